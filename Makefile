@@ -1,0 +1,32 @@
+# Set-up lives here (virtualenv, npm packages, system packages); the work itself lives in
+# tasks.py, which every target below calls. `make serve` and `make test` work on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+INVOKE := $(VENV)/bin/invoke
+
+.PHONY: serve html publish check test clean
+
+serve html publish check: $(VENV)/.installed node_modules/.installed
+	$(INVOKE) $@
+
+test: $(VENV)/.installed node_modules/.installed system-packages
+	$(INVOKE) test
+
+$(VENV)/.installed: requirements.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# Chromium (browser tests) and Java (Nu HTML validator) from Debian; installed once.
+.PHONY: system-packages
+system-packages:
+	@command -v chromium >/dev/null && command -v java >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+
+clean:
+	rm -rf output output.new output.old cache .pytest_cache

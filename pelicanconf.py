@@ -1,0 +1,78 @@
+"""Pelican settings for the Werkplaatsen wijkgericht werken site (local preview and tests)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+
+SITENAME = "Werkplaatsen wijkgericht werken"
+SITESUBTITLE = "Leren in trio's aan lokale opgaven in de wijk"
+SITEURL = ""
+DEFAULT_LANG = "nl"
+TIMEZONE = "Europe/Amsterdam"
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+
+# All content goes through the werkplaatsen content model; Pelican's own readers stay idle.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["werkplaatsen"]
+ARTICLE_PATHS = []
+PAGE_PATHS = []
+DIRECT_TEMPLATES = []
+STATIC_PATHS = ["bestanden"]
+THEME_STATIC_DIR = "theme"
+TAG_SAVE_AS = CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+DELETE_OUTPUT_DIRECTORY = False
+
+WERKPLAATSEN_ROOT = str(ROOT)
+# Registration forms may only live on these hosts (https only).
+WERKPLAATSEN_AANMELD_HOSTS = ["www.lpbagenda.nl"]
+# The local preview shows drafts (with a banner) and example content.
+WERKPLAATSEN_CONCEPTEN_TONEN = True
+WERKPLAATSEN_VOORBEELDEN_TOESTAAN = True
+# Freeze the clock for statuses: "2019-09-15 10:00". Empty means the real time.
+WERKPLAATSEN_NU = ""
+WERKPLAATSEN_VENDOR_FILES = {
+    "theme/css/utrecht.css": "node_modules/@utrecht/component-library-css/dist/index.css",
+    "theme/css/utrecht-html.css": "node_modules/@utrecht/component-library-css/dist/html.css",
+}
+
+MENU = [
+    ("/", "Home"),
+    ("/programma/", "Programma"),
+    ("/sessies/", "Sessies"),
+    ("/casussen/", "Casussen"),
+    ("/instrumenten/", "Instrumenten"),
+    ("/verslagen/", "Verslagen"),
+    ("/lessen/", "Lessen"),
+    ("/over/", "Over"),
+]
+FOOTER_LINKS = [
+    ("/over/", "Over het programma"),
+    ("/aanmelden/", "Aanmelden"),
+    ("/contact/", "Contact"),
+    ("/themas/", "Thema's"),
+    ("/partners/", "Partners"),
+    ("/toegankelijkheid/", "Toegankelijkheid"),
+    ("/privacy/", "Privacy"),
+]
+HOME_INTRO = (
+    "In de Werkplaatsen wijkgericht werken leren wijkambtenaren en hun collega's uit andere "
+    "beleidsdomeinen samen, in trio's, aan een eigen opgave in de wijk."
+)
+HOME_AUDIENCE = (
+    "Voor wijkambtenaren, gebiedsregisseurs en hun collega's van wonen, zorg, openbare ruimte "
+    "en veiligheid bij gemeenten."
+)
+LIST_INTROS = {
+    "casussen": "Elke casus is een echte opgave van een trio: een wijkambtenaar met twee collega's.",
+    "instrumenten": "Werkvormen en hulpmiddelen die deelnemers in de sessies oefenden. Te gebruiken in uw eigen wijk.",
+    "verslagen": "Platform31 legt de kennis uit de werkplaatsen vast. Hier leest u de verslagen online.",
+    "partners": "De organisaties achter het programma en de instrumenten.",
+    "personen": "Sprekers, auteurs en contactpersonen.",
+}

@@ -1,0 +1,159 @@
+"""Field types of the content model.
+
+Front matter is read as plain strings (see ``frontmatter``), so every conversion happens here,
+strictly, with a Dutch message that tells the editor which form is accepted. The markers
+``Term`` and ``RefTo`` carry the vocabulary name or target content type in the field's
+metadata, so validation, reference checks, scaffolding and docs all read the same annotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+DATE_HINT = "Schrijf een datum als 2019-10-08."
+DATETIME_HINT = "Schrijf een datum met tijd als 2019-10-08 13:30."
+
+
+def _fail(kind: str, message: str, **context) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context)
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise _fail("tekst", "hier hoort één tekst, geen lijst of groep velden.")
+    return value.strip()
+
+
+def parse_date(value) -> date:
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    if not _DATE.fullmatch(text):
+        raise _fail("datum", f'"{text}" is geen datum. {DATE_HINT}')
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _fail("datum", f'"{text}" bestaat niet als datum. {DATE_HINT}') from None
+
+
+def parse_datetime(value) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    text = _text(value)
+    match = _DATETIME.fullmatch(text)
+    if not match:
+        hint = f"{DATETIME_HINT} Alleen een datum (2019-10-08) mag niet: de tijd is nodig."
+        raise _fail("datumtijd", f'"{text}" is geen datum met tijd. {hint}')
+    day = parse_date(match.group(1))
+    moment = parse_time(match.group(2))
+    return datetime.combine(day, moment, tzinfo=TIMEZONE)
+
+
+def parse_time(value) -> time:
+    if isinstance(value, time):
+        return value
+    text = _text(value)
+    match = _TIME.fullmatch(text)
+    hint = "Schrijf een tijd als 13:30."
+    if not match:
+        raise _fail("tijd", f'"{text}" is geen tijd. {hint}')
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise _fail("tijd", f'"{text}" bestaat niet als tijd. {hint}')
+    return time(hour, minute)
+
+
+def parse_bool(value) -> bool:
+    text = _text(value).lower()
+    if text in {"ja", "true"}:
+        return True
+    if text in {"nee", "false"}:
+        return False
+    raise _fail("janee", f'"{text}" is geen ja of nee. Schrijf ja of nee.')
+
+
+def parse_slug(value) -> str:
+    text = _text(value)
+    if not SLUG_PATTERN.fullmatch(text):
+        raise _fail(
+            "slug",
+            f'"{text}" is geen geldige korte naam. Gebruik kleine letters, cijfers en '
+            "streepjes, zoals sessie-2-wonen.",
+        )
+    return text
+
+
+def parse_positive_int(value) -> int:
+    text = _text(value)
+    if not text.isdigit() or int(text) < 1:
+        raise _fail("getal", f'"{text}" is geen geheel getal groter dan 0. Schrijf bijvoorbeeld 3.')
+    return int(text)
+
+
+def parse_https_url(value) -> str:
+    text = _text(value)
+    if not text.lower().startswith("https://") or len(text) <= len("https://"):
+        raise _fail(
+            "url",
+            f'"{text}" is geen veilige webadres. Een link naar buiten begint met https://.',
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class Term:
+    """Marks a field whose value must be a key of the named vocabulary."""
+
+    vocabulary: str
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
+        vocabulary = (info.context or {})["vocabulary"]
+        allowed = vocabulary[self.vocabulary]
+        if value not in allowed:
+            raise _fail(
+                "woordenlijst",
+                f'"{value}" staat niet in de lijst {self.vocabulary}.',
+                waarde=value,
+                toegestaan=list(allowed),
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field that refers by slug to an item of another content type."""
+
+    kind: str
+
+
+def term(vocabulary: str):
+    marker = Term(vocabulary)
+    return Annotated[str, BeforeValidator(_text), AfterValidator(marker), marker]
+
+
+def ref(kind: str):
+    return Annotated[str, BeforeValidator(parse_slug), RefTo(kind)]
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Slug = Annotated[str, BeforeValidator(parse_slug)]
+Date = Annotated[date, BeforeValidator(parse_date)]
+DateTime = Annotated[datetime, BeforeValidator(parse_datetime)]
+Time = Annotated[time, BeforeValidator(parse_time)]
+Bool = Annotated[bool, BeforeValidator(parse_bool)]
+PositiveInt = Annotated[int, BeforeValidator(parse_positive_int)]
+HttpsUrl = Annotated[str, BeforeValidator(parse_https_url)]

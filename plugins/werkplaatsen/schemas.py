@@ -1,0 +1,357 @@
+"""One schema per content type: the single definition of every field.
+
+Each field carries its Dutch label (``title``, shown on the site) and a Dutch explanation
+(``description``, used by error messages, scaffolding and the editor guide). The folder a
+content type lives in and its URL are class settings, so the generator needs no other table.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fields import (
+    Bool,
+    Date,
+    DateTime,
+    HttpsUrl,
+    PositiveInt,
+    Text,
+    Time,
+    ref,
+    term,
+)
+
+
+def field(label: str, help: str, *, required: bool = False, default=None):
+    """A schema field with its Dutch label and explanation."""
+    if required:
+        return Field(title=label, description=help)
+    return Field(default=default, title=label, description=help)
+
+
+def listfield(label: str, help: str, *, required: bool = False):
+    if required:
+        return Field(title=label, description=help, min_length=1)
+    return Field(default_factory=list, title=label, description=help)
+
+
+class Record(BaseModel):
+    """Shared behaviour: unknown fields are errors, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Schema(Record):
+    """Fields every content type has."""
+
+    folder: ClassVar[str]
+    label: ClassVar[str]
+    plural: ClassVar[str]
+    template: ClassVar[str]
+    url_pattern: ClassVar[str]
+
+    titel: Text = field("Titel", "De titel van de pagina.", required=True)
+    status: term("publicatiestatussen") = field(
+        "Publicatiestatus",
+        "concept: alleen zichtbaar in de lokale voorbeeldweergave; gepubliceerd: op de site.",
+        default="gepubliceerd",
+    )
+    voorbeeld: Bool = field(
+        "Voorbeeld",
+        "ja als de inhoud verzonnen is om de site te laten zien. Zulke pagina's krijgen het "
+        "label Voorbeeld en gaan niet naar de echte site.",
+        default=False,
+    )
+
+    @classmethod
+    def url_for(cls, slug: str) -> str:
+        return cls.url_pattern.format(slug=slug)
+
+
+class Location(Record):
+    naam: Text = field("Naam", "Naam van het gebouw of de zaal.", required=True)
+    adres: Text = field("Adres", "Straat en huisnummer.")
+    postcode: Text = field("Postcode", "Postcode, zoals 3511 AB.")
+    plaats: Text = field("Plaats", "Plaatsnaam.", required=True)
+
+
+class Registration(Record):
+    url: HttpsUrl = field(
+        "Aanmeldformulier",
+        "Webadres van het externe aanmeldformulier (https, op een toegestane website).",
+    )
+    opent: DateTime = field(
+        "Aanmelden kan vanaf", "Vanaf dit moment kan men zich aanmelden (2019-08-01 09:00)."
+    )
+    sluit: DateTime = field(
+        "Aanmelden kan tot", "Tot dit moment kan men zich aanmelden (2019-09-20 17:00).",
+        required=True,
+    )
+    status: term("aanmeldstatussen") = field(
+        "Aanmeldstatus",
+        "Alleen invullen als het nodig is: bijna-vol, vol, geannuleerd of verplaatst.",
+    )
+    wachtlijst: HttpsUrl = field(
+        "Wachtlijst", "Webadres van de wachtlijst, als die anders is dan het aanmeldformulier."
+    )
+    oorspronkelijke_datum: Date = field(
+        "Oorspronkelijke datum", "Bij status verplaatst: de datum waarop het eerst gepland was."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.status != "geannuleerd" and not self.url:
+            raise PydanticCustomError(
+                "veld", "het aanmeldformulier ontbreekt. Vul een https-adres in.", {"veld": "url"}
+            )
+        if self.opent and self.opent >= self.sluit:
+            raise PydanticCustomError(
+                "veld", "het openen van de aanmelding ligt niet vóór het sluiten.", {"veld": "opent"}
+            )
+        if self.status == "verplaatst" and not self.oorspronkelijke_datum:
+            raise PydanticCustomError(
+                "veld",
+                "bij status verplaatst hoort de oorspronkelijke datum (2019-10-01).",
+                {"veld": "oorspronkelijke_datum"},
+            )
+        return self
+
+
+class Period(Record):
+    start: Date = field("Start", "Eerste dag (2019-09-01).", required=True)
+    eind: Date = field("Eind", "Laatste dag (2019-12-15).", required=True)
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.eind < self.start:
+            raise PydanticCustomError(
+                "veld", "de einddatum ligt vóór de startdatum.", {"veld": "eind"}
+            )
+        return self
+
+
+class PartnerRole(Record):
+    partner: ref("partner") = field("Partner", "Korte naam van de partner.", required=True)
+    rol: term("partnerrollen") = field("Rol", "Rol van de partner in de ronde.", required=True)
+
+
+class Ronde(Schema):
+    folder = "rondes"
+    label = "Ronde"
+    plural = "Rondes"
+    template = "ronde"
+    url_pattern = "programma/{slug}/"
+
+    nummer: PositiveInt = field("Ronde", "Het nummer van de ronde.", required=True)
+    periode: Period = field("Periode", "Start en eind van de ronde.", required=True)
+    seizoen: Text = field("Seizoen", "Korte aanduiding, zoals najaar 2019.")
+    samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over de ronde.", required=True)
+    doelgroep: Text = field("Voor wie", "Voor wie de ronde bedoeld is.", required=True)
+    deelnemers: Text = field("Deelnemers", "Hoeveel en welke deelnemers.")
+    werkwijze: Text = field("Werkwijze", "Hoe de werkplaatsen werken.")
+    kosten: Text = field("Kosten", "Wat deelname kost.")
+    partners: list[PartnerRole] = listfield(
+        "Partners", "Organisaties met hun rol (partner en rol).", required=True
+    )
+    aanmelding: Registration = field("Aanmelden", "Hoe en wanneer men zich aanmeldt.", required=True)
+    contact: ref("persoon") = field("Contact", "Korte naam van de contactpersoon.")
+    themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
+
+
+class AgendaItem(Record):
+    tijd: Time = field("Tijd", "Begintijd van het onderdeel (13:30).", required=True)
+    onderdeel: Text = field("Onderdeel", "Wat er gebeurt.", required=True)
+    spreker: ref("persoon") = field("Spreker", "Korte naam van de spreker.")
+
+
+class Material(Record):
+    titel: Text = field("Titel", "Naam van het materiaal.", required=True)
+    bestand: Text = field("Bestand", "Pad naar het bestand in content/bestanden/.")
+    url: HttpsUrl = field("Link", "Webadres (https) als het materiaal elders staat.")
+
+    @model_validator(mode="after")
+    def _one_target(self):
+        if bool(self.bestand) == bool(self.url):
+            raise PydanticCustomError(
+                "veld", "vul een bestand of een link in (één van beide).", {"veld": "bestand"}
+            )
+        return self
+
+
+class Sessie(Schema):
+    folder = "sessies"
+    label = "Sessie"
+    plural = "Sessies"
+    template = "sessie"
+    url_pattern = "sessies/{slug}/"
+
+    ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.", required=True)
+    nummer: PositiveInt = field("Sessie", "Het nummer van de sessie in de ronde.")
+    start: DateTime = field("Begint", "Begin (2019-10-08 13:30).", required=True)
+    eind: DateTime = field("Eindigt", "Einde (2019-10-08 17:00).", required=True)
+    vorm: term("vormen") = field("Vorm", "fysiek, online of hybride.", required=True)
+    locatie: Location = field("Locatie", "Waar de sessie is; verplicht bij fysiek of hybride.")
+    samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over de sessie.", required=True)
+    agenda: list[AgendaItem] = listfield("Programma", "Onderdelen met tijd en spreker.")
+    sprekers: list[ref("persoon")] = listfield("Sprekers", "Korte namen van de sprekers.")
+    instrumenten: list[ref("instrument")] = listfield(
+        "Instrumenten", "Instrumenten die in de sessie geoefend worden."
+    )
+    casussen: list[ref("casus")] = listfield("Casussen", "Casussen die besproken worden.")
+    themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
+    voorbereiding: Text = field("Voorbereiding", "Wat deelnemers vooraf doen.")
+    materialen: list[Material] = listfield("Materialen", "Presentaties, werkbladen en andere stukken.")
+    geleerd: Text = field("Wat we leerden", "Na afloop: de belangrijkste lessen in een paar zinnen.")
+    aanmelding: Registration = field(
+        "Aanmelden", "Alleen invullen als het anders is dan bij de ronde."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.eind <= self.start:
+            raise PydanticCustomError("veld", "het einde ligt niet na het begin.", {"veld": "eind"})
+        if self.vorm in {"fysiek", "hybride"} and not self.locatie:
+            raise PydanticCustomError(
+                "veld", f"bij vorm {self.vorm} hoort een locatie.", {"veld": "locatie"}
+            )
+        return self
+
+
+class TrioMember(Record):
+    rol: term("triorollen") = field("Rol", "Rol in het trio.", required=True)
+    naam: Text = field("Naam", "Alleen met toestemming van die persoon.")
+
+
+class Casus(Schema):
+    folder = "casussen"
+    label = "Casus"
+    plural = "Casussen"
+    template = "casus"
+    url_pattern = "casussen/{slug}/"
+
+    gemeente: Text = field("Gemeente", "De gemeente van het trio.", required=True)
+    wijk: Text = field("Wijk", "De wijk of buurt.")
+    ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.", required=True)
+    domeinen: list[term("domeinen")] = listfield(
+        "Domeinen", "Beleidsdomeinen uit de woordenlijst.", required=True
+    )
+    opgave: Text = field("Opgave", "De strategische opgave in een paar zinnen.", required=True)
+    startvraag: Text = field("Vraag bij de start", "De vraag waarmee het trio begon.")
+    trio: list[TrioMember] = listfield("Trio", "De rollen in het trio.")
+    belanghebbenden: list[Text] = listfield("Betrokkenen", "Wie er verder bij betrokken zijn.")
+    aanpak: Text = field("Aanpak", "Hoe het trio de opgave aanpakt.")
+    instrumenten: list[ref("instrument")] = listfield(
+        "Instrumenten", "Instrumenten die het trio gebruikte."
+    )
+    fase: term("fasen") = field("Fase", "verkenning, uitvoering of afgerond.")
+    resultaten: Text = field("Resultaten", "Wat het tot nu toe opleverde.")
+    lessen: list[Text] = listfield("Lessen", "Wat anderen hiervan kunnen leren.")
+    bijgewerkt: Date = field("Bijgewerkt", "Datum van de laatste wijziging.", required=True)
+    themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
+
+
+class Instrument(Schema):
+    folder = "instrumenten"
+    label = "Instrument"
+    plural = "Instrumenten"
+    template = "instrument"
+    url_pattern = "instrumenten/{slug}/"
+
+    samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over het instrument.", required=True)
+    doel: Text = field("Doel", "Waarvoor het instrument dient.", required=True)
+    voor_wie: Text = field("Voor wie", "Wie het instrument gebruikt.")
+    fasen: list[term("fasen")] = listfield("Wanneer", "In welke fase het past.")
+    stappen: list[Text] = listfield("Aanpak", "De stappen, in volgorde.", required=True)
+    duur: Text = field("Duur", "Hoe lang het duurt, zoals 2 uur.", required=True)
+    groepsvormen: list[term("groepsvormen")] = listfield("Groepsvorm", "individueel, trio of groep.")
+    materialen: list[Material] = listfield("Materialen en downloads", "Werkbladen en andere stukken.")
+    tips: list[Text] = listfield("Tips voor de begeleider", "Praktische tips.")
+    randvoorwaarden: list[Text] = listfield("Randvoorwaarden", "Wat nodig is om het te laten werken.")
+    bron: Text = field("Bron", "Waar het instrument vandaan komt en wat bekend is over de werking.")
+    eigenaar: ref("partner") = field("Eigenaar", "Korte naam van de eigenaar.", required=True)
+    licentie: Text = field("Licentie", "Onder welke voorwaarden men het mag gebruiken.")
+    themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
+    gecontroleerd: Date = field("Laatst gecontroleerd", "Datum van de laatste controle.", required=True)
+
+
+class Lesson(Record):
+    titel: Text = field("Les", "De les in één zin.", required=True)
+    tekst: Text = field("Toelichting", "Een korte toelichting.", required=True)
+    themas: list[term("themas")] = listfield("Thema's", "Thema's; anders die van het verslag.")
+    casussen: list[ref("casus")] = listfield("Casussen", "Casussen waar de les uit komt.")
+    instrumenten: list[ref("instrument")] = listfield("Instrumenten", "Instrumenten bij deze les.")
+
+
+class Download(Record):
+    titel: Text = field("Titel", "Naam van het bestand.", required=True)
+    bestand: Text = field("Bestand", "Pad naar het bestand in content/bestanden/.", required=True)
+    taal: term("talen") = field("Taal", "Taal van het bestand.", default="nl")
+    paginas: PositiveInt = field("Pagina's", "Aantal pagina's.")
+
+
+class Verslag(Schema):
+    folder = "verslagen"
+    label = "Publicatie"
+    plural = "Verslagen"
+    template = "verslag"
+    url_pattern = "verslagen/{slug}/"
+
+    ondertitel: Text = field("Ondertitel", "Een ondertitel.")
+    soort: term("publicatiesoorten") = field("Soort", "Soort publicatie.", required=True)
+    datum: Date = field("Publicatiedatum", "Datum van publicatie.", required=True)
+    auteurs: list[ref("persoon")] = listfield("Auteurs", "Korte namen van de auteurs.", required=True)
+    organisaties: list[ref("partner")] = listfield(
+        "Organisaties", "Korte namen van de organisaties.", required=True
+    )
+    ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.")
+    sessies: list[ref("sessie")] = listfield("Sessies", "Sessies waarover het gaat.")
+    casussen: list[ref("casus")] = listfield("Casussen", "Casussen waarover het gaat.")
+    samenvatting: Text = field("Samenvatting", "Een korte samenvatting.", required=True)
+    lessen: list[Lesson] = listfield("Lessen", "Korte lessen, elk met titel en toelichting.")
+    bestanden: list[Download] = listfield("Bestanden", "Pdf en andere downloads.")
+    citeren: Text = field("Zo verwijst u naar deze publicatie", "Alleen invullen om de standaard te vervangen.")
+    themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
+
+
+class Partner(Schema):
+    folder = "partners"
+    label = "Partner"
+    plural = "Partners"
+    template = "partner"
+    url_pattern = "partners/{slug}/"
+
+    afkorting: Text = field("Afkorting", "Korte naam, zoals LPB.")
+    website: HttpsUrl = field("Website", "Webadres (https).")
+    samenvatting: Text = field("Over", "Wat de organisatie doet, in één of twee zinnen.", required=True)
+
+
+class Persoon(Schema):
+    folder = "personen"
+    label = "Persoon"
+    plural = "Personen"
+    template = "persoon"
+    url_pattern = "personen/{slug}/"
+
+    functie: Text = field("Functie", "Functie of rol.")
+    organisatie: ref("partner") = field("Organisatie", "Korte naam van de organisatie.")
+    organisatienaam: Text = field("Organisatie", "Naam van de organisatie als die geen partner is.")
+    email: Text = field("E-mail", "Alleen een zakelijk adres, met toestemming.")
+
+
+class Pagina(Schema):
+    folder = "paginas"
+    label = "Pagina"
+    plural = "Pagina's"
+    template = "pagina"
+    url_pattern = "{slug}/"
+
+    samenvatting: Text = field("Samenvatting", "Eén zin over de pagina, voor zoekmachines en lijsten.")
+
+
+CONTENT_TYPES: dict[str, type[Schema]] = {
+    schema.__name__.lower(): schema
+    for schema in (Ronde, Sessie, Casus, Instrument, Verslag, Partner, Persoon, Pagina)
+}

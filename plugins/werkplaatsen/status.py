@@ -1,0 +1,100 @@
+"""The registration status: one rule, computed at build time, shown the same everywhere.
+
+The date-driven states (binnenkort, open, gesloten, afgelopen) are also re-checked in the
+visitor's browser by ``static/js/status.js`` from the ``data-`` moments the page carries, so an
+old build never invites anyone to register for something that has closed or passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .schemas import Registration
+
+# Editor-set states, in order of precedence after geannuleerd and afgelopen.
+BINNENKORT = "binnenkort"
+OPEN = "open"
+BIJNA_VOL = "bijna-vol"
+VOL = "vol"
+GESLOTEN = "gesloten"
+AFGELOPEN = "afgelopen"
+GEANNULEERD = "geannuleerd"
+VERPLAATST = "verplaatst"
+
+# The tone of each state's badge, as NL Design System status-badge modifiers.
+TONES = {
+    BINNENKORT: "neutral",
+    OPEN: "success",
+    BIJNA_VOL: "warning",
+    VOL: "warning",
+    GESLOTEN: "inactive",
+    AFGELOPEN: "inactive",
+    GEANNULEERD: "danger",
+    VERPLAATST: "warning",
+}
+
+
+@dataclass(frozen=True)
+class Status:
+    """What a page shows about registering, and where the button (if any) goes."""
+
+    code: str
+    label: str
+    action_url: str | None = None
+    action_label: str | None = None
+    opens: datetime | None = None
+    closes: datetime | None = None
+    ends: datetime | None = None
+    original_date: date | None = None
+
+    @property
+    def can_register(self) -> bool:
+        return self.action_url is not None
+
+    @property
+    def tone(self) -> str:
+        return TONES[self.code]
+
+    @property
+    def badge(self) -> str | None:
+        """Badge text next to the button; open needs none, the button says it all."""
+        return {OPEN: None, VOL: "Vol"}.get(self.code, self.label)
+
+
+def registration_status(
+    registration: Registration | None, ends: datetime, now: datetime, *, format_date
+) -> Status:
+    """Apply the table of product.md: cancellation and the past win, then the editor's state.
+
+    ``format_date`` turns a date into Dutch text; it is passed in so this module stays free of
+    presentation settings.
+    """
+    moments = {"ends": ends}
+    if registration is None:
+        if now >= ends:
+            return Status(AFGELOPEN, "Afgelopen", **moments)
+        return Status(GESLOTEN, "Aanmelding gesloten", **moments)
+    moments.update(opens=registration.opent, closes=registration.sluit)
+    editor_state = registration.status
+    if editor_state == GEANNULEERD:
+        return Status(GEANNULEERD, "Geannuleerd", **moments)
+    if now >= ends:
+        return Status(AFGELOPEN, "Afgelopen", **moments)
+    window_open = (registration.opent is None or registration.opent <= now) and now <= registration.sluit
+    register = {"action_url": registration.url, "action_label": "Aanmelden"} if window_open else {}
+    if editor_state == VERPLAATST:
+        label = f"Verplaatst (was {format_date(registration.oorspronkelijke_datum)})"
+        return Status(VERPLAATST, label, original_date=registration.oorspronkelijke_datum,
+                      **register, **moments)
+    if now > registration.sluit:
+        return Status(GESLOTEN, "Aanmelding gesloten", **moments)
+    if not window_open:
+        return Status(BINNENKORT, f"Aanmelden kan vanaf {format_date(registration.opent)}", **moments)
+    if editor_state == VOL:
+        waitlist = registration.wachtlijst or registration.url
+        return Status(VOL, "Vol: aanmelden voor de wachtlijst", action_url=waitlist,
+                      action_label="Aanmelden voor de wachtlijst", **moments)
+    if editor_state == BIJNA_VOL:
+        return Status(BIJNA_VOL, "Nog enkele plaatsen", **register, **moments)
+    return Status(OPEN, "Aanmelden", **register, **moments)

@@ -1,0 +1,74 @@
+"""Validate front matter against its schema and translate every failure into plain Dutch."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, allowed_list, suggestion
+from .frontmatter import Source
+from .schemas import Schema
+
+# Pydantic's own error types that plain strings from front matter can still trigger.
+_MESSAGES = {
+    "list_type": "hier hoort een lijst: zet elk item op een eigen regel die begint met - .",
+    "dict_type": "hier horen velden (naam: waarde), ingesprongen onder deze naam.",
+    "model_type": "hier horen velden (naam: waarde), ingesprongen onder deze naam.",
+    "model_attributes_type": "hier horen velden (naam: waarde), ingesprongen onder deze naam.",
+    "string_type": "hier hoort één tekst, geen lijst of groep velden.",
+    "too_short": "deze lijst is leeg; vul minstens één waarde in.",
+}
+
+
+def validate(source: Source, schema: type[Schema], vocabulary: dict) -> tuple[Schema | None, list[ContentError]]:
+    try:
+        return schema.model_validate(source.data, context={"vocabulary": vocabulary}), []
+    except ValidationError as failure:
+        return None, [_translate(source, schema, error) for error in failure.errors()]
+
+
+def _translate(source: Source, schema: type[BaseModel], error: dict) -> ContentError:
+    path = tuple(error["loc"])
+    kind = error["type"]
+    context = error.get("ctx") or {}
+    if kind == "veld":
+        path = (*path, context["veld"])
+        message = error["msg"]
+    elif kind == "missing":
+        label = _model_at(schema, path[:-1]).model_fields[path[-1]].title
+        message = f'het verplichte veld "{path[-1]}" ({label}) ontbreekt.'
+    elif kind == "extra_forbidden":
+        known = _model_at(schema, path[:-1]).model_fields
+        message = (
+            f'"{path[-1]}" is geen bekend veld.{suggestion(str(path[-1]), known)} '
+            f"Bekende velden: {allowed_list(known)}."
+        )
+    elif kind == "woordenlijst":
+        allowed = context["toegestaan"]
+        message = (
+            f"{error['msg']}{suggestion(context['waarde'], allowed)} "
+            f"Toegestaan: {allowed_list(allowed)}."
+        )
+    else:
+        message = _MESSAGES.get(kind, error["msg"])
+    return ContentError(source.path, source.line_of(path), path, message)
+
+
+def _model_at(schema: type[BaseModel], path: tuple) -> type[BaseModel]:
+    """The nested model class that a location inside the front matter points into."""
+    model = schema
+    for part in path:
+        if isinstance(part, int):
+            continue
+        model = nested_model(model.model_fields[part].annotation)
+    return model
+
+
+def nested_model(annotation) -> type[BaseModel] | None:
+    """The record class inside `Record`, `Record | None` or `list[Record]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = nested_model(argument)
+        if found:
+            return found
+    return None

@@ -1,0 +1,72 @@
+"""Project tasks (invoke). The Makefile installs the tools, then calls these tasks.
+
+Builds never touch the live output folder until they have succeeded: a failed build leaves the
+last good site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).parent
+OUTPUT = ROOT / "output"
+PELICAN = f"{sys.executable} -m pelican"
+CONTENT = "content"
+PORT = 8000
+
+
+def _pelican(c, settings: str, output: Path, extra: str = ""):
+    return c.run(f"{PELICAN} {CONTENT} -s {settings} -o {output} --fatal warnings {extra}", pty=False)
+
+
+def build_into(c, settings: str, output: Path = OUTPUT):
+    """Build into a fresh sibling folder, then swap it in; on failure the old output stays."""
+    fresh = output.with_name(output.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    result = _pelican(c, settings, fresh, extra="")
+    if not result.ok:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise SystemExit(result.exited or 1)
+    previous = output.with_name(output.name + ".old")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    fresh.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+@task
+def html(c):
+    """Build the site into output/ with the local settings (drafts and examples shown)."""
+    build_into(c, "pelicanconf.py")
+
+
+@task
+def publish(c):
+    """Build the site for production into output/ (no drafts; examples refused)."""
+    build_into(c, "publishconf.py")
+
+
+@task
+def check(c):
+    """Check all content without building: every problem at once, in Dutch."""
+    c.run(f"{sys.executable} -m werkplaatsen.check pelicanconf.py", env={"PYTHONPATH": str(ROOT / "plugins")})
+
+
+@task(pre=[html])
+def serve(c, port=PORT):
+    """Build, then serve at http://localhost:8000 and rebuild on every save."""
+    print(f"De site draait op http://localhost:{port}/ (stoppen: Ctrl+C)")
+    _pelican(c, "pelicanconf.py", OUTPUT, extra=f"--autoreload --listen --port {port} --bind 127.0.0.1 -e WERKPLAATSEN_PREVIEW=true")
+
+
+@task
+def test(c, browser=True):
+    """Run the whole test suite (unit, build and browser tests)."""
+    args = "" if browser else "-m 'not browser'"
+    c.run(f"{sys.executable} -m pytest {args}", pty=False, env={"PYTHONDONTWRITEBYTECODE": "1"})
