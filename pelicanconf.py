@@ -76,3 +76,9 @@ LIST_INTROS = {
     "partners": "De organisaties achter het programma en de instrumenten.",
     "personen": "Sprekers, auteurs en contactpersonen.",
 }
+# Other websites that pages may link to (https only), such as partners' own sites.
+WERKPLAATSEN_LINK_HOSTS = [
+    "www.platform31.nl",
+    "www.aofondsgemeenten.nl",
+    "www.lpb.nl",
+]

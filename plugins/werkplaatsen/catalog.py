@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from . import frontmatter
 from .errors import ContentError, ContentErrors, FieldPath, suggestion
-from .fields import SLUG_PATTERN, RefTo
+from .fields import SLUG_PATTERN, RefTo, marker
 from .schemas import CONTENT_TYPES, Schema
 from .validation import validate
 
@@ -34,12 +34,12 @@ class View:
         info = type(record).model_fields.get(name)
         if info is None:
             raise AttributeError(name)
-        return self._resolve(getattr(record, name), info.metadata)
+        reference = marker(info, RefTo)
+        return self._resolve(getattr(record, name), reference and reference.kind)
 
-    def _resolve(self, value, metadata):
-        target = next((m.kind for m in metadata if isinstance(m, RefTo)), None)
+    def _resolve(self, value, target: str | None):
         if isinstance(value, list):
-            return [self._resolve(v, metadata) for v in value]
+            return [self._resolve(v, target) for v in value]
         if target and value is not None:
             return self._catalog.get(target, value)
         if isinstance(value, BaseModel):
@@ -179,10 +179,11 @@ def references(record: BaseModel):
     """Yield (field path, target kind, slug) for every reference in a record, nested ones too."""
     for path, nested in records(record):
         for name, info in type(nested).model_fields.items():
-            target = next((m.kind for m in info.metadata if isinstance(m, RefTo)), None)
+            reference = marker(info, RefTo)
             value = getattr(nested, name)
-            if target is None or value is None:
+            if reference is None or value is None:
                 continue
+            target = reference.kind
             if isinstance(value, list):
                 for index, slug in enumerate(value):
                     yield (*path, name, index), target, slug

@@ -42,6 +42,11 @@ def moment(value: datetime) -> str:
     return f"{day(value)} om {clock(value)} uur"
 
 
+def when(value: date | datetime) -> str:
+    """A day, or a day with its time when the value has one."""
+    return moment(value) if isinstance(value, datetime) else day(value)
+
+
 def span(start: datetime, end: datetime) -> str:
     """'dinsdag 8 oktober 2019, 13.30–17.00 uur', or two days when it runs overnight."""
     if _local(start).date() == _local(end).date():

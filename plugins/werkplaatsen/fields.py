@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Annotated
+from typing import Annotated, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo
@@ -138,6 +138,14 @@ class RefTo:
     """Marks a field that refers by slug to an item of another content type."""
 
     kind: str
+
+
+def marker(info, kind: type):
+    """The Term or RefTo marker of a schema field, also when it marks the items of a list."""
+    found = [m for m in info.metadata if isinstance(m, kind)]
+    for argument in get_args(info.annotation):
+        found += [m for m in getattr(argument, "__metadata__", ()) if isinstance(m, kind)]
+    return found[0] if found else None
 
 
 def term(vocabulary: str):

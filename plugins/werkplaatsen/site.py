@@ -65,7 +65,7 @@ class Site:
             self.statuses[item] = self._status(registration, item.eind)
 
     def _status(self, registration, ends: datetime) -> Status:
-        return registration_status(registration, ends, self.now, format_date=dutch.moment)
+        return registration_status(registration, ends, self.now, format_date=dutch.when)
 
     def status(self, item: Item) -> Status:
         return self.statuses[item]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, allowed_list, suggestion
@@ -23,7 +25,25 @@ def validate(source: Source, schema: type[Schema], vocabulary: dict) -> tuple[Sc
     try:
         return schema.model_validate(source.data, context={"vocabulary": vocabulary}), []
     except ValidationError as failure:
-        return None, [_translate(source, schema, error) for error in failure.errors()]
+        errors = _without_echoes(failure.errors())
+        return None, [_translate(source, schema, error) for error in errors]
+
+
+def _without_echoes(errors: list[dict]) -> list[dict]:
+    """A misspelt required field is one mistake: keep "unknown field, did you mean", drop "missing"."""
+    misspelt = {
+        (tuple(e["loc"][:-1]), close)
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        for close in difflib.get_close_matches(str(e["loc"][-1]), _siblings(errors, e), n=1, cutoff=0.6)
+    }
+    return [e for e in errors if not (e["type"] == "missing" and (tuple(e["loc"][:-1]), e["loc"][-1]) in misspelt)]
+
+
+def _siblings(errors: list[dict], extra: dict) -> list[str]:
+    """Names of the missing fields next to an unknown field."""
+    parent = extra["loc"][:-1]
+    return [e["loc"][-1] for e in errors if e["type"] == "missing" and e["loc"][:-1] == parent]
 
 
 def _translate(source: Source, schema: type[BaseModel], error: dict) -> ContentError:

@@ -1,0 +1,25 @@
+"""Build fixtures: the small fixture site, built with the real Pelican command."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FIXTURES, Build, build
+
+FIXTURE_CONTENT = FIXTURES / "site" / "content"
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory):
+    """Build the fixture site at a given frozen moment, once per moment and settings."""
+    cache: dict[tuple[str, str], Build] = {}
+
+    def build_at(now: str, settings: str = "pelicanconf.py") -> Build:
+        key = (now, settings)
+        if key not in cache:
+            output = tmp_path_factory.mktemp("fixture") / "output"
+            cache[key] = build(FIXTURE_CONTENT, output, now=now, settings=settings)
+            assert cache[key].returncode == 0, cache[key].stderr
+        return cache[key]
+
+    return build_at

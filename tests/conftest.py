@@ -1,0 +1,58 @@
+"""Shared helpers: build a real site with the real Pelican command into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# The frozen clock of the build tests: during round 2's registration period.
+BUILD_NOW = "2019-09-10 12:00"
+
+
+@dataclass
+class Build:
+    """The result of one real build: exit code, messages and the output folder."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url.lstrip("/")
+        assert path.is_file(), f"{url} was not built ({path})"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: str = "pelicanconf.py",
+          extra_env: dict | None = None) -> Build:
+    """Run the real `pelican` command, as `make html` does, with a frozen clock."""
+    env = {**os.environ, **(extra_env or {})}
+    env.pop("WERKPLAATSEN_NU", None)
+    if now:
+        env["WERKPLAATSEN_NU"] = now
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output), "--fatal", "warnings"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    """The real content, built once per session under the frozen clock."""
+    result = build(ROOT / "content", tmp_path_factory.mktemp("site") / "output")
+    assert result.returncode == 0, result.stderr
+    return result

@@ -1,0 +1,118 @@
+"""Front matter reading and schema validation: strict types, Dutch messages, exact lines."""
+
+import textwrap
+
+import pytest
+
+from werkplaatsen import frontmatter
+from werkplaatsen.generator import vocabulary
+from werkplaatsen.schemas import CONTENT_TYPES, Sessie
+from werkplaatsen.validation import validate
+
+PATH = "content/sessies/sessie-2.md"
+VALID = """\
+---
+titel: Wonen en zorg
+ronde: ronde-2
+start: 2019-10-08 13:30
+eind: 2019-10-08 17:00
+vorm: online
+samenvatting: Tweede sessie.
+agenda:
+  - tijd: 13:30
+    onderdeel: Welkom
+---
+Tekst.
+"""
+
+
+def read(text: str):
+    return frontmatter.read(PATH, textwrap.dedent(text).encode("utf-8"))
+
+
+def errors_of(text: str, schema=Sessie):
+    source, errors = read(text)
+    if source is None:
+        return errors
+    return errors + validate(source, schema, vocabulary())[1]
+
+
+def only_error(text: str, schema=Sessie):
+    errors = errors_of(text, schema)
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_a_valid_file_converts_to_typed_values():
+    source, errors = read(VALID)
+    record, problems = validate(source, Sessie, vocabulary())
+    assert errors == problems == []
+    assert record.start.isoformat() == "2019-10-08T13:30:00+02:00"
+    assert record.agenda[0].tijd.isoformat() == "13:30:00"
+    assert source.body == "Tekst."
+
+
+def test_yaml_implicit_types_are_not_applied():
+    source, _ = read("---\ntijd: 10:30\nantwoord: no\ncode: 012345\n---\n")
+    assert source.data == {"tijd": "10:30", "antwoord": "no", "code": "012345"}
+
+
+def test_lines_point_at_the_field():
+    source, _ = read(VALID)
+    assert source.line_of(("start",)) == 4
+    assert source.line_of(("agenda", 0, "onderdeel")) == 10
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "field", "words"),
+    [
+        (("start: 2019-10-08 13:30", "start: 8 oktober"), 4, ("start",), "Schrijf een datum met tijd als 2019-10-08 13:30"),
+        (("start: 2019-10-08 13:30", "start: 2019-02-30 13:30"), 4, ("start",), "bestaat niet als datum"),
+        (("start: 2019-10-08 13:30", "start: 05-06-2019 13:30"), 4, ("start",), "2019-10-08 13:30"),
+        (("eind: 2019-10-08 17:00", "eind: 2019-10-08 12:00"), 5, ("eind",), "het einde ligt niet na het begin"),
+        (("vorm: online", "vorm: onlien"), 6, ("vorm",), 'Bedoelde je "online"?'),
+        (("vorm: online", "vorm: fysiek"), 1, ("locatie",), "hoort een locatie"),
+        (("samenvatting: Tweede sessie.", "samenvating: Tweede sessie."), 7, ("samenvating",), 'Bedoelde je "samenvatting"?'),
+        (("    onderdeel: Welkom", "    onderdeel: Welkom\n    sprekr: jan"), 11, ("agenda", 0, "sprekr"), 'Bedoelde je "spreker"?'),
+        (("  - tijd: 13:30", "  - tijd: 25:00"), 9, ("agenda", 0, "tijd"), "bestaat niet als tijd"),
+        (("ronde: ronde-2", "ronde: Ronde 2"), 3, ("ronde",), "kleine letters, cijfers en streepjes"),
+        (("titel: Wonen en zorg", "titel: Wonen en zorg\ntitel: Nog eens"), 3, ("titel",), "twee keer"),
+        (("samenvatting: Tweede sessie.\n", ""), 1, ("samenvatting",), 'het verplichte veld "samenvatting"'),
+        (("titel: Wonen en zorg", "titel:"), 2, ("titel",), 'het verplichte veld "titel"'),
+        (("vorm: online", "vorm: online\ninstrumenten: wijkschouw"), 7, ("instrumenten",), "hier hoort een lijst"),
+        (("vorm: online", "vorm: online\nvoorbeeld: misschien"), 7, ("voorbeeld",), "Schrijf ja of nee"),
+    ],
+)
+def test_each_mistake_names_line_field_and_what_is_allowed(change, line, field, words):
+    error = only_error(VALID.replace(*change, 1))
+    assert (error.file, error.line, error.field) == (PATH, line, field)
+    assert words in error.message
+    assert str(error).startswith(f"{PATH}, regel {line}, veld ")
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "words"),
+    [
+        (b"", 1, "het bestand is leeg"),
+        (b"titel: x\n", 1, "begint niet met velden"),
+        (b"---\ntitel: x\n", 1, "niet afgesloten"),
+        (b"---\ntitel: x\nstart: [2019\n---\n", 4, "geen geldige YAML"),
+        (b"---\ntitel: caf\xe9\n---\n", 2, "niet opgeslagen als UTF-8"),
+        (b"---\n- titel\n---\n", 2, "geen velden"),
+    ],
+)
+def test_unreadable_files_get_one_clear_error(raw, line, words):
+    source, errors = frontmatter.read(PATH, raw)
+    assert source is None
+    assert len(errors) == 1 and errors[0].line == line and words in errors[0].message
+
+
+def test_all_problems_of_a_file_are_reported_together():
+    text = VALID.replace("vorm: online", "vorm: onlien").replace("start: 2019-10-08 13:30", "start: morgen")
+    assert {error.field for error in errors_of(text)} == {("vorm",), ("start",)}
+
+
+def test_every_schema_field_has_a_dutch_label_and_explanation():
+    for schema in CONTENT_TYPES.values():
+        for name, info in schema.model_fields.items():
+            assert info.title and info.description, f"{schema.__name__}.{name}"
