@@ -37,9 +37,12 @@ WERKPLAATSEN_CONCEPTEN_TONEN = True
 WERKPLAATSEN_VOORBEELDEN_TOESTAAN = True
 # Freeze the clock for statuses: "2019-09-15 10:00". Empty means the real time.
 WERKPLAATSEN_NU = ""
-WERKPLAATSEN_VENDOR_FILES = {
+# Files copied into the output as they are: design-system CSS served from the site itself
+# (no other hosts), and the security headers that static hosting applies.
+WERKPLAATSEN_EXTRA_FILES = {
     "theme/css/utrecht.css": "node_modules/@utrecht/component-library-css/dist/index.css",
     "theme/css/utrecht-html.css": "node_modules/@utrecht/component-library-css/dist/html.css",
+    "_headers": "hosting/_headers",
 }
 
 MENU = [
@@ -79,6 +82,6 @@ LIST_INTROS = {
 # Other websites that pages may link to (https only), such as partners' own sites.
 WERKPLAATSEN_LINK_HOSTS = [
     "www.platform31.nl",
-    "www.aofondsgemeenten.nl",
+    "www.aeno.nl",
     "www.lpb.nl",
 ]

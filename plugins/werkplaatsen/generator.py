@@ -78,12 +78,12 @@ class WerkplaatsenGenerator(Generator):
         for page in all_pages(self.site):
             template = self.get_template(page.template)
             writer.write_file(page.path, template, self.context, page_url=page.url, **page.context)
-        self._copy_vendor_files()
+        self._copy_extra_files()
 
-    def _copy_vendor_files(self):
-        """Design-system CSS from node_modules, served from the site itself (no other hosts)."""
+    def _copy_extra_files(self):
+        """Files from outside the theme and content that the site serves as they are."""
         root = Path(self.settings["WERKPLAATSEN_ROOT"])
-        for target, source in self.settings.get("WERKPLAATSEN_VENDOR_FILES", {}).items():
+        for target, source in self.settings.get("WERKPLAATSEN_EXTRA_FILES", {}).items():
             destination = Path(self.output_path) / target
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(root / source, destination)
