@@ -6,7 +6,6 @@ last good site exactly as it was.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,15 +19,17 @@ CONTENT = "content"
 PORT = 8000
 
 
-def _pelican(c, settings: str, output: Path, extra: str = ""):
-    return c.run(f"{PELICAN} {CONTENT} -s {settings} -o {output} --fatal warnings {extra}", pty=False)
+def _pelican(c, settings: str, content: str, output: Path, extra: str = ""):
+    command = f"{PELICAN} {content} -s {settings} -o {output} --fatal warnings {extra}"
+    return c.run(command, pty=False, warn=True)
 
 
-def build_into(c, settings: str, output: Path = OUTPUT):
+def build_into(c, settings: str, content: str = CONTENT, output: Path = OUTPUT):
     """Build into a fresh sibling folder, then swap it in; on failure the old output stays."""
+    output = Path(output)
     fresh = output.with_name(output.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    result = _pelican(c, settings, fresh, extra="")
+    result = _pelican(c, settings, content, fresh)
     if not result.ok:
         shutil.rmtree(fresh, ignore_errors=True)
         raise SystemExit(result.exited or 1)
@@ -41,15 +42,15 @@ def build_into(c, settings: str, output: Path = OUTPUT):
 
 
 @task
-def html(c):
+def html(c, content=CONTENT, output=str(OUTPUT)):
     """Build the site into output/ with the local settings (drafts and examples shown)."""
-    build_into(c, "pelicanconf.py")
+    build_into(c, "pelicanconf.py", content, output)
 
 
 @task
-def publish(c):
+def publish(c, content=CONTENT, output=str(OUTPUT)):
     """Build the site for production into output/ (no drafts; examples refused)."""
-    build_into(c, "publishconf.py")
+    build_into(c, "publishconf.py", content, output)
 
 
 @task
@@ -62,7 +63,7 @@ def check(c):
 def serve(c, port=PORT):
     """Build, then serve at http://localhost:8000 and rebuild on every save."""
     print(f"De site draait op http://localhost:{port}/ (stoppen: Ctrl+C)")
-    _pelican(c, "pelicanconf.py", OUTPUT, extra=f"--autoreload --listen --port {port} --bind 127.0.0.1 -e WERKPLAATSEN_PREVIEW=true")
+    _pelican(c, "pelicanconf.py", CONTENT, OUTPUT, extra=f"--autoreload --listen --port {port} --bind 127.0.0.1 -e WERKPLAATSEN_PREVIEW=true")
 
 
 @task

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
 from . import frontmatter
-from .errors import ContentError, ContentErrors, FieldPath, suggestion
+from .errors import ContentError, FieldPath, suggestion
 from .fields import SLUG_PATTERN, RefTo, marker
 from .schemas import CONTENT_TYPES, Schema
 from .validation import validate
@@ -73,6 +74,7 @@ class Catalog:
     """All items of the site, by content type and slug."""
 
     items: dict[str, dict[str, Item]] = field(default_factory=lambda: defaultdict(dict))
+    invalid: list[frontmatter.Source] = field(default_factory=list)  # readable, but with errors
 
     def get(self, kind: str, slug: str) -> Item:
         return self.items[kind][slug]
@@ -90,22 +92,48 @@ class LoadOptions:
     include_drafts: bool = False
     allow_examples: bool = True
     registration_hosts: tuple[str, ...] = ()
+    link_hosts: tuple[str, ...] = ()
+    now: datetime | None = None
 
     @classmethod
-    def from_settings(cls, settings: dict) -> LoadOptions:
+    def from_settings(cls, settings: dict, now: datetime | None = None) -> LoadOptions:
         return cls(
             include_drafts=settings.get("WERKPLAATSEN_CONCEPTEN_TONEN", False),
             allow_examples=settings.get("WERKPLAATSEN_VOORBEELDEN_TOESTAAN", True),
             registration_hosts=tuple(settings.get("WERKPLAATSEN_AANMELD_HOSTS", ())),
+            link_hosts=tuple(settings.get("WERKPLAATSEN_LINK_HOSTS", ())),
+            now=now,
         )
 
+    def publishes(self, record: Schema) -> bool:
+        """Drafts, and reports dated in the future, appear only in the preview."""
+        if self.include_drafts:
+            return True
+        if record.status == "concept":
+            return False
+        published = getattr(record, "datum", None)
+        return not (published and self.now and published > self.now.date())
 
-def load(content: Path, vocabulary: dict, options: LoadOptions) -> Catalog:
-    """Read, validate and link the whole content tree; raise every problem at once."""
+
+# URLs the site itself uses, which no content file may take.
+RESERVED_URLS = {
+    "/programma/": "het programma",
+    "/lessen/": "de lessen",
+    "/themas/": "de thema's",
+    "/bestanden/": "de downloads",
+    "/theme/": "de vormgeving",
+    **{f"/{schema.folder}/": f"de lijst {schema.plural.lower()}" for schema in CONTENT_TYPES.values()},
+}
+
+
+def collect(content: Path, vocabulary: dict, options: LoadOptions) -> tuple[Catalog, list[ContentError]]:
+    """Read, validate and link the whole content tree, gathering every problem."""
     catalog = Catalog()
     errors: list[ContentError] = []
+    known: dict[str, set[str]] = defaultdict(set)
+    unpublished: dict[str, set[str]] = defaultdict(set)
     folders = {schema.folder: (kind, schema) for kind, schema in CONTENT_TYPES.items()}
-    seen_urls: dict[str, str] = {}
+    taken = dict(RESERVED_URLS)
     for path in sorted(content.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -117,31 +145,40 @@ def load(content: Path, vocabulary: dict, options: LoadOptions) -> Catalog:
             errors.append(_misplaced(relative, folders))
             continue
         kind, schema = folders[top]
-        source, problems = frontmatter.read(relative, path.read_bytes())
+        known[kind].add(path.stem)
+        item, source, problems = _read_item(path, relative, kind, schema, vocabulary, catalog)
         errors += problems
-        if source is None:
+        if item is None:
+            if source is not None:
+                catalog.invalid.append(source)
             continue
-        record, problems = validate(source, schema, vocabulary)
-        errors += problems
-        slug_problem = _slug_problem(path.stem)
-        if slug_problem:
-            errors.append(ContentError(relative, 1, (), slug_problem))
+        if not options.publishes(item.record):
+            unpublished[kind].add(item.slug)
             continue
-        if record is None or problems:
+        if item.url in taken:
+            message = f"dit bestand krijgt hetzelfde adres {item.url} als {taken[item.url]}."
+            errors.append(ContentError(relative, 1, (), message + " Geef het een andere bestandsnaam."))
             continue
-        if record.status == "concept" and not options.include_drafts:
-            continue
-        item = Item(kind, path.stem, record, source, catalog)
-        if item.url in seen_urls:
-            message = f"dit bestand krijgt hetzelfde adres {item.url} als {seen_urls[item.url]}."
-            errors.append(ContentError(relative, 1, (), message + " Geef een van beide een andere bestandsnaam."))
-            continue
-        seen_urls[item.url] = relative
+        taken[item.url] = relative
         catalog.items[kind][item.slug] = item
-    errors += _link(catalog, options, content / FILES_FOLDER)
-    if errors:
-        raise ContentErrors(errors)
-    return catalog
+    broken = {kind: known[kind] - unpublished[kind] - set(catalog.items[kind]) for kind in known}
+    errors += _link(catalog, options, content / FILES_FOLDER, broken, unpublished)
+    return catalog, errors
+
+
+def _read_item(path: Path, relative: str, kind: str, schema, vocabulary, catalog):
+    """One file to an item, or None with the reasons why not (and the source, if readable)."""
+    source, problems = frontmatter.read(relative, path.read_bytes())
+    if source is None:
+        return None, None, problems
+    record, invalid = validate(source, schema, vocabulary)
+    problems += invalid
+    slug_problem = _slug_problem(path.stem)
+    if slug_problem:
+        problems.append(ContentError(relative, 1, (), slug_problem))
+    if problems:
+        return None, source, problems
+    return Item(kind, path.stem, record, source, catalog), source, []
 
 
 def _misplaced(relative: str, folders: dict) -> ContentError:
@@ -206,7 +243,11 @@ def _missing_files(item: Item, files: Path) -> list[ContentError]:
     return errors
 
 
-def _link(catalog: Catalog, options: LoadOptions, files: Path) -> list[ContentError]:
+def _link(catalog: Catalog, options: LoadOptions, files: Path, broken: dict, unpublished: dict) -> list[ContentError]:
+    """Check references, hosts and files; record backlinks.
+
+    A reference to a file that has errors of its own is not reported again.
+    """
     errors = []
     for item in catalog:
         if item.record.voorbeeld and not options.allow_examples:
@@ -217,17 +258,23 @@ def _link(catalog: Catalog, options: LoadOptions, files: Path) -> list[ContentEr
             errors.append(ContentError(item.source.path, item.source.line_of(("voorbeeld",)), ("voorbeeld",), message))
         for where, kind, slug in references(item.record):
             target = catalog.items[kind].get(slug)
-            if target is None:
-                errors.append(_unknown(item, where, kind, slug, catalog))
-            elif item not in target.backlinks[item.kind]:
+            if target is None and slug not in broken.get(kind, ()):
+                errors.append(_unknown(item, where, kind, slug, catalog, slug in unpublished[kind]))
+            elif target is not None and item not in target.backlinks[item.kind]:
                 target.backlinks[item.kind].append(item)
         errors += _registration_hosts(item, options)
         errors += _missing_files(item, files)
     return errors
 
 
-def _unknown(item: Item, where: FieldPath, kind: str, slug: str, catalog: Catalog) -> ContentError:
+def _unknown(item: Item, where: FieldPath, kind: str, slug: str, catalog: Catalog, unpublished: bool) -> ContentError:
     folder = CONTENT_TYPES[kind].folder
+    if unpublished:
+        message = (
+            f"content/{folder}/{slug}.md is nog niet gepubliceerd (concept of een datum in de "
+            "toekomst). Publiceer het eerst, of haal de verwijzing weg."
+        )
+        return ContentError(item.source.path, item.source.line_of(where), where, message)
     message = (
         f'er is geen {kind} met de korte naam "{slug}" (geen gepubliceerd bestand '
         f"content/{folder}/{slug}.md).{suggestion(slug, catalog.items[kind])}"

@@ -7,15 +7,19 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from .catalog import LoadOptions, load
+from .catalog import LoadOptions
+from .content import load
 from .errors import ContentErrors
-from .generator import vocabulary
+from .clock import build_time
+from .markup import Renderer
+from .vocabulary import vocabulary
 
 
 def main(argv: list[str]) -> int:
     settings = read_settings(argv[0] if argv else "pelicanconf.py")
     try:
-        catalog = load(Path(settings["PATH"]), vocabulary(), LoadOptions.from_settings(settings))
+        options = LoadOptions.from_settings(settings, build_time(settings))
+        catalog = load(Path(settings["PATH"]), vocabulary(), options, Renderer())
     except ContentErrors as problems:
         print(problems.report(), file=sys.stderr)
         return 1

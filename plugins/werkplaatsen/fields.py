@@ -140,6 +140,11 @@ class RefTo:
     kind: str
 
 
+@dataclass(frozen=True)
+class MarkdownText:
+    """Marks a text field that may contain Markdown (links, lists, emphasis)."""
+
+
 def marker(info, kind: type):
     """The Term or RefTo marker of a schema field, also when it marks the items of a list."""
     found = [m for m in info.metadata if isinstance(m, kind)]
@@ -158,6 +163,7 @@ def ref(kind: str):
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+Markdown = Annotated[str, BeforeValidator(_text), MarkdownText()]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
 Date = Annotated[date, BeforeValidator(parse_date)]
 DateTime = Annotated[datetime, BeforeValidator(parse_datetime)]

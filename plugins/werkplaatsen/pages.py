@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .site import Site
+if TYPE_CHECKING:
+    from .site import Site
 
 
 @dataclass(frozen=True)
@@ -19,8 +21,8 @@ class Page:
         return "/" + self.path.removesuffix("index.html")
 
 
+# List pages: folder -> (template, Site attribute with the ordered items, page title).
 LISTS = {
-    # folder: (template, Site attribute with the ordered items, page title)
     "sessies": ("sessies", "sessions", "Sessies"),
     "casussen": ("lijst", "cases", "Casussen"),
     "instrumenten": ("lijst", "instruments", "Instrumenten"),
@@ -29,15 +31,24 @@ LISTS = {
     "personen": ("lijst", "people", "Mensen"),
 }
 
+# Pages that are not content items: (output path, template, title).
+FIXED = [
+    ("index.html", "home", "Home"),
+    ("programma/index.html", "programma", "Programma"),
+    ("lessen/index.html", "lessen", "Lessen uit de werkplaatsen"),
+    ("themas/index.html", "themas", "Thema's"),
+    ("404.html", "404", "Pagina niet gevonden"),
+]
+
+# Every URL the site itself uses; content files may link to these and may not take them.
+SITE_URLS = {Page(path, template).url: title for path, template, title in FIXED} | {
+    f"/{folder}/": title for folder, (_, _, title) in LISTS.items()
+}
+
 
 def all_pages(site: Site) -> list[Page]:
-    pages = [
-        Page("index.html", "home", {"round": site.current_round}),
-        Page("programma/index.html", "programma", {"title": "Programma"}),
-        Page("lessen/index.html", "lessen", {"title": "Lessen uit de werkplaatsen"}),
-        Page("themas/index.html", "themas", {"title": "Thema's"}),
-        Page("404.html", "404", {"title": "Pagina niet gevonden"}),
-    ]
+    pages = [Page(path, template, {"title": title}) for path, template, title in FIXED]
+    pages[0].context["round"] = site.current_round
     for folder, (template, attribute, title) in LISTS.items():
         items = getattr(site, attribute)
         pages.append(Page(f"{folder}/index.html", template, {"title": title, "items": items, "kind_folder": folder}))

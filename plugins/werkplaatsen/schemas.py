@@ -17,6 +17,7 @@ from .fields import (
     Date,
     DateTime,
     HttpsUrl,
+    Markdown,
     PositiveInt,
     Text,
     Time,
@@ -151,7 +152,7 @@ class Ronde(Schema):
     samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over de ronde.", required=True)
     doelgroep: Text = field("Voor wie", "Voor wie de ronde bedoeld is.", required=True)
     deelnemers: Text = field("Deelnemers", "Hoeveel en welke deelnemers.")
-    werkwijze: Text = field("Werkwijze", "Hoe de werkplaatsen werken.")
+    werkwijze: Markdown = field("Werkwijze", "Hoe de werkplaatsen werken.")
     kosten: Text = field("Kosten", "Wat deelname kost.")
     partners: list[PartnerRole] = listfield(
         "Partners", "Organisaties met hun rol (partner en rol).", required=True
@@ -202,9 +203,9 @@ class Sessie(Schema):
     )
     casussen: list[ref("casus")] = listfield("Casussen", "Casussen die besproken worden.")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
-    voorbereiding: Text = field("Voorbereiding", "Wat deelnemers vooraf doen.")
+    voorbereiding: Markdown = field("Voorbereiding", "Wat deelnemers vooraf doen.")
     materialen: list[Material] = listfield("Materialen", "Presentaties, werkbladen en andere stukken.")
-    geleerd: Text = field("Wat we leerden", "Na afloop: de belangrijkste lessen in een paar zinnen.")
+    geleerd: Markdown = field("Wat we leerden", "Na afloop: de belangrijkste lessen in een paar zinnen.")
     aanmelding: Registration = field(
         "Aanmelden", "Alleen invullen als het anders is dan bij de ronde."
     )
@@ -242,12 +243,12 @@ class Casus(Schema):
     startvraag: Text = field("Vraag bij de start", "De vraag waarmee het trio begon.")
     trio: list[TrioMember] = listfield("Trio", "De rollen in het trio.")
     belanghebbenden: list[Text] = listfield("Betrokkenen", "Wie er verder bij betrokken zijn.")
-    aanpak: Text = field("Aanpak", "Hoe het trio de opgave aanpakt.")
+    aanpak: Markdown = field("Aanpak", "Hoe het trio de opgave aanpakt.")
     instrumenten: list[ref("instrument")] = listfield(
         "Instrumenten", "Instrumenten die het trio gebruikte."
     )
     fase: term("fasen") = field("Fase", "verkenning, uitvoering of afgerond.")
-    resultaten: Text = field("Resultaten", "Wat het tot nu toe opleverde.")
+    resultaten: Markdown = field("Resultaten", "Wat het tot nu toe opleverde.")
     lessen: list[Text] = listfield("Lessen", "Wat anderen hiervan kunnen leren.")
     bijgewerkt: Date = field("Bijgewerkt", "Datum van de laatste wijziging.", required=True)
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
@@ -270,7 +271,7 @@ class Instrument(Schema):
     materialen: list[Material] = listfield("Materialen en downloads", "Werkbladen en andere stukken.")
     tips: list[Text] = listfield("Tips voor de begeleider", "Praktische tips.")
     randvoorwaarden: list[Text] = listfield("Randvoorwaarden", "Wat nodig is om het te laten werken.")
-    bron: Text = field("Bron", "Waar het instrument vandaan komt en wat bekend is over de werking.")
+    bron: Markdown = field("Bron", "Waar het instrument vandaan komt en wat bekend is over de werking.")
     eigenaar: ref("partner") = field("Eigenaar", "Korte naam van de eigenaar.", required=True)
     licentie: Text = field("Licentie", "Onder welke voorwaarden men het mag gebruiken.")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")

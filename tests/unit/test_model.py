@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from werkplaatsen import frontmatter
-from werkplaatsen.generator import vocabulary
+from werkplaatsen.vocabulary import vocabulary
 from werkplaatsen.schemas import CONTENT_TYPES, Sessie
 from werkplaatsen.validation import validate
 

@@ -1,0 +1,174 @@
+"""Every kind of bad input stops `make html` with a Dutch message and leaves the old site intact.
+
+Each case breaks one thing in a copy of the fixture site, runs the real build task over an
+output folder that holds a good build, and checks the exit code, the message (file, line,
+field, what is allowed) and that not one byte of the previous output changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.conftest import ROOT
+
+SESSION = "sessies/gewoon.md"
+FULL = "sessies/vol.md"
+
+
+def replace(old: str, new: str, file: str = SESSION):
+    def change(content):
+        path = content / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture changed: {old!r} not in {file}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+def write(file: str, data: bytes | str):
+    def change(content):
+        path = content / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return change
+
+
+def body(markdown: str):
+    return replace("Tekst van gewoon.", f"Tekst van gewoon.\n\n{markdown}")
+
+
+# (case id, change, expected "file, regel N[, veld ...]" prefix, words of the explanation)
+CASES = [
+    ("missing-required", replace("samenvatting: Samenvatting van gewoon.\n", ""),
+     'sessies/gewoon.md, regel 1, veld "samenvatting"', "ontbreekt"),
+    ("unknown-field", replace("samenvatting:", "samenvating:"),
+     'sessies/gewoon.md, regel 13, veld "samenvating"', 'Bedoelde je "samenvatting"?'),
+    ("wrong-type-list", replace("instrumenten:\n  - wijkschouw", "instrumenten: wijkschouw"),
+     'sessies/gewoon.md, regel 20, veld "instrumenten"', "hier hoort een lijst"),
+    ("impossible-date", replace("start: 2030-10-08 13:30", "start: 2030-02-30 13:30"),
+     'sessies/gewoon.md, regel 5, veld "start"', "bestaat niet als datum"),
+    ("non-iso-date", replace("start: 2030-10-08 13:30", "start: 8 oktober 2030 13:30"),
+     'sessies/gewoon.md, regel 5, veld "start"', "Schrijf een datum met tijd als 2019-10-08 13:30"),
+    ("ambiguous-date", replace("start: 2030-10-08 13:30", "start: 08-10-2030 13:30"),
+     'sessies/gewoon.md, regel 5, veld "start"', "2019-10-08 13:30"),
+    ("end-before-start", replace("eind: 2030-10-08 17:00", "eind: 2030-10-08 12:00"),
+     'sessies/gewoon.md, regel 6, veld "eind"', "het einde ligt niet na het begin"),
+    ("vocabulary", replace("vorm: fysiek", "vorm: fysik"),
+     'sessies/gewoon.md, regel 7, veld "vorm"', 'Bedoelde je "fysiek"? Toegestaan: fysiek, hybride, online'),
+    ("bad-time", replace("  - tijd: 13:30", "  - tijd: 25:00"),
+     'sessies/gewoon.md, regel 15, veld "tijd" (agenda, onderdeel 1)', "bestaat niet als tijd"),
+    ("bad-boolean", replace("nummer: 1", "nummer: 1\nvoorbeeld: misschien"),
+     'sessies/gewoon.md, regel 5, veld "voorbeeld"', "Schrijf ja of nee"),
+    ("location-required", replace("vorm: fysiek\nlocatie:\n  naam: Stadhuis\n  adres: Plein 1\n  postcode: 1234 AB\n  plaats: Utrecht\n", "vorm: fysiek\n"),
+     'sessies/gewoon.md, regel 1, veld "locatie"', "hoort een locatie"),
+    ("unknown-slug", replace("  - plein", "  - pleintje"),
+     'sessies/gewoon.md, regel 23, veld "casussen"', 'Bedoelde je "plein"?'),
+    ("duplicate-key", replace("vorm: fysiek", "vorm: fysiek\nvorm: online"),
+     'sessies/gewoon.md, regel 8, veld "vorm"', "twee keer"),
+    ("duplicate-url", write("sessies/extra/gewoon.md", (FIXTURE_CONTENT / SESSION).read_text()),
+     "sessies/gewoon.md, regel 1", "hetzelfde adres /sessies/gewoon/ als content/sessies/extra/gewoon.md"),
+    ("page-takes-site-url", write("paginas/lessen.md", "---\ntitel: Lessen\n---\n"),
+     "paginas/lessen.md, regel 1", "hetzelfde adres /lessen/"),
+    ("missing-download", replace("bestand: werkblad.pdf", "bestand: werkbladen.pdf"),
+     'sessies/gewoon.md, regel 28, veld "bestand" (materialen, onderdeel 1)', 'het bestand "werkbladen.pdf" bestaat niet'),
+    ("missing-image", body("![Het plein](/bestanden/plein.jpg)"),
+     "sessies/gewoon.md, regel 34", 'de afbeelding "/bestanden/plein.jpg" bestaat niet'),
+    ("image-without-alt", body("![](/bestanden/werkblad.pdf)"),
+     "sessies/gewoon.md, regel 34", "heeft geen alt-tekst"),
+    ("image-from-elsewhere", body("![Foto](https://example.org/foto.jpg)"),
+     "sessies/gewoon.md, regel 34", "staat op een andere website"),
+    ("broken-internal-link", body("Zie [de sessie](/sessies/bestaat-niet/)."),
+     "sessies/gewoon.md, regel 34", "wijst naar een pagina die niet bestaat"),
+    ("broken-anchor", body("Zie [de les](/verslagen/verslag-sessie-1/#les-9)."),
+     "sessies/gewoon.md, regel 34", "wijst naar een kop of les die op /verslagen/verslag-sessie-1/ niet bestaat"),
+    ("relative-link", body("Zie [de sessie](sessies/vol/)."),
+     "sessies/gewoon.md, regel 34", "is onvolledig"),
+    ("javascript-link", body("[klik](javascript:alert(1))"),
+     "sessies/gewoon.md, regel 34", "(javascript:)"),
+    ("data-link", body("[klik](data:text/html;base64,PHNjcmlwdD4=)"),
+     "sessies/gewoon.md, regel 34", "(data:)"),
+    ("http-link", body("[LPB](http://www.lpb.nl/)"),
+     "sessies/gewoon.md, regel 34", "Gebruik https://"),
+    ("unlisted-host", body("[elders](https://example.org/)"),
+     "sessies/gewoon.md, regel 34", "niet op de lijst van toegestane websites"),
+    ("raw-html", body("<script>alert(1)</script>"),
+     "sessies/gewoon.md, regel 34", "HTML is niet toegestaan"),
+    ("inline-html-attribute", body('Tekst <span onclick="alert(1)">hier</span>.'),
+     "sessies/gewoon.md, regel 34", "HTML is niet toegestaan"),
+    ("level-one-heading", body("# Een tweede titel"),
+     "sessies/gewoon.md, regel 34", "begin koppen met ##"),
+    ("markdown-field-link", replace("voorbereiding: Neem uw casus mee.", "voorbereiding: Lees [dit](/nergens/)."),
+     'sessies/gewoon.md, regel 29, veld "voorbereiding"', "wijst naar een pagina die niet bestaat"),
+    ("registration-not-https", replace("url: https://www.lpbagenda.nl/sessie", "url: http://www.lpbagenda.nl/sessie", FULL),
+     'sessies/vol.md, regel 15, veld "url" (aanmelding)', "begint met https://"),
+    ("registration-host", replace("url: https://www.lpbagenda.nl/sessie", "url: https://aanmelden.example.org/sessie", FULL),
+     'sessies/vol.md, regel 15, veld "url" (aanmelding)', "Toegestaan: www.lpbagenda.nl"),
+    ("invalid-yaml", replace("titel: Sessie gewoon", "titel: [Sessie gewoon"),
+     "sessies/gewoon.md, regel 3", "geen geldige YAML"),
+    ("empty-file", write("sessies/leeg.md", ""), "sessies/leeg.md, regel 1", "het bestand is leeg"),
+    ("no-front-matter", write("sessies/los.md", "Alleen tekst.\n"), "sessies/los.md, regel 1", "begint niet met velden"),
+    ("wrong-encoding", write("sessies/latin.md", "---\ntitel: Caf\xe9\n---\n".encode("latin-1")),
+     "sessies/latin.md, regel 2", "niet opgeslagen als UTF-8"),
+    ("not-a-content-type", write("nieuws/bericht.md", "---\ntitel: Nieuws\n---\n"),
+     "nieuws/bericht.md", "staat niet in een map voor inhoud"),
+    ("bad-file-name", write("sessies/Sessie 7.md", (FIXTURE_CONTENT / SESSION).read_text()),
+     "sessies/Sessie 7.md, regel 1", "mag alleen kleine letters"),
+]
+
+
+def snapshot(folder) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def run_build(content, output):
+    command = [sys.executable, "-m", "invoke", "html", "--content", str(content), "--output", str(output)]
+    env = {"WERKPLAATSEN_NU": "2030-09-01 10:00", "PATH": "/usr/bin:/bin"}
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("good")
+    content = folder / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    result = run_build(content, folder / "output")
+    assert result.returncode == 0, result.stderr
+    return folder / "output"
+
+
+@pytest.mark.parametrize(("change", "where", "words"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_bad_input_stops_the_build_and_keeps_the_last_good_site(tmp_path, good_output, change, where, words):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    change(content)
+    output = tmp_path / "output"
+    shutil.copytree(good_output, output)
+    before = snapshot(output)
+
+    result = run_build(content, output)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("- ")]
+    assert any(line.startswith(f"- content/{where}") and words in line for line in lines), result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(output) == before
+    assert not output.with_name("output.new").exists()
+
+
+def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path, good_output):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    replace("vorm: fysiek", "vorm: fysik")(content)
+    replace("url: https://www.lpbagenda.nl/sessie", "url: http://www.lpbagenda.nl/sessie", FULL)(content)
+    body("[x](/nergens/)")(content)
+    result = run_build(content, tmp_path / "output")
+    assert result.returncode == 1
+    assert "De inhoud heeft 3 problemen" in result.stderr
