@@ -5,10 +5,14 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve html publish check test clean
+.PHONY: serve html publish check docs test nieuw clean
 
-serve html publish check: $(VENV)/.installed node_modules/.installed
+serve html publish check docs: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
+
+# make nieuw TYPE=sessie TITEL="Sessie 3: pleinen en water"
+nieuw: $(VENV)/.installed
+	$(INVOKE) nieuw --type "$(TYPE)" --titel "$(TITEL)"
 
 test: $(VENV)/.installed node_modules/.installed system-packages
 	$(INVOKE) test

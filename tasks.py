@@ -6,6 +6,7 @@ last good site exactly as it was.
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -57,6 +58,22 @@ def publish(c, content=CONTENT, output=str(OUTPUT)):
 def check(c):
     """Check all content without building: every problem at once, in Dutch."""
     c.run(f"{sys.executable} -m werkplaatsen.check pelicanconf.py", env={"PYTHONPATH": str(ROOT / "plugins")})
+
+
+def _editor(c, arguments: str):
+    c.run(f"{sys.executable} -m werkplaatsen.editor {arguments}", env={"PYTHONPATH": str(ROOT / "plugins")})
+
+
+@task
+def nieuw(c, type, titel):
+    """Write a new content file of a type with all its fields: invoke nieuw --type sessie --titel '...'."""
+    _editor(c, f"nieuw {shlex.quote(type)} {shlex.quote(titel)}")
+
+
+@task
+def docs(c):
+    """Regenerate the editor guide, the JSON Schemas and the editor wiring from the content model."""
+    _editor(c, "docs")
 
 
 @task(pre=[html])

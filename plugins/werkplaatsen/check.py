@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
         options = LoadOptions.from_settings(settings, build_time(settings))
         catalog = load(Path(settings["PATH"]), vocabulary(), options, Renderer())
     except ContentErrors as problems:
-        print(problems.report(), file=sys.stderr)
+        print(problems.report("Los ze op en controleer opnieuw met make check."), file=sys.stderr)
         return 1
     count = sum(1 for _ in catalog)
     print(f"Alles in orde: {count} bestanden gecontroleerd.")

@@ -29,12 +29,12 @@ class ContentErrors(Exception):
 
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(set(errors))
-        super().__init__(self.report())
+        super().__init__(self.report("Los ze op; de site wordt gemaakt zodra alles klopt."))
 
-    def report(self) -> str:
+    def report(self, consequence: str) -> str:
         count = len(self.errors)
         heading = "1 probleem" if count == 1 else f"{count} problemen"
-        lines = [f"De inhoud heeft {heading}. Er is niets gepubliceerd.", ""]
+        lines = [f"De inhoud heeft {heading}. {consequence}", ""]
         lines += [f"- {error}" for error in self.errors]
         return "\n".join(lines)
 

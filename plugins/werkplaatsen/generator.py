@@ -48,7 +48,7 @@ class WerkplaatsenGenerator(Generator):
         except ContentErrors as problems:
             if self.settings.get("WERKPLAATSEN_PREVIEW"):
                 raise  # the preview server reports it and keeps watching for the fix
-            print(problems.report(), file=sys.stderr)
+            print(problems.report("De site is niet bijgewerkt; de vorige versie blijft staan."), file=sys.stderr)
             raise SystemExit(1) from None
         self.site = Site(catalog, vocabulary(), now, Path(self.path) / FILES_FOLDER)
         # Globals, not context: imported component macros see them too.

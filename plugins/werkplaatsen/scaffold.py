@@ -1,0 +1,59 @@
+"""New content files with every field of their type and a Dutch comment on each."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .fieldspec import FieldSpec, specs
+from .schemas import Schema
+
+
+# A new file starts as a draft, so it cannot be published by accident.
+STARTING_VALUES = {"titel": "{title}", "status": "concept"}
+
+
+def slugify(title: str) -> str:
+    """'Wonen & zorg in de wijk' becomes 'wonen-zorg-in-de-wijk'."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+def scaffold(schema: type[Schema], vocabulary: dict, title: str) -> str:
+    lines = [
+        "---",
+        f"# Nieuwe {schema.label.lower()}. Vul de verplichte velden in; laat een veld leeg of haal het",
+        "# weg als u het niet gebruikt. Controleer met: make check. Klaar om te publiceren?",
+        "# Zet dan status op gepubliceerd.",
+    ]
+    for spec in sorted(specs(schema, vocabulary), key=lambda s: not s.required):
+        lines += _field(spec, STARTING_VALUES.get(spec.name, "").format(title=_quoted(title)), indent="")
+    lines += ["---", f"Schrijf hier de tekst van de {schema.label.lower()} in Markdown.", ""]
+    return "\n".join(lines)
+
+
+def _field(spec: FieldSpec, value: str, indent: str) -> list[str]:
+    """A field with its comment; an optional group is written commented out, as an example."""
+    needed = "verplicht" if spec.required else "niet verplicht"
+    lines = [f"{indent}# {spec.label} ({needed}): {spec.help} Vorm: {spec.kind_text}."]
+    if spec.kind != "groep":
+        return lines + [f"{indent}{spec.name}:{' ' + value if value else ''}"]
+    body = [f"{indent}{spec.name}:"]
+    child_indent = indent + ("    " if spec.many else "  ")
+    for position, child in enumerate(spec.children):
+        child_lines = _field(child, "", child_indent)
+        if spec.many and position == 0:
+            child_lines[-1] = f"{indent}  - {child_lines[-1].lstrip()}"
+        body += child_lines
+    if not spec.required:
+        body = [_comment_out(line, indent) for line in body]
+    return lines + body
+
+
+def _comment_out(line: str, indent: str) -> str:
+    return f"{indent}# {line[len(indent):]}"
+
+
+def _quoted(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
