@@ -20,8 +20,8 @@ CONTENT = "content"
 PORT = 8000
 
 
-def _pelican(c, settings: str, content: str, output: Path, extra: str = ""):
-    command = f"{PELICAN} {content} -s {settings} -o {output} --fatal warnings {extra}"
+def _pelican(c, settings: str, content: str, output: Path, extra: str = "--fatal warnings"):
+    command = f"{PELICAN} {content} -s {settings} -o {output} {extra}"
     return c.run(command, pty=False, warn=True)
 
 

@@ -69,12 +69,20 @@ class Item(View):
         return f"<{self.kind} {self.slug}>"
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A readable file with errors: its body and URL are still known to the checks."""
+
+    source: frontmatter.Source
+    url: str
+
+
 @dataclass
 class Catalog:
     """All items of the site, by content type and slug."""
 
     items: dict[str, dict[str, Item]] = field(default_factory=lambda: defaultdict(dict))
-    invalid: list[frontmatter.Source] = field(default_factory=list)  # readable, but with errors
+    invalid: list[Rejected] = field(default_factory=list)
 
     def get(self, kind: str, slug: str) -> Item:
         return self.items[kind][slug]
@@ -150,7 +158,7 @@ def collect(content: Path, vocabulary: dict, options: LoadOptions) -> tuple[Cata
         errors += problems
         if item is None:
             if source is not None:
-                catalog.invalid.append(source)
+                catalog.invalid.append(Rejected(source, "/" + schema.url_for(path.stem)))
             continue
         if not options.publishes(item.record):
             unpublished[kind].add(item.slug)

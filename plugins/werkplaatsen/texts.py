@@ -31,9 +31,10 @@ def render_and_check(catalog: Catalog, render: Renderer, files: Path, link_hosts
     for item, rendered in texts.items():
         for where, (text, result) in rendered.items():
             errors += _problems(item.source, item.url, where, text, result, targets, link_hosts)
-    for source in catalog.invalid:
+    for rejected in catalog.invalid:
         # Files with front matter errors: still check the body, so one run shows everything.
-        errors += _problems(source, None, (), source.body, render.render(source.body), targets, link_hosts)
+        body = rejected.source.body
+        errors += _problems(rejected.source, rejected.url, (), body, render.render(body), targets, link_hosts)
     return errors
 
 
@@ -57,6 +58,8 @@ def _link_targets(catalog: Catalog, texts, files: Path) -> dict[str, set[str] | 
         targets[item.url] = anchors
         for theme in getattr(item.record, "themas", []):
             targets[f"/themas/{theme}/"] = None
+    for rejected in catalog.invalid:
+        targets.setdefault(rejected.url, None)  # its own errors are reported; links to it are fine
     for path in files.rglob("*"):
         if path.is_file():
             targets[f"/{FILES_FOLDER}/{path.relative_to(files).as_posix()}"] = set()
