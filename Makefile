@@ -5,9 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve html publish check docs test nieuw clean
+.PHONY: serve html publish check docs bench test nieuw clean
 
-serve html publish check docs: $(VENV)/.installed node_modules/.installed
+serve html publish check docs bench: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
 
 # make nieuw TYPE=sessie TITEL="Sessie 3: pleinen en water"

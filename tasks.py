@@ -84,6 +84,12 @@ def serve(c, port=PORT):
 
 
 @task
+def bench(c):
+    """Print build and check times and page sizes (real content and 1,000 generated items)."""
+    c.run(f"{sys.executable} -m bench.run", pty=False)
+
+
+@task
 def test(c, browser=True):
     """Run the whole test suite (unit, build and browser tests)."""
     args = "" if browser else "-m 'not browser'"

@@ -1,0 +1,107 @@
+"""A large, valid, cross-linked content tree for benchmarks (not for tests of behaviour)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+PARAGRAPH = (
+    "In de wijk werken bewoners, professionals en de gemeente samen aan een opgave die "
+    "meerdere domeinen raakt. Het trio verkent wat er speelt en wie er nodig zijn. "
+)
+
+
+def _write(path: Path, front_matter: str, body: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front_matter.strip()}\n---\n{body}\n", encoding="utf-8")
+
+
+def _list(name: str, values) -> str:
+    return f"{name}:\n" + "".join(f"  - {value}\n" for value in values)
+
+
+def _body(sections: int) -> str:
+    return "\n\n".join(f"## Deel {n}\n\n{PARAGRAPH * 4}\n\n- punt een\n- punt twee" for n in range(1, sections + 1))
+
+
+def generate(root: Path, items: int = 1000, seed: int = 31) -> Path:
+    """Write about `items` content files under root/content and return that folder."""
+    rng = random.Random(seed)
+    content = root / "content"
+    counts = {"ronde": max(2, items // 100), "persoon": items // 20, "instrument": items // 10,
+              "casus": items // 4, "verslag": items // 10}
+    counts["sessie"] = items - sum(counts.values()) - 2
+    _write(content / "partners/platform31.md", "titel: Platform31\nsamenvatting: Kennisorganisatie.", "")
+    _write(content / "paginas/over.md", "titel: Over\nsamenvatting: Over het programma.", _body(2))
+    themes = ["wonen-en-zorg", "participatie", "klimaatadaptatie", "samenwerking", "openbare-ruimte"]
+    for n in range(counts["persoon"]):
+        _write(content / f"personen/persoon-{n}.md", f"titel: Persoon {n}\nfunctie: Adviseur\norganisatie: platform31", "")
+    for n in range(counts["ronde"]):
+        year = 2019 + n
+        _write(content / f"rondes/ronde-{n}.md", f"""
+titel: Ronde {n}
+nummer: {n + 1}
+periode:
+  start: {year}-09-01
+  eind: {year}-12-15
+samenvatting: Een ronde.
+doelgroep: Wijkambtenaren
+partners:
+  - partner: platform31
+    rol: organisator
+aanmelding:
+  url: https://www.lpbagenda.nl/ronde-{n}
+  opent: {year}-08-01 09:00
+  sluit: {year}-09-20 17:00
+{_list("themas", rng.sample(themes, 2))}""", _body(2))
+    for n in range(counts["instrument"]):
+        _write(content / f"instrumenten/instrument-{n}.md", f"""
+titel: Instrument {n}
+samenvatting: Een werkvorm.
+doel: Samen kijken.
+{_list("stappen", ["Kies een route.", "Loop de route.", "Bespreek wat u zag."])}
+duur: 2 uur
+eigenaar: platform31
+gecontroleerd: 2024-06-01
+{_list("themas", rng.sample(themes, 2))}""", _body(3))
+    for n in range(counts["casus"]):
+        instruments = [f"instrument-{rng.randrange(counts['instrument'])}" for _ in range(2)]
+        _write(content / f"casussen/casus-{n}.md", f"""
+titel: Casus {n}
+gemeente: Gemeente {n % 40}
+ronde: ronde-{n % counts['ronde']}
+{_list("domeinen", ["sociaal", "wonen"])}
+opgave: Een opgave in de wijk.
+{_list("instrumenten", sorted(set(instruments)))}
+bijgewerkt: 2024-10-01
+{_list("themas", rng.sample(themes, 2))}""", _body(3))
+    for n in range(counts["sessie"]):
+        r = n % counts["ronde"]
+        day = 1 + n % 28
+        _write(content / f"sessies/sessie-{n}.md", f"""
+titel: Sessie {n}
+ronde: ronde-{r}
+start: {2019 + r}-10-{day:02d} 13:30
+eind: {2019 + r}-10-{day:02d} 17:00
+vorm: online
+samenvatting: Een sessie.
+{_list("instrumenten", [f"instrument-{rng.randrange(counts['instrument'])}"])}
+{_list("casussen", [f"casus-{rng.randrange(counts['casus'])}"])}
+{_list("sprekers", [f"persoon-{rng.randrange(counts['persoon'])}"])}
+{_list("themas", rng.sample(themes, 1))}""", _body(2))
+    for n in range(counts["verslag"]):
+        _write(content / f"verslagen/verslag-{n}.md", f"""
+titel: Verslag {n}
+soort: verslag
+datum: 2024-11-01
+{_list("auteurs", [f"persoon-{rng.randrange(counts['persoon'])}"])}
+{_list("organisaties", ["platform31"])}
+{_list("sessies", [f"sessie-{rng.randrange(counts['sessie'])}"])}
+samenvatting: Wat we leerden.
+lessen:
+  - titel: Begin klein
+    tekst: Een kleine stap werkt.
+    casussen:
+      - casus-{rng.randrange(counts['casus'])}
+{_list("themas", rng.sample(themes, 2))}""", _body(6))
+    return content
