@@ -23,13 +23,6 @@ def day(value: date | datetime, weekday: bool = True) -> str:
     return _babel_date(value, "EEEE d MMMM y" if weekday else "d MMMM y", locale=LOCALE)
 
 
-def short_day(value: date | datetime) -> str:
-    """'8 okt. 2019', for dense lists."""
-    if isinstance(value, datetime):
-        value = _local(value).date()
-    return _babel_date(value, "d MMM y", locale=LOCALE)
-
-
 def clock(value: time | datetime) -> str:
     """Dutch style '13.30'."""
     if isinstance(value, datetime):
@@ -72,3 +65,14 @@ def filesize(size: int) -> str:
 
 def iso(value: datetime) -> str:
     return _local(value).isoformat(timespec="minutes")
+
+
+# The Jinja filters templates use for dates and sizes.
+FILTERS = {
+    "day": day,
+    "clock": clock,
+    "moment": moment,
+    "span": span,
+    "period": period,
+    "iso": iso,
+}

@@ -26,19 +26,8 @@ def field_label(item, name: str) -> str:
 class WerkplaatsenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        render = Renderer()
-        self.env.filters.update(
-            markdown=render,
-            day=dutch.day,
-            short_day=dutch.short_day,
-            clock=dutch.clock,
-            moment=dutch.moment,
-            span=dutch.span,
-            period=dutch.period,
-            filesize=dutch.filesize,
-            iso=dutch.iso,
-        )
-        self._render = render
+        self._render = Renderer()
+        self.env.filters.update(dutch.FILTERS, markdown=self._render)
 
     def generate_context(self):
         now = build_time(self.settings)
