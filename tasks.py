@@ -92,5 +92,5 @@ def bench(c):
 @task
 def test(c, browser=True):
     """Run the whole test suite (unit, build and browser tests)."""
-    args = "" if browser else "-m 'not browser'"
+    args = "-n 2" if browser else "-n 2 -m 'not browser'"
     c.run(f"{sys.executable} -m pytest {args}", pty=False, env={"PYTHONDONTWRITEBYTECODE": "1"})

@@ -1,0 +1,135 @@
+"""A loopback HTTP server for a built site that sends the production headers from hosting/_headers.
+
+It behaves like the static host: a directory URL serves its index.html, a missing file serves the
+site's /404.html with status 404, and every response carries exactly the headers that
+hosting/_headers assigns to the path (plus any `extra_headers` a test asks for).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADERS_FILE = ROOT / "hosting" / "_headers"
+
+Rules = list[tuple[str, list[tuple[str, str]]]]
+
+
+def parse_headers_file(path: Path = HEADERS_FILE) -> Rules:
+    """Parse a Netlify / Cloudflare Pages `_headers` file into (path pattern, headers) rules.
+
+    A line that starts without white space is a path pattern; the indented `Name: value` lines
+    below it are its headers. Blank lines and lines starting with `#` are ignored.
+    """
+    rules: Rules = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not raw[0].isspace():
+            rules.append((line, []))
+            continue
+        name, sep, value = line.partition(":")
+        if not rules or not sep or not name.strip() or not value.strip():
+            raise ValueError(f"{path}:{number}: expected an indented 'Name: value' under a path: {raw!r}")
+        rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(rules: Rules, url_path: str) -> list[tuple[str, str]]:
+    """The headers every rule whose pattern matches `url_path` assigns, in file order."""
+    matched = []
+    for pattern, headers in rules:
+        if fnmatch.fnmatchcase(url_path, pattern) or url_path == pattern:
+            matched.extend(headers)
+    return matched
+
+
+def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(directory), **kwargs)
+
+        def end_headers(self):
+            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            for name, value in headers_for(rules, path) + extra_headers:
+                self.send_header(name, value)
+            super().end_headers()
+
+        def list_directory(self, path):  # a directory without index.html does not exist
+            self.send_error(404)
+            return None
+
+        def send_error(self, code, message=None, explain=None):
+            page = directory / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return None
+
+        def log_message(self, format, *args):  # keep the test output quiet
+            pass
+
+    return Handler
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Clients (browsers, LinkChecker) drop keep-alive connections at will: not an error.
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
+
+class SiteServer:
+    """Serve `directory` on 127.0.0.1 at a free port, in a background thread."""
+
+    def __init__(self, directory: Path, headers_file: Path | None = HEADERS_FILE,
+                 extra_headers: list[tuple[str, str]] | None = None):
+        self.directory = Path(directory)
+        self.rules = parse_headers_file(headers_file) if headers_file else []
+        handler = _handler(self.directory, self.rules, list(extra_headers or []))
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = f"http://{self.host}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name=f"site-server-{self.host}",
+                                        daemon=True)
+
+    def start(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> SiteServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def page_url(self, html_file: Path) -> str:
+        """The URL of a built file, as visitors use it (`/x/` for `x/index.html`)."""
+        relative = html_file.relative_to(self.directory).as_posix()
+        if relative == "index.html":
+            return self.url + "/"
+        if relative.endswith("/index.html"):
+            return f"{self.url}/{relative[: -len('index.html')]}"
+        return f"{self.url}/{relative}"
