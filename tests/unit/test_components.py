@@ -121,3 +121,10 @@ def test_lesson_card_links_report_casus_and_instrument(render):
     assert [a["href"] for a in in_list.select("a")] == ["/verslagen/v/#les-2", "/casussen/c/", "/instrumenten/i/"]
     on_report = render("lesson", "lesson_card", lesson, show_report=False)
     assert on_report.article["id"] == "les-2" and len(on_report.select("a")) == 2
+
+
+def test_text_list(render):
+    soup = render("text_list", "text_list", "tips-kop", "Tips", ["Begin klein", "<b>Vet</b>"])
+    assert soup.section["aria-labelledby"] == soup.h2["id"] == "tips-kop"
+    assert [li.get_text() for li in soup.select("li.utrecht-unordered-list__item")] == ["Begin klein", "<b>Vet</b>"]
+    assert render("text_list", "text_list", "x", "Leeg", []).get_text().strip() == ""
