@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from . import fields
 from .fields import MarkdownText, RefTo, Term, marker
+from .validation import nested_model
 
 # What each field type is called in Dutch, and an example value in front matter.
 KINDS = {
@@ -72,7 +73,7 @@ def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
     annotation = info.annotation
     many = getattr(annotation, "__origin__", None) is list
     spec = FieldSpec(name, info.title, info.description, info.is_required(), "tekst", many=many)
-    nested = _nested(annotation)
+    nested = nested_model(annotation)
     reference, term = marker(info, RefTo), marker(info, Term)
     if nested:
         spec.kind, spec.children = "groep", specs(nested, vocabulary)
@@ -85,11 +86,6 @@ def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
     else:
         spec.kind = _parser_kind(info)
     return spec
-
-
-def _nested(annotation) -> type[BaseModel] | None:
-    candidates = [annotation, *get_args(annotation)]
-    return next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
 
 
 def _parser_kind(info) -> str:

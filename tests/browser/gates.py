@@ -10,14 +10,13 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import BUILD_NOW
+from werkplaatsen.fields import parse_datetime
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,11 +33,6 @@ FIXTURE_OPEN = "2030-09-01 10:00"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def moment(text: str) -> datetime:
-    """A frozen build moment ('2019-09-10 12:00', site time zone) as an aware datetime."""
-    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(TIMEZONE))
-
-
 def new_context(browser, now: str | None = BUILD_NOW, **options):
     """A browser context in the site's time zone, its clock frozen at `now` (None: real time).
 
@@ -47,7 +41,7 @@ def new_context(browser, now: str | None = BUILD_NOW, **options):
     """
     context = browser.new_context(timezone_id=TIMEZONE, locale="nl-NL", **options)
     if now:
-        context.clock.set_fixed_time(moment(now))
+        context.clock.set_fixed_time(parse_datetime(now))
     return context
 
 
