@@ -17,9 +17,9 @@ nieuw: $(VENV)/.installed
 test: $(VENV)/.installed node_modules/.installed system-packages
 	$(INVOKE) test
 
-$(VENV)/.installed: requirements.txt requirements-test.txt
+$(VENV)/.installed: requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt -c constraints.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
