@@ -1,7 +1,7 @@
 """Load every content file, validate it, and link the items to each other in both directions.
 
 References are stored as slugs in the schemas (marked with ``RefTo``); ``Item`` resolves them
-to items on attribute access, and ``Catalog.link`` checks them and records the backlinks.
+to items on attribute access, and ``collect`` checks them and records the backlinks.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,11 +33,9 @@ class View:
 
     def __getattr__(self, name: str):
         record = self.__dict__["_record"]
-        info = type(record).model_fields.get(name)
-        if info is None:
+        if name not in type(record).model_fields:
             raise AttributeError(name)
-        reference = marker(info, RefTo)
-        return self._resolve(getattr(record, name), reference and reference.kind)
+        return self._resolve(getattr(record, name), _target(type(record), name))
 
     def _resolve(self, value, target: str | None):
         if isinstance(value, list):
@@ -46,6 +45,13 @@ class View:
         if isinstance(value, BaseModel):
             return View(value, self._catalog)
         return value
+
+
+@cache
+def _target(model: type[BaseModel], name: str) -> str | None:
+    """The content type a field refers to, if it is a reference (asked on every page render)."""
+    reference = marker(model.model_fields[name], RefTo)
+    return reference.kind if reference else None
 
 
 class Item(View):
