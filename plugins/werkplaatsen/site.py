@@ -19,6 +19,11 @@ from .schemas import CONTENT_TYPES
 from .status import Status, registration_status
 
 
+def lesson_anchor(number: int) -> str:
+    """The id of a report's n-th lesson card (1-based), which links and the checks both use."""
+    return f"les-{number}"
+
+
 @dataclass(frozen=True)
 class Lesson:
     """A lesson card from a report, with a stable anchor on the report's page."""
@@ -29,7 +34,7 @@ class Lesson:
 
     @property
     def anchor(self) -> str:
-        return f"les-{self.number}"
+        return lesson_anchor(self.number)
 
     @property
     def url(self) -> str:

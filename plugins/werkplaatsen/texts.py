@@ -16,6 +16,7 @@ from .fields import MarkdownText, marker
 from .frontmatter import Source
 from .markup import Rendered, Renderer
 from .pages import SITE_URLS
+from .site import lesson_anchor
 
 SAFE_SCHEMES = {"https", "mailto", "tel"}
 LINK_HELP = "Schrijf een link binnen de site als /sessies/naam/ en naar buiten als https://…"
@@ -54,7 +55,7 @@ def _link_targets(catalog: Catalog, texts, files: Path) -> dict[str, set[str] | 
     targets: dict[str, set[str] | None] = {url: None for url in SITE_URLS}
     for item in catalog:
         anchors = set(texts[item][()][1].ids)
-        anchors |= {f"les-{n}" for n in range(1, len(getattr(item.record, "lessen", []) or []) + 1)}
+        anchors |= {lesson_anchor(n) for n in range(1, len(getattr(item.record, "lessen", [])) + 1)}
         targets[item.url] = anchors
         for theme in getattr(item.record, "themas", []):
             targets[f"/themas/{theme}/"] = None
