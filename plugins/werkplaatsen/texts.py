@@ -55,7 +55,8 @@ def _link_targets(catalog: Catalog, texts, files: Path) -> dict[str, set[str] | 
     targets: dict[str, set[str] | None] = {url: None for url in SITE_URLS}
     for item in catalog:
         anchors = set(texts[item][()][1].ids)
-        anchors |= {lesson_anchor(n) for n in range(1, len(getattr(item.record, "lessen", [])) + 1)}
+        if item.kind == "verslag":
+            anchors |= {lesson_anchor(n) for n in range(1, len(item.record.lessen) + 1)}
         targets[item.url] = anchors
         for theme in getattr(item.record, "themas", []):
             targets[f"/themas/{theme}/"] = None
