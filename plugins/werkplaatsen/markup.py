@@ -83,12 +83,18 @@ class Renderer:
             return Rendered(Markup(""))
         converter = self._markdown.reset()
         html = converter.convert(text)
-        rendered = Rendered(Markup(sanitise(html)), raw_html=list(converter.htmlStash.rawHtmlBlocks))
+        rendered = Rendered(Markup(_scrollable_tables(sanitise(html))), raw_html=list(converter.htmlStash.rawHtmlBlocks))
         _Inspector(rendered).feed(html)
         return rendered
 
     def __call__(self, text: str) -> Markup:
         return self.render(text).html
+
+
+def _scrollable_tables(html: str) -> str:
+    """A wide table scrolls in its own keyboard-reachable region instead of widening the page."""
+    opening = '<div class="utrecht-table__container" role="region" tabindex="0" aria-label="Tabel"><table>'
+    return html.replace("<table>", opening).replace("</table>", "</table></div>")
 
 
 def sanitise(html: str) -> str:
