@@ -53,7 +53,8 @@ def all_pages(site: Site) -> list[Page]:
         items = getattr(site, attribute)
         pages.append(Page(f"{folder}/index.html", template, {"title": title, "items": items, "kind_folder": folder}))
     for item in site.catalog:
-        pages.append(Page(f"{item.url.strip('/')}/index.html", item.schema.template, {"item": item}))
+        # Each content type has a template of its own name: sessie.html, casus.html, ...
+        pages.append(Page(f"{item.url.strip('/')}/index.html", item.kind, {"item": item}))
     for theme, groups in site.themes.items():
         context = {"title": site.theme_label(theme), "theme": theme, "groups": groups}
         pages.append(Page(f"themas/{theme}/index.html", "thema", context))

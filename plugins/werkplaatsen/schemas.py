@@ -51,7 +51,6 @@ class Schema(Record):
     folder: ClassVar[str]
     label: ClassVar[str]
     plural: ClassVar[str]
-    template: ClassVar[str]
     url_pattern: ClassVar[str]
 
     titel: Text = field("Titel", "De titel van de pagina.", required=True)
@@ -143,7 +142,6 @@ class Ronde(Schema):
     folder = "rondes"
     label = "Ronde"
     plural = "Rondes"
-    template = "ronde"
     url_pattern = "programma/{slug}/"
 
     nummer: PositiveInt = field("Ronde", "Het nummer van de ronde.", required=True)
@@ -186,7 +184,6 @@ class Sessie(Schema):
     folder = "sessies"
     label = "Sessie"
     plural = "Sessies"
-    template = "sessie"
     url_pattern = "sessies/{slug}/"
 
     ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.", required=True)
@@ -230,7 +227,6 @@ class Casus(Schema):
     folder = "casussen"
     label = "Casus"
     plural = "Casussen"
-    template = "casus"
     url_pattern = "casussen/{slug}/"
 
     gemeente: Text = field("Gemeente", "De gemeente van het trio.", required=True)
@@ -258,7 +254,6 @@ class Instrument(Schema):
     folder = "instrumenten"
     label = "Instrument"
     plural = "Instrumenten"
-    template = "instrument"
     url_pattern = "instrumenten/{slug}/"
 
     samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over het instrument.", required=True)
@@ -297,7 +292,6 @@ class Verslag(Schema):
     folder = "verslagen"
     label = "Publicatie"
     plural = "Verslagen"
-    template = "verslag"
     url_pattern = "verslagen/{slug}/"
 
     ondertitel: Text = field("Ondertitel", "Een ondertitel.")
@@ -321,7 +315,6 @@ class Partner(Schema):
     folder = "partners"
     label = "Partner"
     plural = "Partners"
-    template = "partner"
     url_pattern = "partners/{slug}/"
 
     afkorting: Text = field("Afkorting", "Korte naam, zoals LPB.")
@@ -333,7 +326,6 @@ class Persoon(Schema):
     folder = "personen"
     label = "Persoon"
     plural = "Personen"
-    template = "persoon"
     url_pattern = "personen/{slug}/"
 
     functie: Text = field("Functie", "Functie of rol.")
@@ -346,7 +338,6 @@ class Pagina(Schema):
     folder = "paginas"
     label = "Pagina"
     plural = "Pagina's"
-    template = "pagina"
     url_pattern = "{slug}/"
 
     samenvatting: Text = field("Samenvatting", "Eén zin over de pagina, voor zoekmachines en lijsten.")

@@ -53,6 +53,11 @@ class Status:
         return self.action_url is not None
 
     @property
+    def ended(self) -> bool:
+        """The session or round is over: its page looks back instead of inviting."""
+        return self.code == AFGELOPEN
+
+    @property
     def tone(self) -> str:
         return TONES[self.code]
 
