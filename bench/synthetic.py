@@ -20,8 +20,11 @@ def _list(name: str, values) -> str:
     return f"{name}:\n" + "".join(f"  - {value}\n" for value in values)
 
 
-def _body(sections: int) -> str:
-    return "\n\n".join(f"## Deel {n}\n\n{PARAGRAPH * 4}\n\n- punt een\n- punt twee" for n in range(1, sections + 1))
+def _body(sections: int, owner: str) -> str:
+    """Unique text per item, so no cache or deduplication flatters the numbers."""
+    return "\n\n".join(
+        f"## Deel {n} van {owner}\n\n{PARAGRAPH * 4}\n\n- punt een over {owner}\n- punt twee" for n in range(1, sections + 1)
+    )
 
 
 def generate(root: Path, items: int = 1000, seed: int = 31) -> Path:
@@ -32,7 +35,7 @@ def generate(root: Path, items: int = 1000, seed: int = 31) -> Path:
               "casus": items // 4, "verslag": items // 10}
     counts["sessie"] = items - sum(counts.values()) - 2
     _write(content / "partners/platform31.md", "titel: Platform31\nsamenvatting: Kennisorganisatie.", "")
-    _write(content / "paginas/over.md", "titel: Over\nsamenvatting: Over het programma.", _body(2))
+    _write(content / "paginas/over.md", "titel: Over\nsamenvatting: Over het programma.", _body(2, "over"))
     themes = ["wonen-en-zorg", "participatie", "klimaatadaptatie", "samenwerking", "openbare-ruimte"]
     for n in range(counts["persoon"]):
         _write(content / f"personen/persoon-{n}.md", f"titel: Persoon {n}\nfunctie: Adviseur\norganisatie: platform31", "")
@@ -53,7 +56,7 @@ aanmelding:
   url: https://www.lpbagenda.nl/ronde-{n}
   opent: {year}-08-01 09:00
   sluit: {year}-09-20 17:00
-{_list("themas", rng.sample(themes, 2))}""", _body(2))
+{_list("themas", rng.sample(themes, 2))}""", _body(2, f"ronde {n}"))
     for n in range(counts["instrument"]):
         _write(content / f"instrumenten/instrument-{n}.md", f"""
 titel: Instrument {n}
@@ -63,7 +66,7 @@ doel: Samen kijken.
 duur: 2 uur
 eigenaar: platform31
 gecontroleerd: 2024-06-01
-{_list("themas", rng.sample(themes, 2))}""", _body(3))
+{_list("themas", rng.sample(themes, 2))}""", _body(3, f"instrument {n}"))
     for n in range(counts["casus"]):
         instruments = [f"instrument-{rng.randrange(counts['instrument'])}" for _ in range(2)]
         _write(content / f"casussen/casus-{n}.md", f"""
@@ -74,7 +77,7 @@ ronde: ronde-{n % counts['ronde']}
 opgave: Een opgave in de wijk.
 {_list("instrumenten", sorted(set(instruments)))}
 bijgewerkt: 2024-10-01
-{_list("themas", rng.sample(themes, 2))}""", _body(3))
+{_list("themas", rng.sample(themes, 2))}""", _body(3, f"casus {n}"))
     for n in range(counts["sessie"]):
         r = n % counts["ronde"]
         day = 1 + n % 28
@@ -88,7 +91,7 @@ samenvatting: Een sessie.
 {_list("instrumenten", [f"instrument-{rng.randrange(counts['instrument'])}"])}
 {_list("casussen", [f"casus-{rng.randrange(counts['casus'])}"])}
 {_list("sprekers", [f"persoon-{rng.randrange(counts['persoon'])}"])}
-{_list("themas", rng.sample(themes, 1))}""", _body(2))
+{_list("themas", rng.sample(themes, 1))}""", _body(2, f"sessie {n}"))
     for n in range(counts["verslag"]):
         _write(content / f"verslagen/verslag-{n}.md", f"""
 titel: Verslag {n}
@@ -103,5 +106,5 @@ lessen:
     tekst: Een kleine stap werkt.
     casussen:
       - casus-{rng.randrange(counts['casus'])}
-{_list("themas", rng.sample(themes, 2))}""", _body(6))
+{_list("themas", rng.sample(themes, 2))}""", _body(6, f"verslag {n}"))
     return content

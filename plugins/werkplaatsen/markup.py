@@ -77,10 +77,17 @@ class Renderer:
 
     def __init__(self):
         self._markdown = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+        self._done: dict[str, Rendered] = {}
 
     def render(self, text: str) -> Rendered:
+        """Render a text once per build: the checks and the templates share the result."""
         if not text or not text.strip():
             return Rendered(Markup(""))
+        if text not in self._done:
+            self._done[text] = self._convert(text)
+        return self._done[text]
+
+    def _convert(self, text: str) -> Rendered:
         converter = self._markdown.reset()
         html = converter.convert(text)
         rendered = Rendered(Markup(_scrollable_tables(sanitise(html))), raw_html=list(converter.htmlStash.rawHtmlBlocks))
