@@ -10,9 +10,13 @@ INVOKE := $(VENV)/bin/invoke
 serve html publish check docs bench: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
 
+# The exact text of a command-line variable as one shell word: no $, ` or " in it is ever run.
+quoted = '$(subst ','\'',$(value $(1)))'
+CONTENT ?= content
+
 # make nieuw TYPE=sessie TITEL="Sessie 3: pleinen en water"
 nieuw: $(VENV)/.installed
-	$(INVOKE) nieuw --type "$(TYPE)" --titel "$(TITEL)"
+	$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
 
 test: $(VENV)/.installed node_modules/.installed system-packages
 	$(INVOKE) test
@@ -33,4 +37,4 @@ system-packages:
 	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
 clean:
-	rm -rf output output.new output.old cache .pytest_cache
+	rm -rf output output.builds output.lock .preview cache .pytest_cache

@@ -20,8 +20,9 @@ PLUGINS = ["werkplaatsen"]
 ARTICLE_PATHS = []
 PAGE_PATHS = []
 DIRECT_TEMPLATES = []
-STATIC_PATHS = ["bestanden"]
-THEME_STATIC_DIR = "theme"
+# Downloads and theme files are published by the werkplaatsen generator, which checks them.
+STATIC_PATHS = []
+THEME_STATIC_PATHS = []
 TAG_SAVE_AS = CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
@@ -72,13 +73,6 @@ HOME_AUDIENCE = (
     "Voor wijkambtenaren, gebiedsregisseurs en hun collega's van wonen, zorg, openbare ruimte "
     "en veiligheid bij gemeenten."
 )
-LIST_INTROS = {
-    "casussen": "Elke casus is een echte opgave van een trio: een wijkambtenaar met twee collega's.",
-    "instrumenten": "Werkvormen en hulpmiddelen die deelnemers in de sessies oefenden. Te gebruiken in uw eigen wijk.",
-    "verslagen": "Platform31 legt de kennis uit de werkplaatsen vast. Hier leest u de verslagen online.",
-    "partners": "De organisaties achter het programma en de instrumenten.",
-    "personen": "Sprekers, auteurs en contactpersonen.",
-}
 # Other websites that pages may link to (https only), such as partners' own sites.
 WERKPLAATSEN_LINK_HOSTS = [
     "www.platform31.nl",

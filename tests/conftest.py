@@ -1,4 +1,4 @@
-"""Shared helpers: build a real site with the real Pelican command into a temporary folder."""
+"""Shared helpers: build a real site with the real build command into a temporary folder."""
 
 from __future__ import annotations
 
@@ -38,16 +38,27 @@ class Build:
 
 def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: str = "pelicanconf.py",
           extra_env: dict | None = None) -> Build:
-    """Run the real `pelican` command, as `make html` does, with a frozen clock."""
-    env = {**os.environ, **(extra_env or {})}
+    """Run the real build, as `make html` and `make publish` do, with a frozen clock."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(extra_env or {})}
     env.pop("WERKPLAATSEN_NU", None)
     if now:
         env["WERKPLAATSEN_NU"] = now
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output), "--fatal", "warnings"],
+        [sys.executable, "-m", "werkplaatsen.build", "--settings", settings, "--content", str(content),
+         "--output", str(output)],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+def validation_context() -> dict:
+    """What schema validation needs besides the data: the vocabulary and the allowed websites."""
+    import pelicanconf
+    from werkplaatsen.catalog import LoadOptions
+    from werkplaatsen.vocabulary import vocabulary
+
+    options = LoadOptions.from_settings(vars(pelicanconf))
+    return {"vocabulary": vocabulary(), "hosts": options.hosts}
 
 
 @pytest.fixture(scope="session")

@@ -6,22 +6,23 @@ to items on attribute access, and ``collect`` checks them and records the backli
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
 from . import frontmatter
+from .contenttypes import BY_FOLDER, BY_NAME, ContentType
 from .errors import ContentError, FieldPath, suggestion
 from .fields import SLUG_PATTERN, RefTo, marker
-from .schemas import CONTENT_TYPES, Schema
-from .validation import validate
-
-FILES_FOLDER = "bestanden"
+from .routes import FILES_FOLDER, reserved_urls
+from .schemas import Schema
+from .uploads import Upload, scan
+from .validation import nested_model, validate
 
 
 class View:
@@ -57,13 +58,14 @@ def _target(model: type[BaseModel], name: str) -> str | None:
 class Item(View):
     """One content file: its record, where it came from, its URL and its backlinks."""
 
-    def __init__(self, kind: str, slug: str, record: Schema, source: frontmatter.Source, catalog):
+    def __init__(self, kind: ContentType, slug: str, record: Schema, source: frontmatter.Source, catalog):
         super().__init__(record, catalog)
-        self.kind = kind
+        self.type = kind
+        self.kind = kind.name
         self.slug = slug
         self.source = source
         self.schema = type(record)
-        self.url = "/" + self.schema.url_for(slug)
+        self.url = kind.url_for(slug)
         self.html = ""
         self.backlinks: dict[str, list[Item]] = defaultdict(list)
 
@@ -85,10 +87,14 @@ class Rejected:
 
 @dataclass
 class Catalog:
-    """All items of the site, by content type and slug."""
+    """All items of the site, by content type and slug, and the files they may offer."""
 
     items: dict[str, dict[str, Item]] = field(default_factory=lambda: defaultdict(dict))
     invalid: list[Rejected] = field(default_factory=list)
+    # URL -> why an existing file is not on this site (draft, date in the future).
+    hidden: dict[str, str] = field(default_factory=dict)
+    uploads: dict[str, Upload] = field(default_factory=dict)
+    refused_uploads: set[str] = field(default_factory=set)  # files with an error of their own
 
     def get(self, kind: str, slug: str) -> Item:
         return self.items[kind][slug]
@@ -104,40 +110,38 @@ class Catalog:
 @dataclass(frozen=True)
 class LoadOptions:
     include_drafts: bool = False
-    allow_examples: bool = True
+    allow_examples: bool = False
     registration_hosts: tuple[str, ...] = ()
     link_hosts: tuple[str, ...] = ()
     now: datetime | None = None
 
     @classmethod
     def from_settings(cls, settings: dict, now: datetime | None = None) -> LoadOptions:
+        """Fails closed: a settings file that forgets a setting publishes less, never more."""
         return cls(
-            include_drafts=settings.get("WERKPLAATSEN_CONCEPTEN_TONEN", False),
-            allow_examples=settings.get("WERKPLAATSEN_VOORBEELDEN_TOESTAAN", True),
+            include_drafts=settings.get("WERKPLAATSEN_CONCEPTEN_TONEN") is True,
+            allow_examples=settings.get("WERKPLAATSEN_VOORBEELDEN_TOESTAAN") is True,
             registration_hosts=tuple(settings.get("WERKPLAATSEN_AANMELD_HOSTS", ())),
             link_hosts=tuple(settings.get("WERKPLAATSEN_LINK_HOSTS", ())),
             now=now,
         )
 
-    def publishes(self, record: Schema) -> bool:
-        """Drafts, and reports dated in the future, appear only in the preview."""
+    @property
+    def hosts(self) -> dict[str, tuple[str, ...]]:
+        """The websites each kind of URL field may point to (see ``fields.Hosts``)."""
+        return {"aanmelden": self.registration_hosts,
+                "links": tuple(dict.fromkeys(self.link_hosts + self.registration_hosts))}
+
+    def why_hidden(self, kind: ContentType, record: Schema) -> str | None:
+        """Drafts, and items dated in the future, appear only in the preview."""
         if self.include_drafts:
-            return True
+            return None
         if record.status == "concept":
-            return False
-        published = getattr(record, "datum", None)
-        return not (published and self.now and published > self.now.date())
-
-
-# URLs the site itself uses, which no content file may take.
-RESERVED_URLS = {
-    "/programma/": "het programma",
-    "/lessen/": "de lessen",
-    "/themas/": "de thema's",
-    "/bestanden/": "de downloads",
-    "/theme/": "de vormgeving",
-    **{f"/{schema.folder}/": f"de lijst {schema.plural.lower()}" for schema in CONTENT_TYPES.values()},
-}
+            return "is nog een concept"
+        embargo = getattr(record, kind.embargo) if kind.embargo else None
+        if embargo and self.now and embargo > self.now.date():
+            return f"verschijnt pas op {embargo.isoformat()}"
+        return None
 
 
 def collect(content: Path, vocabulary: dict, options: LoadOptions) -> tuple[Catalog, list[ContentError]]:
@@ -145,72 +149,89 @@ def collect(content: Path, vocabulary: dict, options: LoadOptions) -> tuple[Cata
     catalog = Catalog()
     errors: list[ContentError] = []
     known: dict[str, set[str]] = defaultdict(set)
-    unpublished: dict[str, set[str]] = defaultdict(set)
-    folders = {schema.folder: (kind, schema) for kind, schema in CONTENT_TYPES.items()}
-    taken = dict(RESERVED_URLS)
-    for path in sorted(content.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+    hidden: dict[str, set[str]] = defaultdict(set)
+    raw_references: list[tuple[frontmatter.Source, FieldPath, str, str]] = []
+    context = {"vocabulary": vocabulary, "hosts": options.hosts}
+    taken = reserved_urls()
+    catalog.uploads, problems = scan(content / FILES_FOLDER)
+    catalog.refused_uploads = {error.file.removeprefix(f"content/{FILES_FOLDER}/") for error in problems}
+    errors += problems
+    for path, problem in sorted(_content_files(content), key=lambda found: found[0].as_posix()):
         relative = path.relative_to(content.parent).as_posix()
-        top = path.relative_to(content).parts[0]
-        if top == FILES_FOLDER:
+        if problem:
+            errors.append(ContentError(relative, 0, (), problem))
             continue
-        if top not in folders or path.suffix != ".md" or path.parent == content:
-            errors.append(_misplaced(relative, folders))
-            continue
-        kind, schema = folders[top]
-        known[kind].add(path.stem)
-        item, source, problems = _read_item(path, relative, kind, schema, vocabulary, catalog)
+        kind = BY_FOLDER[path.relative_to(content).parts[0]]
+        known[kind.name].add(path.stem)
+        source, record, problems = _read_item(path, relative, kind, context)
         errors += problems
-        if item is None:
+        url = kind.url_for(path.stem)
+        if record is None:
             if source is not None:
-                catalog.invalid.append(Rejected(source, "/" + schema.url_for(path.stem)))
+                catalog.invalid.append(Rejected(source, url))
+                raw_references += [(source, *ref) for ref in raw_reference_list(kind.schema, source.data)]
             continue
-        if not options.publishes(item.record):
-            unpublished[kind].add(item.slug)
+        reason = options.why_hidden(kind, record)
+        if reason:
+            catalog.hidden[url] = f"content/{kind.folder}/{path.stem}.md {reason}"
+            hidden[kind.name].add(path.stem)
             continue
-        if item.url in taken:
-            message = f"dit bestand krijgt hetzelfde adres {item.url} als {taken[item.url]}."
-            errors.append(ContentError(relative, 1, (), message + " Geef het een andere bestandsnaam."))
+        if url in taken:
+            message = f"dit bestand krijgt hetzelfde adres {url} als {taken[url]}. Geef het een andere bestandsnaam."
+            errors.append(ContentError(relative, 1, (), message))
             continue
-        taken[item.url] = relative
-        catalog.items[kind][item.slug] = item
-    broken = {kind: known[kind] - unpublished[kind] - set(catalog.items[kind]) for kind in known}
-    errors += _link(catalog, options, content / FILES_FOLDER, broken, unpublished)
+        taken[url] = relative
+        catalog.items[kind.name][path.stem] = Item(kind, path.stem, record, source, catalog)
+    # Slugs of files that exist but have errors of their own: references to them are not reported.
+    broken = {name: known[name] - hidden[name] - set(catalog.items[name]) for name in known}
+    errors += _link(catalog, options, broken)
+    errors += [_unknown_reference(catalog, source, where, target, slug)
+               for source, where, target, slug in raw_references
+               if slug not in catalog.items[target] and slug not in broken.get(target, ())]
     return catalog, errors
 
 
-def _read_item(path: Path, relative: str, kind: str, schema, vocabulary, catalog):
-    """One file to an item, or None with the reasons why not (and the source, if readable)."""
+def _content_files(content: Path):
+    """(path, problem) for every file under content/ but the downloads; problem is None if it may be read."""
+    allowed = ", ".join(f"content/{folder}/" for folder in sorted(BY_FOLDER))
+    misplaced = (
+        "dit bestand staat niet in een map voor inhoud. Zet een .md-bestand in een van deze mappen: "
+        f"{allowed}; bestanden om te downloaden horen in content/{FILES_FOLDER}/."
+    )
+    for folder, directories, names in os.walk(content):
+        here = Path(folder)
+        if here == content:
+            directories[:] = [d for d in directories if d != FILES_FOLDER]
+        for name in sorted(directories):
+            if (here / name).is_symlink():
+                yield here / name, "deze map is een snelkoppeling (symlink). Dat mag niet: zet de bestanden zelf hier."
+        directories[:] = sorted(d for d in directories if not (here / d).is_symlink() and not d.startswith("."))
+        for name in sorted(names):
+            path = here / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                yield path, "dit bestand is een snelkoppeling (symlink). Dat mag niet: zet het bestand zelf hier."
+            elif here == content or path.suffix != ".md" or path.relative_to(content).parts[0] not in BY_FOLDER:
+                yield path, misplaced
+            else:
+                yield path, None
+
+
+def _read_item(path: Path, relative: str, kind: ContentType, context: dict):
+    """One file to a record, or None with the reasons why not (and the source, if readable)."""
     source, problems = frontmatter.read(relative, path.read_bytes())
     if source is None:
         return None, None, problems
-    record, invalid = validate(source, schema, vocabulary)
+    record, invalid = validate(source, kind.schema, context)
     problems += invalid
-    slug_problem = _slug_problem(path.stem)
-    if slug_problem:
-        problems.append(ContentError(relative, 1, (), slug_problem))
+    if not SLUG_PATTERN.fullmatch(path.stem):
+        problems.append(ContentError(relative, 1, (), (
+            f'de bestandsnaam "{path.stem}" wordt het webadres en mag alleen kleine letters, cijfers en '
+            "streepjes hebben, zoals sessie-2-wonen.md.")))
     if problems:
-        return None, source, problems
-    return Item(kind, path.stem, record, source, catalog), source, []
-
-
-def _misplaced(relative: str, folders: dict) -> ContentError:
-    allowed = ", ".join(f"content/{folder}/" for folder in sorted(folders))
-    message = (
-        "dit bestand staat niet in een map voor inhoud. Zet een .md-bestand in een van deze "
-        f"mappen: {allowed}; bestanden om te downloaden horen in content/{FILES_FOLDER}/."
-    )
-    return ContentError(relative, 0, (), message)
-
-
-def _slug_problem(stem: str) -> str | None:
-    if SLUG_PATTERN.fullmatch(stem):
-        return None
-    return (
-        f'de bestandsnaam "{stem}" wordt het webadres en mag alleen kleine letters, cijfers en '
-        "streepjes hebben, zoals sessie-2-wonen.md."
-    )
+        return source, None, problems
+    return source, record, []
 
 
 def records(record: BaseModel, path: FieldPath = ()):
@@ -234,20 +255,40 @@ def references(record: BaseModel):
             value = getattr(nested, name)
             if reference is None or value is None:
                 continue
-            target = reference.kind
             if isinstance(value, list):
                 for index, slug in enumerate(value):
-                    yield (*path, name, index), target, slug
+                    yield (*path, name, index), reference.kind, slug
             else:
-                yield (*path, name), target, value
+                yield (*path, name), reference.kind, value
 
 
-def _missing_files(item: Item, files: Path) -> list[ContentError]:
+def raw_reference_list(model: type[BaseModel], data, path: FieldPath = ()) -> list[tuple[FieldPath, str, str]]:
+    """References in the raw front matter of a file that failed validation.
+
+    Only well-formed slugs are returned: a malformed one already has its own error, and a
+    reference inside a part that could not be read at all is a cascade, not a new problem.
+    """
+    found = []
+    if not isinstance(data, dict):
+        return found
+    for name, info in model.model_fields.items():
+        value = data.get(name)
+        reference, nested = marker(info, RefTo), nested_model(info.annotation)
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, element in values:
+            where = (*path, name) if index is None else (*path, name, index)
+            if reference and isinstance(element, str) and SLUG_PATTERN.fullmatch(element):
+                found.append((where, reference.kind, element))
+            elif nested:
+                found += raw_reference_list(nested, element, where)
+    return found
+
+
+def _missing_files(item: Item, catalog: Catalog) -> list[ContentError]:
     errors = []
     for path, nested in records(item.record):
         name = getattr(nested, "bestand", None)
-        target = (files / name).resolve() if name else None
-        if target and not (target.is_relative_to(files.resolve()) and target.is_file()):
+        if name and name not in catalog.uploads and name not in catalog.refused_uploads:
             where = (*path, "bestand")
             message = (
                 f'het bestand "{name}" bestaat niet. Zet het in content/{FILES_FOLDER}/ en schrijf '
@@ -257,8 +298,8 @@ def _missing_files(item: Item, files: Path) -> list[ContentError]:
     return errors
 
 
-def _link(catalog: Catalog, options: LoadOptions, files: Path, broken: dict, unpublished: dict) -> list[ContentError]:
-    """Check references, hosts and files; record backlinks.
+def _link(catalog: Catalog, options: LoadOptions, broken: dict) -> list[ContentError]:
+    """Check references, examples and files; record backlinks.
 
     A reference to a file that has errors of its own is not reported again.
     """
@@ -273,41 +314,21 @@ def _link(catalog: Catalog, options: LoadOptions, files: Path, broken: dict, unp
         for where, kind, slug in references(item.record):
             target = catalog.items[kind].get(slug)
             if target is None and slug not in broken.get(kind, ()):
-                errors.append(_unknown(item, where, kind, slug, catalog, slug in unpublished[kind]))
+                errors.append(_unknown_reference(catalog, item.source, where, kind, slug))
             elif target is not None and item not in target.backlinks[item.kind]:
                 target.backlinks[item.kind].append(item)
-        errors += _registration_hosts(item, options)
-        errors += _missing_files(item, files)
+        errors += _missing_files(item, catalog)
     return errors
 
 
-def _unknown(item: Item, where: FieldPath, kind: str, slug: str, catalog: Catalog, unpublished: bool) -> ContentError:
-    folder = CONTENT_TYPES[kind].folder
-    if unpublished:
+def _unknown_reference(catalog: Catalog, source, where: FieldPath, kind: str, slug: str) -> ContentError:
+    target = BY_NAME[kind]
+    hidden = catalog.hidden.get(target.url_for(slug))
+    if hidden:
+        message = f"{hidden} en staat dus niet op de site. Publiceer het eerst, of haal de verwijzing weg."
+    else:
         message = (
-            f"content/{folder}/{slug}.md is nog niet gepubliceerd (concept of een datum in de "
-            "toekomst). Publiceer het eerst, of haal de verwijzing weg."
+            f'er is geen {kind} met de korte naam "{slug}" (geen gepubliceerd bestand '
+            f"content/{target.folder}/{slug}.md).{suggestion(slug, catalog.items[kind])}"
         )
-        return ContentError(item.source.path, item.source.line_of(where), where, message)
-    message = (
-        f'er is geen {kind} met de korte naam "{slug}" (geen gepubliceerd bestand '
-        f"content/{folder}/{slug}.md).{suggestion(slug, catalog.items[kind])}"
-    )
-    return ContentError(item.source.path, item.source.line_of(where), where, message)
-
-
-def _registration_hosts(item: Item, options: LoadOptions) -> list[ContentError]:
-    registration = getattr(item.record, "aanmelding", None)
-    if registration is None:
-        return []
-    errors = []
-    for name in ("url", "wachtlijst"):
-        url = getattr(registration, name)
-        if url and urlsplit(url).hostname not in options.registration_hosts:
-            where = ("aanmelding", name)
-            message = (
-                f"{url} staat niet op een toegestane website voor aanmelden. Toegestaan: "
-                f"{', '.join(options.registration_hosts)}."
-            )
-            errors.append(ContentError(item.source.path, item.source.line_of(where), where, message))
-    return errors
+    return ContentError(source.path, source.line_of(where), where, message)

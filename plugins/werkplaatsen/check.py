@@ -8,9 +8,9 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from .catalog import LoadOptions
+from .clock import build_time
 from .content import load
 from .errors import ContentErrors
-from .clock import build_time
 from .markup import Renderer
 from .vocabulary import vocabulary
 

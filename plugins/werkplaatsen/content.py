@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalog import FILES_FOLDER, Catalog, LoadOptions, collect
+from .catalog import Catalog, LoadOptions, collect
 from .errors import ContentErrors
 from .markup import Renderer
 from .texts import render_and_check
@@ -13,7 +13,7 @@ from .texts import render_and_check
 def load(content: Path, vocabulary: dict, options: LoadOptions, render: Renderer) -> Catalog:
     """Read, validate, link and render all content; raise ContentErrors listing every problem."""
     catalog, errors = collect(content, vocabulary, options)
-    errors += render_and_check(catalog, render, content / FILES_FOLDER, options.link_hosts)
+    errors += render_and_check(catalog, render, options.hosts["links"])
     if errors:
         raise ContentErrors(errors)
     return catalog

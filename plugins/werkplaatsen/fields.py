@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from . import urls
+
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -104,14 +106,21 @@ def parse_positive_int(value) -> int:
     return int(text)
 
 
-def parse_https_url(value) -> str:
-    text = _text(value)
-    if not text.lower().startswith("https://") or len(text) <= len("https://"):
-        raise _fail(
-            "url",
-            f'"{text}" is geen veilige webadres. Een link naar buiten begint met https://.',
-        )
-    return text
+@dataclass(frozen=True)
+class Hosts:
+    """Marks a URL field and names the list of websites it may point to.
+
+    ``aanmelden``: the registration forms; ``links``: every website pages may link to. The lists
+    themselves are settings, passed in the validation context.
+    """
+
+    name: str
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
+        try:
+            return urls.external(value, (info.context or {})["hosts"][self.name])
+        except urls.UrlProblem as problem:
+            raise _fail("url", str(problem)) from None
 
 
 @dataclass(frozen=True)
@@ -170,4 +179,5 @@ DateTime = Annotated[datetime, BeforeValidator(parse_datetime)]
 Time = Annotated[time, BeforeValidator(parse_time)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 PositiveInt = Annotated[int, BeforeValidator(parse_positive_int)]
-HttpsUrl = Annotated[str, BeforeValidator(parse_https_url)]
+RegistrationUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("aanmelden")), Hosts("aanmelden")]
+LinkUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("links")), Hosts("links")]

@@ -1,11 +1,20 @@
 """Read a content file into front matter (plain strings, with the line of every field) and body.
 
-YAML 1.1 guesses types (`10:30` becomes 630, `no` becomes False): composing the document with
-the base resolver keeps every scalar a string, so the schema alone decides what a value means.
+Content arrives through git from many hands, so every file is treated as hostile input:
+
+- YAML 1.1 guesses types (`10:30` becomes 630, `no` becomes False). The front matter is built
+  from the parser's events, and every scalar stays a string, so the schema alone decides what a
+  value means.
+- Anchors and aliases (`&a`, `*a`) are refused before anything is expanded, so a few lines
+  cannot grow into gigabytes; tags (`!x`) are refused too. Editors never need them.
+- Nesting deeper than ``MAX_DEPTH`` is refused while parsing, without recursion.
+- Files over ``MAX_BYTES`` and control characters (NUL, vertical tab, ...) are refused with the
+  line they are on, so line numbers always match what an editor's text editor shows.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -19,6 +28,11 @@ except AttributeError:  # PyYAML built without libyaml
 
 DELIMITER = "---"
 EXAMPLE = "Begin het bestand met een regel ---, dan de velden, dan weer een regel ---."
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 8
+# Characters that editors cannot see and that break line counting or parsing; tab, newline and
+# a carriage return before a newline are fine.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)")
 
 
 @dataclass
@@ -41,62 +55,131 @@ class Source:
 
 
 def read(path: str, raw: bytes) -> tuple[Source | None, list[ContentError]]:
+    """Parse a content file; on failure return None and every problem that stops reading it."""
+    def fail(line: int, message: str):
+        return None, [ContentError(path, line, (), message)]
+
+    if len(raw) > MAX_BYTES:
+        return fail(1, f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB. Maak de tekst korter of "
+                       "zet lange stukken in een pdf in content/bestanden/.")
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        message = "het bestand is niet opgeslagen als UTF-8. Sla het op met codering UTF-8."
-        return None, [ContentError(path, line, (), message)]
+        return fail(line, "het bestand is niet opgeslagen als UTF-8. Sla het op met codering UTF-8.")
+    text = text.removeprefix("\ufeff")
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        code = f"U+{ord(bad.group()[0]):04X}"
+        return fail(line, f"deze regel bevat een onzichtbaar teken ({code}) dat niet mag. Verwijder het; "
+                          "het komt vaak mee als u tekst kopieert uit een ander programma.")
     if not text.strip():
-        return None, [ContentError(path, 1, (), f"het bestand is leeg. {EXAMPLE}")]
-    lines = text.splitlines()
+        return fail(1, f"het bestand is leeg. {EXAMPLE}")
+    lines = text.replace("\r\n", "\n").split("\n")
     if lines[0].strip() != DELIMITER:
-        return None, [ContentError(path, 1, (), f"het bestand begint niet met velden. {EXAMPLE}")]
+        return fail(1, f"het bestand begint niet met velden. {EXAMPLE}")
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == DELIMITER), None)
+    if end is None:
+        return fail(1, f"de velden worden niet afgesloten met een regel ---. {EXAMPLE}")
+    source = Source(path=path, data={}, body="\n".join(lines[end + 1 :]), body_line=end + 2)
     try:
-        end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == DELIMITER)
-    except StopIteration:
-        message = f"de velden worden niet afgesloten met een regel ---. {EXAMPLE}"
-        return None, [ContentError(path, 1, (), message)]
-    header = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1 :])
-    try:
-        node = yaml.compose(header, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
-        problem = (error.problem or "onleesbaar").strip()
-        message = (
-            f"de velden zijn geen geldige YAML ({problem}). Controleer inspringing, dubbele "
-            "punten en aanhalingstekens; zet tekst met een dubbele punt tussen aanhalingstekens."
-        )
-        return None, [ContentError(path, line, (), message)]
-    if not isinstance(node, yaml.MappingNode):
-        message = f"tussen de regels --- staan geen velden (naam: waarde). {EXAMPLE}"
-        return None, [ContentError(path, 2, (), message)]
-    source = Source(path=path, data={}, body=body, body_line=end + 2)
-    errors: list[ContentError] = []
-    source.data = _convert(node, (), source, errors)
+        data, errors = _Builder(source).build("\n".join(lines[1:end]))
+    except _Refused as refused:
+        return fail(refused.line, refused.message)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = (getattr(error, "problem", None) or "onleesbaar").strip()
+        return fail(mark.line + 2 if mark else 2,
+                    f"de velden zijn geen geldige YAML ({problem}). Controleer inspringing, dubbele "
+                    "punten en aanhalingstekens; zet tekst met een dubbele punt tussen aanhalingstekens.")
+    if not isinstance(data, dict):
+        return fail(2, f"tussen de regels --- staan geen velden (naam: waarde). {EXAMPLE}")
+    source.data = data
     return source, errors
 
 
-def _convert(node, path: FieldPath, source: Source, errors: list[ContentError]):
-    source.lines[path] = node.start_mark.line + 2 if path else 1
-    if isinstance(node, yaml.ScalarNode):
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), source, errors) for i, item in enumerate(node.value)]
-    result = {}
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        line = key_node.start_mark.line + 2
-        if (*path, key) in source.lines:
-            first = source.lines[(*path, key)]
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class _Open:
+    """A mapping or list being built, with its field path and, in a mapping, the key just read."""
+
+    container: dict | list
+    path: FieldPath
+    key: str | None = None
+    key_line: int = 0
+
+
+class _Builder:
+    """Builds plain data from the YAML event stream, iteratively, recording each field's line."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.errors: list[ContentError] = []
+        self.seen: set[FieldPath] = set()
+
+    def build(self, header: str):
+        stack: list[_Open] = []
+        root = None
+        for event in yaml.parse(header, Loader=_Loader):
+            line = event.start_mark.line + 2
+            self._refuse_special(event, line)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(line, f"de velden zijn te diep genest (meer dan {MAX_DEPTH} niveaus). "
+                                         "Zo diep gaat geen enkel veld.")
+                container = {} if isinstance(event, yaml.MappingStartEvent) else []
+                path = self._place(stack, container, line) if stack else ()
+                root = container if root is None else root
+                self.source.lines.setdefault(path, line if path else 1)
+                stack.append(_Open(container, path))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                if not stack:
+                    return event.value, self.errors
+                self._place(stack, event.value, line)
+        return root, self.errors
+
+    @staticmethod
+    def _refuse_special(event, line: int) -> None:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(line, "ankers en verwijzingen (& en *) zijn niet toegestaan in de velden. "
+                                 "Zet tekst die met & of * begint tussen aanhalingstekens.")
+        if getattr(event, "tag", None) is not None:
+            raise _Refused(line, "een waarde die met ! begint is niet toegestaan. Zet de tekst tussen "
+                                 "aanhalingstekens.")
+
+    def _place(self, stack: list[_Open], value, line: int) -> FieldPath:
+        """Put a value into the innermost open collection; return the field path it got."""
+        top = stack[-1]
+        if isinstance(top.container, list):
+            top.container.append(value)
+            where = (*top.path, len(top.container) - 1)
+            self.source.lines[where] = line
+            return where
+        if top.key is None:
+            if not isinstance(value, str):
+                raise _Refused(line, "een veldnaam moet gewone tekst zijn, zoals titel:. Haal het ? of de "
+                                     "haken voor de naam weg.")
+            top.key, top.key_line = value, line
+            return top.path
+        key, key_line = top.key, top.key_line
+        top.key = None
+        where = (*top.path, key)
+        if where in self.seen:
+            first = self.source.lines[where]
             message = f"dit veld staat er twee keer in (ook op regel {first}). Houd er één over."
-            errors.append(ContentError(source.path, line, (*path, key), message))
-            continue
-        source.lines[(*path, key)] = line
-        if isinstance(value_node, yaml.ScalarNode) and not value_node.value.strip():
-            continue  # an empty field counts as not filled in
-        result[key] = _convert(value_node, (*path, key), source, errors)
-        source.lines[(*path, key)] = line
-    return result
+            self.errors.append(ContentError(self.source.path, key_line, where, message))
+            return (*top.path, f"{key} (regel {key_line})")  # the duplicate is left out, children too
+        self.seen.add(where)
+        self.source.lines[where] = key_line
+        if not (isinstance(value, str) and not value.strip()):  # an empty field counts as not filled in
+            top.container[key] = value
+        return where

@@ -1,13 +1,11 @@
 """One schema per content type: the single definition of every field.
 
 Each field carries its Dutch label (``title``, shown on the site) and a Dutch explanation
-(``description``, used by error messages, scaffolding and the editor guide). The folder a
-content type lives in and its URL are class settings, so the generator needs no other table.
+(``description``, used by error messages, scaffolding, the editor guide and the browser editor).
+How a type lives on the site (its folder, URLs, lists) is described in ``contenttypes``.
 """
 
 from __future__ import annotations
-
-from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -16,9 +14,10 @@ from .fields import (
     Bool,
     Date,
     DateTime,
-    HttpsUrl,
+    LinkUrl,
     Markdown,
     PositiveInt,
+    RegistrationUrl,
     Text,
     Time,
     ref,
@@ -48,16 +47,12 @@ class Record(BaseModel):
 class Schema(Record):
     """Fields every content type has."""
 
-    folder: ClassVar[str]
-    label: ClassVar[str]
-    plural: ClassVar[str]
-    url_pattern: ClassVar[str]
-
     titel: Text = field("Titel", "De titel van de pagina.", required=True)
     status: term("publicatiestatussen") = field(
         "Publicatiestatus",
-        "concept: alleen zichtbaar in de lokale voorbeeldweergave; gepubliceerd: op de site.",
-        default="gepubliceerd",
+        "concept: alleen zichtbaar in de lokale voorbeeldweergave; gepubliceerd: op de site. "
+        "Altijd invullen: zonder status wordt niets gepubliceerd.",
+        required=True,
     )
     voorbeeld: Bool = field(
         "Voorbeeld",
@@ -65,10 +60,6 @@ class Schema(Record):
         "label Voorbeeld en gaan niet naar de echte site.",
         default=False,
     )
-
-    @classmethod
-    def url_for(cls, slug: str) -> str:
-        return cls.url_pattern.format(slug=slug)
 
 
 class Location(Record):
@@ -79,7 +70,7 @@ class Location(Record):
 
 
 class Registration(Record):
-    url: HttpsUrl = field(
+    url: RegistrationUrl = field(
         "Aanmeldformulier",
         "Webadres van het externe aanmeldformulier (https, op een toegestane website).",
     )
@@ -94,7 +85,7 @@ class Registration(Record):
         "Aanmeldstatus",
         "Alleen invullen als het nodig is: bijna-vol, vol, geannuleerd of verplaatst.",
     )
-    wachtlijst: HttpsUrl = field(
+    wachtlijst: RegistrationUrl = field(
         "Wachtlijst", "Webadres van de wachtlijst, als die anders is dan het aanmeldformulier."
     )
     oorspronkelijke_datum: Date = field(
@@ -139,10 +130,6 @@ class PartnerRole(Record):
 
 
 class Ronde(Schema):
-    folder = "rondes"
-    label = "Ronde"
-    plural = "Rondes"
-    url_pattern = "programma/{slug}/"
 
     nummer: PositiveInt = field("Ronde", "Het nummer van de ronde.", required=True)
     periode: Period = field("Periode", "Start en eind van de ronde.", required=True)
@@ -169,7 +156,7 @@ class AgendaItem(Record):
 class Material(Record):
     titel: Text = field("Titel", "Naam van het materiaal.", required=True)
     bestand: Text = field("Bestand", "Pad naar het bestand in content/bestanden/.")
-    url: HttpsUrl = field("Link", "Webadres (https) als het materiaal elders staat.")
+    url: LinkUrl = field("Link", "Webadres (https) als het materiaal elders staat.")
 
     @model_validator(mode="after")
     def _one_target(self):
@@ -181,10 +168,6 @@ class Material(Record):
 
 
 class Sessie(Schema):
-    folder = "sessies"
-    label = "Sessie"
-    plural = "Sessies"
-    url_pattern = "sessies/{slug}/"
 
     ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.", required=True)
     nummer: PositiveInt = field("Sessie", "Het nummer van de sessie in de ronde.")
@@ -224,10 +207,6 @@ class TrioMember(Record):
 
 
 class Casus(Schema):
-    folder = "casussen"
-    label = "Casus"
-    plural = "Casussen"
-    url_pattern = "casussen/{slug}/"
 
     gemeente: Text = field("Gemeente", "De gemeente van het trio.", required=True)
     wijk: Text = field("Wijk", "De wijk of buurt.")
@@ -251,10 +230,6 @@ class Casus(Schema):
 
 
 class Instrument(Schema):
-    folder = "instrumenten"
-    label = "Instrument"
-    plural = "Instrumenten"
-    url_pattern = "instrumenten/{slug}/"
 
     samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over het instrument.", required=True)
     doel: Text = field("Doel", "Waarvoor het instrument dient.", required=True)
@@ -289,10 +264,6 @@ class Download(Record):
 
 
 class Verslag(Schema):
-    folder = "verslagen"
-    label = "Publicatie"
-    plural = "Verslagen"
-    url_pattern = "verslagen/{slug}/"
 
     ondertitel: Text = field("Ondertitel", "Een ondertitel.")
     soort: term("publicatiesoorten") = field("Soort", "Soort publicatie.", required=True)
@@ -312,21 +283,13 @@ class Verslag(Schema):
 
 
 class Partner(Schema):
-    folder = "partners"
-    label = "Partner"
-    plural = "Partners"
-    url_pattern = "partners/{slug}/"
 
     afkorting: Text = field("Afkorting", "Korte naam, zoals LPB.")
-    website: HttpsUrl = field("Website", "Webadres (https).")
+    website: LinkUrl = field("Website", "Webadres (https).")
     samenvatting: Text = field("Over", "Wat de organisatie doet, in één of twee zinnen.", required=True)
 
 
 class Persoon(Schema):
-    folder = "personen"
-    label = "Persoon"
-    plural = "Personen"
-    url_pattern = "personen/{slug}/"
 
     functie: Text = field("Functie", "Functie of rol.")
     organisatie: ref("partner") = field("Organisatie", "Korte naam van de organisatie.")
@@ -335,15 +298,5 @@ class Persoon(Schema):
 
 
 class Pagina(Schema):
-    folder = "paginas"
-    label = "Pagina"
-    plural = "Pagina's"
-    url_pattern = "{slug}/"
 
     samenvatting: Text = field("Samenvatting", "Eén zin over de pagina, voor zoekmachines en lijsten.")
-
-
-CONTENT_TYPES: dict[str, type[Schema]] = {
-    schema.__name__.lower(): schema
-    for schema in (Ronde, Sessie, Casus, Instrument, Verslag, Partner, Persoon, Pagina)
-}

@@ -21,9 +21,10 @@ _MESSAGES = {
 }
 
 
-def validate(source: Source, schema: type[Schema], vocabulary: dict) -> tuple[Schema | None, list[ContentError]]:
+def validate(source: Source, schema: type[Schema], context: dict) -> tuple[Schema | None, list[ContentError]]:
+    """A typed record, or every problem of the file. `context` holds the vocabulary and the hosts."""
     try:
-        return schema.model_validate(source.data, context={"vocabulary": vocabulary}), []
+        return schema.model_validate(source.data, context=context), []
     except ValidationError as failure:
         errors = _without_echoes(failure.errors())
         return None, [_translate(source, schema, error) for error in errors]

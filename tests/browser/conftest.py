@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.gates import CHROMIUM, CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
-from tests.browser.server import SiteServer
+from werkplaatsen.serve import SiteServer
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import build
 

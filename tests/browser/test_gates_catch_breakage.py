@@ -17,7 +17,7 @@ from tests.browser.gates import (
     linkcheck,
     vnu_errors,
 )
-from tests.browser.server import SiteServer
+from werkplaatsen.serve import SiteServer
 
 pytestmark = pytest.mark.browser
 

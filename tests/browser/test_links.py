@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.gates import linkcheck
-from tests.browser.server import SiteServer
+from werkplaatsen.serve import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.server import HEADERS_FILE, parse_headers_file
+from werkplaatsen.serve import HEADERS_FILE, parse_headers_file
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from pelicanconf import WERKPLAATSEN_AANMELD_HOSTS, WERKPLAATSEN_LINK_HOSTS
 from tests.conftest import ROOT
-from werkplaatsen.schemas import CONTENT_TYPES
+from werkplaatsen.contenttypes import TYPES
 
 CONTENT = ROOT / "content"
 SITE_PAGES = ["/", "/programma/", "/sessies/", "/casussen/", "/instrumenten/", "/verslagen/", "/lessen/",
@@ -15,9 +15,9 @@ SITE_PAGES = ["/", "/programma/", "/sessies/", "/casussen/", "/instrumenten/", "
 
 
 def content_urls():
-    for schema in CONTENT_TYPES.values():
-        for path in sorted((CONTENT / schema.folder).rglob("*.md")):
-            yield "/" + schema.url_for(path.stem)
+    for kind in TYPES:
+        for path in sorted((CONTENT / kind.folder).rglob("*.md")):
+            yield kind.url_for(path.stem)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def test_every_site_page_exists(pages):
 
 
 def test_the_content_set_is_complete_enough_to_browse():
-    counts = {kind: len(list((CONTENT / schema.folder).rglob("*.md"))) for kind, schema in CONTENT_TYPES.items()}
+    counts = {kind.name: len(list((CONTENT / kind.folder).rglob("*.md"))) for kind in TYPES}
     minimum = {"ronde": 2, "sessie": 4, "casus": 4, "instrument": 5, "verslag": 2, "pagina": 5}
     assert all(counts[kind] >= number for kind, number in minimum.items()), counts
 

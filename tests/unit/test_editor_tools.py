@@ -3,10 +3,13 @@
 import pytest
 import yaml
 
-from werkplaatsen import editor, frontmatter
-from werkplaatsen.fieldspec import specs
-from werkplaatsen.jsonschema import schema_for
-from werkplaatsen.schemas import CONTENT_TYPES
+from tests.conftest import validation_context
+from werkplaatsen import frontmatter
+from werkplaatsen.contenttypes import BY_NAME, TYPES
+from werkplaatsen.editor.fieldspec import specs
+from werkplaatsen.editor.generate import GUIDE, ROOT, generated_files
+from werkplaatsen.editor.jsonschema import schema_for
+from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.validation import validate
 from werkplaatsen.vocabulary import vocabulary
 
@@ -17,16 +20,16 @@ def all_names(fields, prefix=""):
         yield from all_names(spec.children, f"{prefix}{spec.name}.")
 
 
-@pytest.mark.parametrize("path", list(editor.generated_files()), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", list(generated_files()), ids=lambda p: p.name)
 def test_generated_files_are_up_to_date(path):
-    expected = editor.generated_files()[path]
+    expected = generated_files()[path]
     assert path.read_text(encoding="utf-8") == expected, f"{path.name} is out of date: run make docs"
 
 
-@pytest.mark.parametrize("kind", CONTENT_TYPES)
+@pytest.mark.parametrize("kind", BY_NAME)
 def test_scaffold_has_every_field_and_only_asks_for_required_ones(tmp_path, kind):
-    schema = CONTENT_TYPES[kind]
-    path = editor.new_file(kind, "Wonen & zorg: een test", content=tmp_path)
+    schema = BY_NAME[kind].schema
+    path = new_file(kind, "Wonen & zorg: een test", content=tmp_path)
     assert path.name == "wonen-zorg-een-test.md"
     text = path.read_text(encoding="utf-8")
     for name in all_names(specs(schema, vocabulary())):
@@ -34,28 +37,28 @@ def test_scaffold_has_every_field_and_only_asks_for_required_ones(tmp_path, kind
     source, errors = frontmatter.read(str(path), text.encode())
     assert errors == []
     assert source.data["status"] == "concept"
-    _, problems = validate(source, schema, vocabulary())
-    required = {name for name, info in schema.model_fields.items() if info.is_required()} - {"titel"}
+    _, problems = validate(source, schema, validation_context())
+    required = {name for name, info in schema.model_fields.items() if info.is_required()} - {"titel", "status"}
     assert {problem.field[0] for problem in problems} == required
     assert all("ontbreekt" in problem.message for problem in problems)
 
 
 def test_scaffold_never_overwrites(tmp_path):
-    path = editor.new_file("casus", "Een plein", content=tmp_path)
+    path = new_file("casus", "Een plein", content=tmp_path)
     path.write_text("mijn werk", encoding="utf-8")
     with pytest.raises(SystemExit, match="bestaat al"):
-        editor.new_file("casus", "Een plein", content=tmp_path)
+        new_file("casus", "Een plein", content=tmp_path)
     assert path.read_text(encoding="utf-8") == "mijn werk"
 
 
 def test_unknown_type_is_refused_in_dutch(tmp_path):
     with pytest.raises(SystemExit, match="Kies uit: ronde, sessie"):
-        editor.new_file("nieuws", "Iets", content=tmp_path)
+        new_file("nieuws", "Iets", content=tmp_path)
 
 
-@pytest.mark.parametrize("kind", CONTENT_TYPES)
+@pytest.mark.parametrize("kind", BY_NAME)
 def test_json_schema_has_the_fields_and_required_fields_of_the_model(kind):
-    schema = CONTENT_TYPES[kind]
+    schema = BY_NAME[kind].schema
     document = schema_for(schema, vocabulary(), "x")
     assert set(document["properties"]) == set(schema.model_fields)
     assert set(document["required"]) == {n for n, f in schema.model_fields.items() if f.is_required()}
@@ -63,16 +66,16 @@ def test_json_schema_has_the_fields_and_required_fields_of_the_model(kind):
 
 
 def test_json_schema_lists_vocabulary_terms():
-    document = schema_for(CONTENT_TYPES["sessie"], vocabulary(), "x")
+    document = schema_for(BY_NAME["sessie"].schema, vocabulary(), "x")
     assert document["properties"]["vorm"]["enum"] == list(vocabulary()["vormen"])
     assert document["properties"]["themas"]["items"]["enum"] == list(vocabulary()["themas"])
 
 
 def test_guide_explains_every_field_of_every_type():
-    text = editor.generated_files()[editor.GUIDE]
-    for schema in CONTENT_TYPES.values():
-        assert f"map `content/{schema.folder}/`" in text
-        for name, info in schema.model_fields.items():
+    text = generated_files()[GUIDE]
+    for kind in TYPES:
+        assert f"map `content/{kind.folder}/`" in text
+        for name, info in kind.schema.model_fields.items():
             assert f"| `{name}` | {info.title} |" in text
     for terms in vocabulary().values():
         for key, label in terms.items():
@@ -80,5 +83,5 @@ def test_guide_explains_every_field_of_every_type():
 
 
 def test_vocabulary_file_is_valid_and_has_labels():
-    data = yaml.safe_load(editor.ROOT.joinpath("plugins/werkplaatsen/vocabulary.yaml").read_text())
+    data = yaml.safe_load(ROOT.joinpath("plugins/werkplaatsen/vocabulary.yaml").read_text())
     assert all(isinstance(terms, dict) and all(terms.values()) for terms in data.values())

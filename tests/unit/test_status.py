@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tests.conftest import validation_context
 from werkplaatsen import dutch
 from werkplaatsen.fields import parse_datetime
 from werkplaatsen.schemas import Registration
@@ -23,7 +24,7 @@ def at(moment: str):
 def registration(**fields) -> Registration:
     return Registration.model_validate(
         {"url": URL, "opent": OPENS, "sluit": CLOSES, **fields},
-        context={"vocabulary": {"aanmeldstatussen": {"bijna-vol": "", "vol": "", "geannuleerd": "", "verplaatst": ""}}},
+        context=validation_context(),
     )
 
 

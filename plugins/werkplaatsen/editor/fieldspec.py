@@ -11,9 +11,9 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from . import fields
-from .fields import MarkdownText, RefTo, Term, marker
-from .validation import nested_model
+from .. import fields
+from ..fields import Hosts, MarkdownText, RefTo, Term, marker
+from ..validation import nested_model
 
 # What each field type is called in Dutch, and an example value in front matter.
 KINDS = {
@@ -36,7 +36,6 @@ _PARSERS = {
     fields.parse_time: "tijd",
     fields.parse_bool: "janee",
     fields.parse_positive_int: "getal",
-    fields.parse_https_url: "url",
 }
 
 
@@ -49,6 +48,7 @@ class FieldSpec:
     kind: str
     many: bool = False
     target: str | None = None  # content type, for references
+    hosts: str | None = None  # for URLs: which list of websites (fields.Hosts)
     allowed: dict[str, str] | None = None  # vocabulary terms and their labels
     children: list[FieldSpec] = field(default_factory=list)
 
@@ -83,6 +83,8 @@ def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
         spec.kind, spec.allowed = "woordenlijst", vocabulary[term.vocabulary]
     elif marker(info, MarkdownText):
         spec.kind = "markdown"
+    elif marker(info, Hosts):
+        spec.kind, spec.hosts = "url", marker(info, Hosts).name
     else:
         spec.kind = _parser_kind(info)
     return spec

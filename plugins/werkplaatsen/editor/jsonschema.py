@@ -7,7 +7,7 @@ true/false may arrive unquoted. The build's own checks remain the authority.
 from __future__ import annotations
 
 from .fieldspec import FieldSpec, specs
-from .fields import SLUG_PATTERN
+from ..fields import SLUG_PATTERN
 
 _TYPES = {
     "tekst": {"type": "string"},

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
+from ..contenttypes import BY_NAME, ContentType
+from ..vocabulary import vocabulary
 from .fieldspec import FieldSpec, specs
-from .schemas import Schema
 
 
 # A new file starts as a draft, so it cannot be published by accident.
@@ -19,16 +21,32 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
 
 
-def scaffold(schema: type[Schema], vocabulary: dict, title: str) -> str:
+def new_file(kind: str, title: str, content: Path) -> Path:
+    """Write a scaffold for a new item; never overwrite an existing file."""
+    if kind not in BY_NAME:
+        raise SystemExit(f'Onbekend soort "{kind}". Kies uit: {", ".join(BY_NAME)}.')
+    slug = slugify(title)
+    if not slug:
+        raise SystemExit("Geef een titel met letters of cijfers, zoals TITEL=\"Sessie 3: wonen\".")
+    content_type = BY_NAME[kind]
+    path = content / content_type.folder / f"{slug}.md"
+    if path.exists():
+        raise SystemExit(f"{path.relative_to(content.parent)} bestaat al. Kies een andere titel; er is niets overschreven.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold(content_type, vocabulary(), title), encoding="utf-8")
+    return path
+
+
+def scaffold(kind: ContentType, vocabulary: dict, title: str) -> str:
     lines = [
         "---",
-        f"# Nieuwe {schema.label.lower()}. Vul de verplichte velden in; laat een veld leeg of haal het",
+        f"# Nieuwe {kind.label.lower()}. Vul de verplichte velden in; laat een veld leeg of haal het",
         "# weg als u het niet gebruikt. Controleer met: make check. Klaar om te publiceren?",
         "# Zet dan status op gepubliceerd.",
     ]
-    for spec in sorted(specs(schema, vocabulary), key=lambda s: not s.required):
+    for spec in sorted(specs(kind.schema, vocabulary), key=lambda s: not s.required):
         lines += _field(spec, STARTING_VALUES.get(spec.name, "").format(title=_quoted(title)), indent="")
-    lines += ["---", f"Schrijf hier de tekst van de {schema.label.lower()} in Markdown.", ""]
+    lines += ["---", f"Schrijf hier de tekst van de {kind.label.lower()} in Markdown.", ""]
     return "\n".join(lines)
 
 

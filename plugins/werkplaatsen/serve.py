@@ -1,8 +1,10 @@
 """A loopback HTTP server for a built site that sends the production headers from hosting/_headers.
 
-It behaves like the static host: a directory URL serves its index.html, a missing file serves the
-site's /404.html with status 404, and every response carries exactly the headers that
-hosting/_headers assigns to the path (plus any `extra_headers` a test asks for).
+The preview (`make serve`) and the browser tests use it. It behaves like the static host: a
+directory URL serves its index.html, a missing file serves the site's Dutch /404.html with status
+404, and every response carries exactly the headers that hosting/_headers assigns to the path
+(plus any `extra_headers` a test asks for), so a CSP problem shows in the preview, not after
+publishing.
 """
 
 from __future__ import annotations
@@ -100,12 +102,13 @@ class SiteServer:
     """Serve `directory` on 127.0.0.1 at a free port, in a background thread."""
 
     def __init__(self, directory: Path, headers_file: Path | None = HEADERS_FILE,
-                 extra_headers: list[tuple[str, str]] | None = None):
+                 extra_headers: list[tuple[str, str]] | None = None, port: int = 0):
         self.directory = Path(directory)
         self.rules = parse_headers_file(headers_file) if headers_file else []
         handler = _handler(self.directory, self.rules, list(extra_headers or []))
-        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
-        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.httpd = _QuietServer(("127.0.0.1", port), handler)
+        self.port = self.httpd.server_address[1]
+        self.host = f"127.0.0.1:{self.port}"
         self.url = f"http://{self.host}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, name=f"site-server-{self.host}",
                                         daemon=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..contenttypes import TYPES
 from .fieldspec import FieldSpec, specs
-from .schemas import CONTENT_TYPES
 
 INTRO = """\
 # Redactiegids: inhoud toevoegen en wijzigen
@@ -37,11 +37,11 @@ wijziging in het model maakt `make docs` hem opnieuw.
 
 def guide(vocabulary: dict) -> str:
     parts = [INTRO]
-    for kind, schema in CONTENT_TYPES.items():
-        parts.append(f"## {schema.label}: map `content/{schema.folder}/`\n")
-        parts.append(f"Webadres: `/{schema.url_for('korte-naam')}`. Nieuw: `make nieuw TYPE={kind} TITEL=\"...\"`.\n")
+    for kind in TYPES:
+        parts.append(f"## {kind.label}: map `content/{kind.folder}/`\n")
+        parts.append(f"Webadres: `{kind.url_for('korte-naam')}`. Nieuw: `make nieuw TYPE={kind.name} TITEL=\"...\"`.\n")
         parts.append("| Veld | Op de site | Verplicht | Wat mag er | Uitleg |\n|---|---|---|---|---|")
-        parts += _rows(specs(schema, vocabulary), prefix="")
+        parts += _rows(specs(kind.schema, vocabulary), prefix="")
         parts.append("")
     parts.append("## Woordenlijsten\n")
     parts.append("Gebruik in de velden de korte waarde (links); de site toont het label (rechts).\n")

@@ -1,0 +1,178 @@
+"""The site's indexes: ordered lists, statuses, lessons and themes, all computed here.
+
+Templates only present; every choice about what to show (which round is current, which
+sessions are upcoming, which status applies) is made in this module.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from functools import cached_property
+
+from . import dutch
+from .catalog import Catalog, Item
+from .contenttypes import BY_NAME
+from .fields import TIMEZONE
+from .routes import lesson_anchor
+from .status import Status, registration_status
+
+OTHER_LESSONS = ("overig", "Overige lessen")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson card from a report, with a stable anchor on the report's page."""
+
+    report: Item
+    number: int
+    card: object  # a catalog View of schemas.Lesson
+
+    @property
+    def anchor(self) -> str:
+        return lesson_anchor(self.number)
+
+    @property
+    def url(self) -> str:
+        return f"{self.report.url}#{self.anchor}"
+
+    @property
+    def themes(self) -> list[str]:
+        return self.card.themas or self.report.themas
+
+
+@dataclass(frozen=True)
+class Group:
+    """A titled group of things, such as the lessons of one theme."""
+
+    key: str
+    label: str
+    members: list
+
+
+@dataclass
+class Site:
+    catalog: Catalog
+    vocabulary: dict
+    now: datetime
+    statuses: dict[Item, Status] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for item in self.catalog.all("ronde"):
+            self.statuses[item] = self._status(item.record.aanmelding, round_end(item))
+        for item in self.catalog.all("sessie"):
+            registration = item.record.aanmelding or item.ronde.record.aanmelding
+            self.statuses[item] = self._status(registration, item.eind)
+
+    def _status(self, registration, ends: datetime) -> Status:
+        return registration_status(registration, ends, self.now, format_date=dutch.when)
+
+    def status(self, item: Item) -> Status:
+        return self.statuses[item]
+
+    # Ordered collections -------------------------------------------------------------------
+
+    def listed(self, kind: str) -> list[Item]:
+        """The items of a type in the order of its overview."""
+        return BY_NAME[kind].ordered(self.catalog.all(kind))
+
+    @cached_property
+    def rounds(self) -> list[Item]:
+        return self.listed("ronde")
+
+    @cached_property
+    def sessions(self) -> list[Item]:
+        """Upcoming first (soonest first), then past ones (most recent first)."""
+        return self.upcoming_sessions + self.past_sessions
+
+    @cached_property
+    def upcoming_sessions(self) -> list[Item]:
+        return [s for s in self.listed("sessie") if s.eind > self.now]
+
+    @cached_property
+    def past_sessions(self) -> list[Item]:
+        return [s for s in reversed(self.listed("sessie")) if s.eind <= self.now]
+
+    @cached_property
+    def reports(self) -> list[Item]:
+        return self.listed("verslag")
+
+    @cached_property
+    def current_round(self) -> Item | None:
+        """The round running now, else the next one, else the most recent."""
+        today = self.now.date()
+        running = [r for r in self.rounds if r.periode.start <= today <= r.periode.eind]
+        coming = sorted((r for r in self.rounds if r.periode.start > today), key=lambda r: r.periode.start)
+        return (running or coming or self.rounds or [None])[0]
+
+    def sessions_of(self, round_item: Item) -> list[Item]:
+        return sorted(round_item.backlinks["sessie"], key=lambda s: s.start)
+
+    def split_sessions(self, round_item: Item) -> tuple[list[Item], list[Item]]:
+        """A round's sessions as (upcoming soonest first, past most recent first)."""
+        sessions = self.sessions_of(round_item)
+        upcoming = [s for s in sessions if s.eind > self.now]
+        past = [s for s in reversed(sessions) if s.eind <= self.now]
+        return upcoming, past
+
+    def session_position(self, session: Item) -> tuple[int, int]:
+        """'Sessie 2 van 4': the explicit number if given, else the order by date."""
+        sessions = self.sessions_of(session.ronde)
+        return session.nummer or sessions.index(session) + 1, len(sessions)
+
+    def rounds_with_partner(self, partner: Item) -> list[Item]:
+        return [r for r in self.rounds if any(role.partner is partner for role in r.partners)]
+
+    # Lessons and themes --------------------------------------------------------------------
+
+    @cached_property
+    def lessons(self) -> list[Lesson]:
+        return [
+            Lesson(report, number, card)
+            for report in self.reports
+            for number, card in enumerate(report.lessen, 1)
+        ]
+
+    def lessons_naming(self, item: Item) -> list[Lesson]:
+        """Lesson cards that name a casus or instrument."""
+        field_name = {"casus": "casussen", "instrument": "instrumenten"}[item.kind]
+        return [lesson for lesson in self.lessons if item in getattr(lesson.card, field_name)]
+
+    def lessons_of(self, report: Item) -> list[Lesson]:
+        return [lesson for lesson in self.lessons if lesson.report is report]
+
+    @cached_property
+    def lessons_by_theme(self) -> list[Group]:
+        """Lessons per theme in vocabulary order; lessons without a theme come last, never dropped."""
+        grouped = defaultdict(list)
+        for lesson in self.lessons:
+            for theme in lesson.themes or [OTHER_LESSONS[0]]:
+                grouped[theme].append(lesson)
+        groups = [Group(theme, self.theme_label(theme), grouped[theme]) for theme in self._theme_order(grouped)]
+        if grouped[OTHER_LESSONS[0]]:
+            groups.append(Group(*OTHER_LESSONS, grouped[OTHER_LESSONS[0]]))
+        return groups
+
+    @cached_property
+    def themes(self) -> dict[str, dict[str, list[Item]]]:
+        """Every theme in use, with its items grouped by content type."""
+        index: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
+        for kind in ("ronde", "sessie", "casus", "instrument", "verslag"):
+            for item in self.sessions if kind == "sessie" else self.listed(kind):
+                for theme in item.themas:
+                    index[theme][item.kind].append(item)
+        return {theme: dict(index[theme]) for theme in self._theme_order(index)}
+
+    def _theme_order(self, used) -> list[str]:
+        """Themes in the order of the vocabulary file, so editors control it."""
+        return [theme for theme in self.vocabulary["themas"] if theme in used]
+
+    def theme_label(self, theme: str) -> str:
+        return self.vocabulary["themas"][theme]
+
+
+def round_end(round_item: Item) -> datetime:
+    """A round has ended at midnight after its last day."""
+    last_day = round_item.periode.eind + timedelta(days=1)
+    return datetime.combine(last_day, time(0, 0), tzinfo=TIMEZONE)

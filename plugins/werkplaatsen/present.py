@@ -1,0 +1,93 @@
+"""Short texts that templates show: terms, facts, addresses, file facts, citations.
+
+Kept apart from the indexes (``indexes``) so that what a page lists and how it words it can
+change independently; the checks import neither.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from . import dutch
+from .catalog import Item
+from .routes import FILES_URL
+from .uploads import Upload
+
+
+@dataclass(frozen=True)
+class FileLink:
+    """A download or external link with the facts shown next to it."""
+
+    url: str
+    description: str
+    external: bool = False
+
+
+class Presenter:
+    """Formatting helpers, available to every template as ``show``."""
+
+    day = staticmethod(dutch.day)
+    span = staticmethod(dutch.span)
+    period = staticmethod(dutch.period)
+
+    def __init__(self, vocabulary: dict, uploads: dict[str, Upload]):
+        self.vocabulary = vocabulary
+        self.uploads = uploads
+
+    def term(self, vocabulary: str, key: str) -> str:
+        return self.vocabulary[vocabulary][key]
+
+    def terms(self, vocabulary: str, keys: list[str]) -> str:
+        return ", ".join(self.term(vocabulary, key) for key in keys)
+
+    def names(self, items: list[Item]) -> str:
+        return ", ".join(item.titel for item in items)
+
+    def breadcrumb(self, item: Item) -> list[tuple[str, str]]:
+        return [*item.type.breadcrumb, (item.url, item.titel)]
+
+    def card_facts(self, item: Item) -> list[str]:
+        """The two or three facts a list shows about an item (the type's descriptor says which)."""
+        return [fact for fact in item.type.facts(item, self) if fact]
+
+    def describe(self, item: Item) -> str:
+        """A short text after a link to an item."""
+        return " · ".join(self.card_facts(item))
+
+    def address(self, session: Item) -> str | None:
+        place = session.locatie
+        if place is None:
+            return None
+        parts = [place.naam, place.adres, " ".join(p for p in (place.postcode, place.plaats) if p)]
+        return ", ".join(p for p in parts if p)
+
+    def trio(self, casus: Item) -> str:
+        return ", ".join(
+            self.term("triorollen", member.rol) + (f" ({member.naam})" if member.naam else "")
+            for member in casus.trio
+        )
+
+    def file(self, entry) -> FileLink:
+        """Link and facts for a material or download: format, size, pages, language."""
+        if getattr(entry, "url", None):
+            return FileLink(entry.url, "(externe website)", external=True)
+        upload = self.uploads[entry.bestand]
+        facts = [upload.extension.upper(), dutch.filesize(upload.size)]
+        if getattr(entry, "paginas", None):
+            facts.append(f"{entry.paginas} pagina's")
+        if getattr(entry, "taal", None):
+            facts.append(self.term("talen", entry.taal))
+        return FileLink(file_url(entry.bestand), f"({', '.join(facts)})")
+
+    def citation(self, report: Item) -> str:
+        """How to cite a report: the editor's text, else authors, year, title, organisations."""
+        if report.citeren:
+            return report.citeren
+        authors = self.names(report.auteurs)
+        return f"{authors} ({report.datum.year}). {report.titel}. {self.names(report.organisaties)}."
+
+
+def file_url(name: str) -> str:
+    """The URL of a download; characters such as # and ? in its name are percent-encoded."""
+    return FILES_URL + quote(name, safe="/")

@@ -1,0 +1,48 @@
+"""The site's own URLs: the pages that are not content items, and the URL shapes of generated pages.
+
+The checks read this to know where a text may link and which URLs no content file may take; the
+page list (``pages``) reads it to know what to write. Neither has to repeat a URL.
+"""
+
+from __future__ import annotations
+
+from .contenttypes import TYPES
+
+FILES_FOLDER = "bestanden"
+FILES_URL = f"/{FILES_FOLDER}/"
+ASSETS_URL = "/theme/"
+THEMES_URL = "/themas/"
+
+# Pages that are not content items: URL -> (template, title).
+FIXED = {
+    "/": ("home", "Home"),
+    "/lessen/": ("lessen", "Lessen uit de werkplaatsen"),
+    THEMES_URL: ("themas", "Thema's"),
+    "/404.html": ("404", "Pagina niet gevonden"),
+}
+
+
+def theme_url(key: str) -> str:
+    return f"{THEMES_URL}{key}/"
+
+
+def lesson_anchor(number: int) -> str:
+    """The id of a report's n-th lesson card (1-based), which links and the checks both use."""
+    return f"les-{number}"
+
+
+def site_urls() -> dict[str, str]:
+    """Every URL of a page the site makes itself, with its title."""
+    urls = {url: title for url, (_, title) in FIXED.items()}
+    urls.update({kind.list_url: kind.list_title for kind in TYPES if kind.list_url})
+    return urls
+
+
+def reserved_urls() -> dict[str, str]:
+    """URLs no content item may take, with what uses them (for the editor's message)."""
+    taken = {url: f"de pagina {title}" for url, title in site_urls().items()}
+    taken[FILES_URL] = "de downloads"
+    taken[ASSETS_URL] = "de vormgeving"
+    for kind in TYPES:
+        taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
+    return taken

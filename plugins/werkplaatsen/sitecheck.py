@@ -1,0 +1,56 @@
+"""Every internal link on every built page leads to a page or file of this build, anchors included.
+
+Content links are checked where the editor wrote them (``texts``); this check covers what the
+templates and settings add (menu, footer, home page, lists), so a page that becomes a draft can
+never leave sixty pages linking to nothing. It reads the rendered HTML, which the templates write
+with double-quoted attributes, and is deterministic (unlike crawling link checkers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from urllib.parse import unquote, urlsplit
+
+from .errors import ContentError
+
+_ATTRIBUTE = re.compile(r'\s(href|src|id)="([^"]*)"')
+
+
+def ids_and_links(html: str) -> tuple[set[str], list[str]]:
+    ids, links = set(), []
+    for name, value in _ATTRIBUTE.findall(html):
+        (ids.add if name == "id" else links.append)(value.replace("&amp;", "&"))
+    return ids, links
+
+
+def broken_links(pages: dict[str, str], files: set[str], hidden: dict[str, str],
+                 settings_links: dict[str, str]) -> list[ContentError]:
+    """One error per missing target, naming where it is linked from and, if known, why it is missing.
+
+    pages: URL -> HTML of every page of the build; files: URLs of every other file;
+    hidden: URL -> why that content is not on the site; settings_links: URL -> the setting that links it.
+    """
+    parsed = {url: ids_and_links(html) for url, html in pages.items()}
+    missing: dict[str, list[str]] = defaultdict(list)
+    for url, (_, links) in parsed.items():
+        for link in links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                continue
+            path = unquote(parts.path) or url
+            if path in pages:
+                if parts.fragment and unquote(parts.fragment) not in parsed[path][0]:
+                    missing[f"{path}#{parts.fragment}"].append(url)
+            elif path not in files:
+                missing[path].append(url)
+    errors = []
+    for target, sources in sorted(missing.items()):
+        path = target.split("#", 1)[0]
+        where = f"{len(sources)} pagina's, zoals {', '.join(sorted(sources)[:3])}" if len(sources) > 3 else ", ".join(sorted(sources))
+        reason = f" {hidden[path]}." if path in hidden else ""
+        source = f"pelicanconf.py ({settings_links[path]})" if path in settings_links else "de site"
+        kind = "een plek die er niet is" if "#" in target else "een pagina die niet bestaat"
+        errors.append(ContentError(source, 0, (), f"de link {target} (op {where}) wijst naar {kind}.{reason}"
+                                                  " Pas de link aan of publiceer de pagina."))
+    return errors
