@@ -9,6 +9,7 @@ metadata, so validation, reference checks, scaffolding and docs all read the sam
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Annotated, get_args
@@ -27,6 +28,20 @@ _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 DATE_HINT = "Schrijf een datum als 2019-10-08."
+SLUG_MAX_LENGTH = 80
+
+
+def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
+    """'Wonen & zorg: één plek in trio's' becomes 'wonen-zorg-een-plek-in-trios'.
+
+    Accents go, apostrophes vanish, every other run of signs becomes one hyphen; a long text is
+    cut at a word, so a file name or an id stays readable and within file system limits.
+    """
+    plain = unicodedata.normalize("NFKD", re.sub("['\u2019]", "", text)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    if len(slug) > max_length:
+        slug = slug[: max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+    return slug
 DATETIME_HINT = "Schrijf een datum met tijd als 2019-10-08 13:30."
 
 

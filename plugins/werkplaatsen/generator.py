@@ -50,7 +50,9 @@ class WerkplaatsenGenerator(Generator):
                     for page in all_pages(self.site)}
         assets = self._asset_urls()
         uploads = self._published_uploads(rendered)
-        settings_links = {url: name for name in ("MENU", "FOOTER_LINKS") for url, _ in self.settings.get(name, ())}
+        settings_links = {url: ", ".join(name for name in ("MENU", "FOOTER_LINKS")
+                                         if url in dict(self.settings.get(name, ())))
+                          for name in ("MENU", "FOOTER_LINKS") for url, _ in self.settings.get(name, ())}
         errors = broken_links(rendered, assets | {FILES_URL + name for name in uploads}, self.catalog.hidden, settings_links)
         if errors:
             raise ContentErrors(errors)
@@ -61,6 +63,8 @@ class WerkplaatsenGenerator(Generator):
             path.write_text(html, encoding="utf-8")
         self._copy_uploads(uploads)
         self._copy_assets()
+        for line in self.summary:
+            print(line)
 
     def _published_uploads(self, rendered: dict[str, str]) -> list[str]:
         """The preview offers every file; production only the files a published page links to."""

@@ -10,7 +10,6 @@ nothing an editor wrote disappears silently.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import nh3
@@ -18,7 +17,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .urls import SAFE_SCHEMES
+from .fields import slugify
+from .urls import SAFE_SCHEMES, unusual
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -53,20 +53,16 @@ class Rendered:
     top_headings: list[tuple[str, Lines]] = field(default_factory=list)
 
 
-def heading_id(text: str) -> str:
-    """'Wonen & zorg: één plek in trio's' becomes 'wonen-zorg-een-plek-in-trios'."""
-    plain = unicodedata.normalize("NFKD", text.replace("'", "").replace("\u2019", "")).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "kop"
-
-
 class Renderer:
     """A reusable Markdown converter with a cache, shared by the checks and the templates."""
 
     def __init__(self):
         self._markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
-        # Keep every link as a link, so the checks see and report an unsafe one; the sanitiser
-        # removes its URL from the page in any case.
+        # Keep every link as a link, and an unusual one as written, so the checks see and report
+        # it; the sanitiser removes an unsafe URL from the page in any case.
         self._markdown.validateLink = lambda url: True
+        normalize = self._markdown.normalizeLink
+        self._markdown.normalizeLink = lambda url: url if unusual(url) else normalize(url)
         self._done: dict[tuple[str, bool], Rendered] = {}
 
     def render(self, text: str, *, heading_ids: bool = False) -> Rendered:
@@ -101,7 +97,7 @@ def _inspect(tokens, rendered: Rendered, heading_ids: bool) -> None:
             if token.tag == "h1":
                 rendered.top_headings.append((title, lines))
             elif heading_ids and token.tag in HEADING_TAGS:
-                token.attrSet("id", _unique(heading_id(title), rendered.ids))
+                token.attrSet("id", _unique(slugify(title) or "kop", rendered.ids))
         elif token.type == "inline":
             for child in token.children or ():
                 if child.type == "link_open":
@@ -109,8 +105,8 @@ def _inspect(tokens, rendered: Rendered, heading_ids: bool) -> None:
                 elif child.type == "image":
                     alt = "".join(grandchild.content for grandchild in child.children or ()).strip()
                     rendered.images.append((str(child.attrGet("src") or ""), alt, lines))
-                elif child.type == "html_inline":
-                    rendered.raw_html.append((child.content, lines))
+                elif child.type == "html_inline" and not child.content.startswith("</"):
+                    rendered.raw_html.append((child.content, lines))  # a closing tag is the same mistake
     rendered.ids |= {f"fn{n}" for n in range(1, 1 + sum(t.type == "footnote_open" for t in tokens))}
 
 

@@ -1,8 +1,8 @@
 """The registration status: one rule, computed at build time, shown the same everywhere.
 
-The date-driven states (binnenkort, open, gesloten, afgelopen) are also re-checked in the
-visitor's browser by ``static/js/status.js`` from the ``data-`` moments the page carries, so an
-old build never invites anyone to register for something that has closed or passed.
+The rules are written down in docs/registration-status.md. In the visitor's browser,
+``static/js/status.js`` re-checks the closing and end moments the page carries and removes a
+stale invitation, so an old build never invites anyone to something that has closed or passed.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class Status:
 def registration_status(
     registration: Registration | None, ends: datetime, now: datetime, *, format_date
 ) -> Status:
-    """Apply the table of product.md: cancellation and the past win, then the editor's state.
+    """Apply the rules of docs/registration-status.md: cancellation and the past win, then the rest.
 
     ``format_date`` turns a date into Dutch text; it is passed in so this module stays free of
     presentation settings.

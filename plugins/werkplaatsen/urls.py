@@ -85,6 +85,11 @@ def resolve(url: str, *, allow_internal: bool) -> Target:
     return Target(internal=False, path=parsed.pathname, fragment=fragment, host=parsed.hostname)
 
 
+def unusual(url: str) -> bool:
+    """True for a URL with characters a browser would strip or rewrite (white space, \\, controls)."""
+    return bool(_INVISIBLE.search(url))
+
+
 def _plain(url: str) -> None:
     found = _INVISIBLE.search(url)
     if not url:

@@ -17,6 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import BUILD_NOW
 from werkplaatsen.fields import parse_datetime
+from werkplaatsen.sitecheck import broken_links
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -210,6 +211,8 @@ def vnu_errors(directory: Path) -> list[str]:
 
 # --- LinkChecker ------------------------------------------------------------------------------
 
+# Links only: LinkChecker's anchor check is not deterministic in threaded runs (upstream issues
+# 179, 542, 555, 568). Anchors are checked by anchor_problems() below.
 LINKCHECKER_CONFIG = """\
 [checking]
 threads=8
@@ -218,7 +221,6 @@ maxrequestspersecond=1000
 checkextern=0
 [output]
 status=0
-[AnchorCheck]
 """
 
 _SUMMARY = re.compile(r"(\d+) warnings? found.*?(\d+) errors? found", re.S)
@@ -242,8 +244,27 @@ class LinkReport:
         return self.returncode == 0 and self.warnings == 0 and self.errors == 0
 
 
+def anchor_problems(directory: Path) -> list[str]:
+    """Every internal link and #anchor in the HTML files under `directory` that leads nowhere.
+
+    The same deterministic check the build runs (werkplaatsen.sitecheck), here over any folder.
+    """
+    pages, files = {}, set()
+    for path in sorted(directory.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(directory).as_posix()
+        url = "/" + relative.removesuffix("index.html")
+        if path.suffix == ".html":
+            pages[url] = path.read_text(encoding="utf-8")
+            if relative.endswith("index.html"):
+                pages["/" + relative] = pages[url]
+        files.add("/" + relative)
+    return [str(error) for error in broken_links(pages, files, {}, {})]
+
+
 def linkcheck(start_url: str, workdir: Path) -> LinkReport:
-    """LinkChecker over http from `start_url`, recursively, internal links only, anchors checked.
+    """LinkChecker over http from `start_url`, recursively, internal links only.
 
     The server must send a `LinkChecker` header, or LinkChecker throttles to a few requests a second.
     """

@@ -42,6 +42,19 @@ def body(markdown: str):
     return replace("Tekst van gewoon.", f"Tekst van gewoon.\n\n{markdown}")
 
 
+def symlink(file: str, target):
+    def change(content):
+        (content / file).symlink_to(target(content) if callable(target) else target)
+    return change
+
+
+def both(*changes):
+    def change(content):
+        for one in changes:
+            one(content)
+    return change
+
+
 # (case id, change, expected "file, regel N[, veld ...]" prefix, words of the explanation)
 CASES = [
     ("missing-required", replace("samenvatting: Samenvatting van gewoon.\n", ""),
@@ -118,6 +131,50 @@ CASES = [
      "nieuws/bericht.md", "staat niet in een map voor inhoud"),
     ("bad-file-name", write("sessies/Sessie 7.md", (FIXTURE_CONTENT / SESSION).read_text()),
      "sessies/Sessie 7.md, regel 1", "mag alleen kleine letters"),
+    # Hostile input: each must be refused by name, in Dutch, without a traceback.
+    ("alias-bomb", replace("titel: Sessie gewoon", "titel: &a Sessie gewoon\nx: [*a, *a, *a]"),
+     "sessies/gewoon.md, regel 2", "ankers en verwijzingen"),
+    ("nul-byte", replace("Tekst van gewoon.", "Tekst\x00van gewoon."), "sessies/gewoon.md, regel 33", "U+0000"),
+    ("deep-nesting", replace("titel: Sessie gewoon", "titel: Sessie gewoon\nx: " + "[" * 5000 + "]" * 5000),
+     "sessies/gewoon.md, regel 3", "te diep genest"),
+    ("symlinked-file", symlink("sessies/link.md", "/etc/passwd"), "sessies/link.md", "snelkoppeling (symlink)"),
+    ("symlinked-folder", symlink("sessies/map", "/etc"), "sessies/map", "snelkoppeling (symlink)"),
+    ("symlinked-download", symlink("bestanden/geheim.pdf", "/etc/passwd"), "bestanden/geheim.pdf",
+     "snelkoppeling (symlink)"),
+    ("html-download", write("bestanden/pagina.html", "<script>alert(1)</script>"), "bestanden/pagina.html",
+     "dit soort bestand mag niet op de site. Toegestaan: csv, docx"),
+    ("svg-download", write("bestanden/logo.svg", "<svg onload=alert(1)/>"), "bestanden/logo.svg",
+     "dit soort bestand mag niet"),
+    ("fake-pdf", write("bestanden/nep.pdf", "<html><script>alert(1)</script>"), "bestanden/nep.pdf",
+     "dit bestand heet .pdf, maar is geen pdf-document"),
+    ("fake-image", write("bestanden/foto.png", "<svg/>"), "bestanden/foto.png", "maar is geen png-afbeelding"),
+    # In Markdown, \@ is an escaped @: the browser would get a user name before the host.
+    ("escaped-at-link", body("[x](https://evil.example\\@www.platform31.nl/)"),
+     "sessies/gewoon.md, regel 35", "bevat een gebruikersnaam of wachtwoord"),
+    ("backslash-link", body("[x](https://evil.example\\a.www.platform31.nl/)"),
+     "sessies/gewoon.md, regel 35", "bevat een backslash"),
+    ("user-in-link", body("[x](https://evil.example@www.platform31.nl/)"),
+     "sessies/gewoon.md, regel 35", "bevat een gebruikersnaam of wachtwoord"),
+    ("protocol-relative-link", body("[x](//evil.example/)"),
+     "sessies/gewoon.md, regel 35", "gaat naar evil.example"),
+    ("backslash-registration", replace("url: https://www.lpbagenda.nl/sessie", 'url: "https://evil.example\\\\@www.lpbagenda.nl/x"', FULL),
+     'sessies/vol.md, regel 15, veld "url" (aanmelding)', "bevat een backslash"),
+    ("waiting-list-host", replace("wachtlijst: https://www.lpbagenda.nl/wachtlijst", "wachtlijst: https://evil.example/w", FULL),
+     'sessies/vol.md, regel 19, veld "wachtlijst" (aanmelding)', "gaat naar evil.example"),
+    ("material-host", replace("    bestand: werkblad.pdf", "    url: https://evil.example/werkblad.pdf"),
+     'sessies/gewoon.md, regel 28, veld "url" (materialen, onderdeel 1)', "gaat naar evil.example"),
+    ("partner-website-host", replace("samenvatting: Kennis", "website: https://evil.example/\nsamenvatting: Kennis", "partners/platform31.md"),
+     'partners/platform31.md, regel 3, veld "website"', "gaat naar evil.example"),
+    ("second-slug-in-a-list", replace("  - wijkschouw", "  - wijkschouw\n  - bestaat-niet"),
+     'sessies/gewoon.md, regel 22, veld "instrumenten" (onderdeel 2)', 'er is geen instrument met de korte naam "bestaat-niet"'),
+    ("same-page-anchor", body("Zie [hieronder](#bestaat-niet)."),
+     "sessies/gewoon.md, regel 35", "wijst naar een plek die niet op deze pagina staat"),
+    ("empty-status", replace("status: gepubliceerd", "status:"),
+     'sessies/gewoon.md, regel 31, veld "status"', 'het verplichte veld "status" (Publicatiestatus) ontbreekt'),
+    ("reference-and-field-error-together", both(replace("vorm: fysiek", "vorm: fysik"), replace("  - plein", "  - pleintje")),
+     'sessies/gewoon.md, regel 23, veld "casussen" (onderdeel 1)', 'Bedoelde je "plein"?'),
+    ("image-that-is-no-image", body("![Werkblad](/bestanden/werkblad.pdf)"),
+     "sessies/gewoon.md, regel 35", "is geen afbeelding"),
 ]
 
 

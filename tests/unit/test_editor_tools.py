@@ -85,3 +85,9 @@ def test_guide_explains_every_field_of_every_type():
 def test_vocabulary_file_is_valid_and_has_labels():
     data = yaml.safe_load(ROOT.joinpath("plugins/werkplaatsen/vocabulary.yaml").read_text())
     assert all(isinstance(terms, dict) and all(terms.values()) for terms in data.values())
+
+
+def test_a_long_title_gives_a_file_name_cut_at_a_word(tmp_path):
+    path = new_file("sessie", "Een heel lange titel " * 20, content=tmp_path)
+    assert len(path.stem) <= 80 and not path.stem.endswith("-")
+    assert path.stem.startswith("een-heel-lange-titel-een-heel")

@@ -1,4 +1,4 @@
-"""The registration status rules of product.md, at the exact minute of every boundary."""
+"""The registration status rules of docs/registration-status.md, at the exact minute of every boundary."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -22,8 +22,10 @@ def at(moment: str):
 
 
 def registration(**fields) -> Registration:
+    """A registration; a field given as None is left out."""
+    data = {key: value for key, value in {"url": URL, "opent": OPENS, "sluit": CLOSES, **fields}.items() if value}
     return Registration.model_validate(
-        {"url": URL, "opent": OPENS, "sluit": CLOSES, **fields},
+        data,
         context=validation_context(),
     )
 
@@ -121,3 +123,16 @@ def test_deadline_is_amsterdam_time_across_the_dst_change():
     assert code(winter, datetime(2019, 10, 28, 16, 1, tzinfo=utc)) == "gesloten"
     assert dutch.iso(summer.sluit) == "2019-10-26T17:00+02:00"
     assert dutch.iso(winter.sluit) == "2019-10-28T17:00+01:00"
+
+
+@pytest.mark.parametrize("editor_state", ["bijna-vol", "vol"])
+def test_full_never_invites_before_registration_opens(editor_state):
+    result = status(at(OPENS) - MINUTE, status=editor_state)
+    assert (result.code, result.can_register) == ("binnenkort", False)
+
+
+def test_without_an_opening_moment_registration_is_open_until_the_deadline():
+    result = registration_status(registration(opent=None), ENDS, at("2019-01-01 00:00"), format_date=dutch.when)
+    assert (result.code, result.action_url) == ("open", URL)
+    result = registration_status(registration(opent=None), ENDS, at(CLOSES) + MINUTE, format_date=dutch.when)
+    assert result.code == "gesloten"

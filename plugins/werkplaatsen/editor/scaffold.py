@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 from ..contenttypes import BY_NAME, ContentType
+from ..fields import slugify
 from ..vocabulary import vocabulary
 from .fieldspec import FieldSpec, specs
 
 
 # A new file starts as a draft, so it cannot be published by accident.
 STARTING_VALUES = {"titel": "{title}", "status": "concept"}
-
-
-def slugify(title: str) -> str:
-    """'Wonen & zorg in de wijk' becomes 'wonen-zorg-in-de-wijk'."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
 
 
 def new_file(kind: str, title: str, content: Path) -> Path:
