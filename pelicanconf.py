@@ -38,13 +38,18 @@ WERKPLAATSEN_CONCEPTEN_TONEN = True
 WERKPLAATSEN_VOORBEELDEN_TOESTAAN = True
 # Freeze the clock for statuses: "2019-09-15 10:00". Empty means the real time.
 WERKPLAATSEN_NU = ""
-# Files copied into the output as they are: design-system CSS served from the site itself
-# (no other hosts), and the security headers that static hosting applies.
-WERKPLAATSEN_EXTRA_FILES = {
-    "theme/css/utrecht.css": "node_modules/@utrecht/component-library-css/dist/index.css",
-    "theme/css/utrecht-html.css": "node_modules/@utrecht/component-library-css/dist/html.css",
-    "_headers": "hosting/_headers",
-}
+# The one stylesheet: NL Design System components (served from the site itself, no other
+# hosts), then the site's own design tokens and styles.
+WERKPLAATSEN_STYLESHEET = [
+    "node_modules/@utrecht/component-library-css/dist/index.css",
+    "node_modules/@utrecht/component-library-css/dist/html.css",
+    "theme/static/css/tokens.css",
+    "theme/static/css/site.css",
+]
+# The HTTP headers of the site (see hosting/README.md).
+WERKPLAATSEN_HEADERS_FILE = "hosting/_headers"
+# Where security researchers report a problem (/.well-known/security.txt).
+WERKPLAATSEN_SECURITY_CONTACT = "mailto:security@platform31.nl"
 
 MENU = [
     ("/", "Home"),

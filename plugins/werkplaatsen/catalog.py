@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -93,6 +93,8 @@ class Catalog:
     invalid: list[Rejected] = field(default_factory=list)
     # URL -> why an existing file is not on this site (draft, date in the future).
     hidden: dict[str, str] = field(default_factory=dict)
+    # URL -> the day an item dated in the future appears (production only).
+    embargoed: dict[str, date] = field(default_factory=dict)
     uploads: dict[str, Upload] = field(default_factory=dict)
     refused_uploads: set[str] = field(default_factory=set)  # files with an error of their own
 
@@ -175,6 +177,8 @@ def collect(content: Path, vocabulary: dict, options: LoadOptions) -> tuple[Cata
         if reason:
             catalog.hidden[url] = f"content/{kind.folder}/{path.stem}.md {reason}"
             hidden[kind.name].add(path.stem)
+            if record.status != "concept" and kind.embargo:
+                catalog.embargoed[url] = getattr(record, kind.embargo)
             continue
         if url in taken:
             message = f"dit bestand krijgt hetzelfde adres {url} als {taken[url]}. Geef het een andere bestandsnaam."

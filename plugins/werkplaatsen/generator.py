@@ -1,4 +1,10 @@
-"""The Pelican generator: loads the content model, then writes every page and file of the site."""
+"""The Pelican generator: loads the content model, then writes every page and file of the site.
+
+Writing happens in steps, each in a module of its own: render every page, check every link the
+pages make (``sitecheck``), write pages, downloads and theme files (``assets``), the files for
+machines (``sitefiles``), and compressed copies (``compress``). Nothing is written before the
+link check has passed.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,14 @@ from urllib.parse import unquote
 
 from pelican.generators import Generator
 
-from . import dutch
+from . import assets, dutch, sitefiles
 from .catalog import LoadOptions
 from .clock import build_time
+from .compress import compress_tree
 from .content import load
 from .contenttypes import BY_NAME
 from .errors import ContentErrors
+from .headers import meta_policy, parse_headers_file
 from .indexes import Site
 from .markup import Renderer
 from .pages import all_pages
@@ -21,6 +29,8 @@ from .present import Presenter
 from .routes import FILES_FOLDER, FILES_URL, theme_url
 from .sitecheck import broken_links, ids_and_links
 from .vocabulary import vocabulary
+
+LINKED_SETTINGS = ("MENU", "FOOTER_LINKS")
 
 
 def field_label(item, name: str) -> str:
@@ -33,71 +43,64 @@ class WerkplaatsenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._render = Renderer()
         self.env.filters.update(dutch.FILTERS, markdown=self._render)
-        self.summary: list[str] = []
+        self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
 
     def generate_context(self):
-        now = build_time(self.settings)
-        self.options = LoadOptions.from_settings(self.settings, now)
+        self.now = build_time(self.settings)
+        self.options = LoadOptions.from_settings(self.settings, self.now)
         self.catalog = load(Path(self.path), vocabulary(), self.options, self._render)
-        self.site = Site(self.catalog, vocabulary(), now)
+        self.site = Site(self.catalog, vocabulary(), self.now)
         self.show = Presenter(vocabulary(), self.catalog.uploads)
+        self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
+        self.assets = assets.collect(self.root, Path(self.theme), self.settings["WERKPLAATSEN_STYLESHEET"])
         # Globals, not context: imported component macros see them too.
-        self.env.globals.update(site=self.site, show=self.show, label=field_label,
-                                term=self.show.term, theme_url=theme_url, types=BY_NAME)
+        self.env.globals.update(
+            site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
+            types=BY_NAME, asset=lambda name: self.assets[name].url, page_policy=meta_policy(self.headers),
+        )
 
     def generate_output(self, writer):
-        rendered = {page.url: self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
-                    for page in all_pages(self.site)}
-        assets = self._asset_urls()
-        uploads = self._published_uploads(rendered)
-        settings_links = {url: ", ".join(name for name in ("MENU", "FOOTER_LINKS")
-                                         if url in dict(self.settings.get(name, ())))
-                          for name in ("MENU", "FOOTER_LINKS") for url, _ in self.settings.get(name, ())}
-        errors = broken_links(rendered, assets | {FILES_URL + name for name in uploads}, self.catalog.hidden, settings_links)
+        output = Path(self.output_path)
+        pages = {page.url: self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
+                 for page in all_pages(self.site)}
+        uploads, summary = self._published_uploads(pages)
+        files = {asset.url for asset in self.assets.values()} | {FILES_URL + name for name in uploads}
+        settings_links = {url: ", ".join(name for name in LINKED_SETTINGS if url in dict(self.settings.get(name, ())))
+                          for name in LINKED_SETTINGS for url, _ in self.settings.get(name, ())}
+        errors = broken_links(pages, files, self.catalog.hidden, settings_links)
         if errors:
             raise ContentErrors(errors)
-        output = Path(self.output_path)
-        for url, html in rendered.items():
+        for url, html in pages.items():
             path = output / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
-        self._copy_uploads(uploads)
-        self._copy_assets()
-        for line in self.summary:
+        for name in uploads:
+            (output / FILES_FOLDER / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(self.path) / FILES_FOLDER / name, output / FILES_FOLDER / name)
+        assets.write(self.assets, output)
+        sitefiles.write_all(output, self._machine_files())
+        compress_tree(output)
+        for line in summary:
             print(line)
 
-    def _published_uploads(self, rendered: dict[str, str]) -> list[str]:
+    def _published_uploads(self, pages: dict[str, str]) -> tuple[list[str], list[str]]:
         """The preview offers every file; production only the files a published page links to."""
         if self.options.include_drafts:
-            return sorted(self.catalog.uploads)
-        linked = {link[len(FILES_URL):].split("#")[0] for html in rendered.values()
+            return sorted(self.catalog.uploads), []
+        linked = {unquote(link[len(FILES_URL):].split("#")[0]) for html in pages.values()
                   for link in ids_and_links(html)[1] if link.startswith(FILES_URL)}
-        linked = {unquote(name) for name in linked}
         left_out = sorted(set(self.catalog.uploads) - linked)
-        if left_out:
-            self.summary.append(f"Niet gepubliceerd (geen gepubliceerde pagina verwijst ernaar): "
-                                f"{', '.join(f'content/{FILES_FOLDER}/{name}' for name in left_out)}")
-        return sorted(set(self.catalog.uploads) & linked)
+        summary = [f"Niet gepubliceerd omdat geen gepubliceerde pagina ernaar verwijst: "
+                   f"{', '.join(f'content/{FILES_FOLDER}/{name}' for name in left_out)}"] if left_out else []
+        return sorted(set(self.catalog.uploads) & linked), summary
 
-    def _copy_uploads(self, names: list[str]) -> None:
-        source, target = Path(self.path) / FILES_FOLDER, Path(self.output_path) / FILES_FOLDER
-        for name in names:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / name, target / name)
-
-    def _extra_files(self) -> dict[str, Path]:
-        """Output path -> source: the theme's static files and the files named in the settings."""
-        root = Path(self.settings["WERKPLAATSEN_ROOT"])
-        static = Path(self.theme) / "static"
-        files = {f"theme/{p.relative_to(static).as_posix()}": p for p in sorted(static.rglob("*")) if p.is_file()}
-        files.update({target: root / source for target, source in self.settings.get("WERKPLAATSEN_EXTRA_FILES", {}).items()})
-        return files
-
-    def _asset_urls(self) -> set[str]:
-        return {"/" + target for target in self._extra_files()}
-
-    def _copy_assets(self) -> None:
-        for target, source in self._extra_files().items():
-            destination = Path(self.output_path) / target
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+    def _machine_files(self) -> dict[str, str]:
+        site_url = self.settings.get("SITEURL", "")
+        return {
+            "_headers": (self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"]).read_text(encoding="utf-8"),
+            sitefiles.BUILD_INFO: sitefiles.build_info(self.now, Path(self.path), not self.options.include_drafts,
+                                                       self.site.next_change),
+            "robots.txt": sitefiles.robots_txt(site_url),
+            sitefiles.SECURITY_TXT: sitefiles.security_txt(self.settings["WERKPLAATSEN_SECURITY_CONTACT"],
+                                                           self.now, site_url),
+        }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
 from . import dutch
@@ -70,6 +70,15 @@ class Site:
 
     def status(self, item: Item) -> Status:
         return self.statuses[item]
+
+    @cached_property
+    def next_change(self) -> datetime | None:
+        """The first moment after the build at which a page would read differently without an edit:
+        a registration opens or closes, a session or round ends or starts, an embargo lifts."""
+        moments = [moment for status in self.statuses.values() for moment in status.changes]
+        moments += [midnight(r.periode.start) for r in self.rounds]
+        moments += [midnight(day) for day in self.catalog.embargoed.values()]
+        return min((moment for moment in moments if moment > self.now), default=None)
 
     # Ordered collections -------------------------------------------------------------------
 
@@ -172,7 +181,11 @@ class Site:
         return self.vocabulary["themas"][theme]
 
 
+def midnight(day: date) -> datetime:
+    """The start of a day in Amsterdam."""
+    return datetime.combine(day, time(0, 0), tzinfo=TIMEZONE)
+
+
 def round_end(round_item: Item) -> datetime:
     """A round has ended at midnight after its last day."""
-    last_day = round_item.periode.eind + timedelta(days=1)
-    return datetime.combine(last_day, time(0, 0), tzinfo=TIMEZONE)
+    return midnight(round_item.periode.eind + timedelta(days=1))

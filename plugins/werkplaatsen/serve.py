@@ -9,47 +9,12 @@ publishing.
 
 from __future__ import annotations
 
-import fnmatch
 import http.server
 import sys
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-HEADERS_FILE = ROOT / "hosting" / "_headers"
-
-Rules = list[tuple[str, list[tuple[str, str]]]]
-
-
-def parse_headers_file(path: Path = HEADERS_FILE) -> Rules:
-    """Parse a Netlify / Cloudflare Pages `_headers` file into (path pattern, headers) rules.
-
-    A line that starts without white space is a path pattern; the indented `Name: value` lines
-    below it are its headers. Blank lines and lines starting with `#` are ignored.
-    """
-    rules: Rules = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not raw[0].isspace():
-            rules.append((line, []))
-            continue
-        name, sep, value = line.partition(":")
-        if not rules or not sep or not name.strip() or not value.strip():
-            raise ValueError(f"{path}:{number}: expected an indented 'Name: value' under a path: {raw!r}")
-        rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def headers_for(rules: Rules, url_path: str) -> list[tuple[str, str]]:
-    """The headers every rule whose pattern matches `url_path` assigns, in file order."""
-    matched = []
-    for pattern, headers in rules:
-        if fnmatch.fnmatchcase(url_path, pattern) or url_path == pattern:
-            matched.extend(headers)
-    return matched
-
+from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
 
 def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]):
     class Handler(http.server.SimpleHTTPRequestHandler):

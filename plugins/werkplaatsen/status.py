@@ -8,7 +8,7 @@ stale invitation, so an old build never invites anyone to something that has clo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .schemas import Registration
 
@@ -60,6 +60,14 @@ class Status:
     @property
     def tone(self) -> str:
         return TONES[self.code]
+
+    @property
+    def changes(self) -> list[datetime]:
+        """The moments this status changes by itself: registration opens, closes, the end."""
+        if self.code == GEANNULEERD:
+            return []
+        closed = self.closes + timedelta(minutes=1) if self.closes else None  # open up to and including the minute
+        return [moment for moment in (self.opens, closed, self.ends) if moment]
 
     @property
     def badge(self) -> str | None:

@@ -1,4 +1,4 @@
-"""The test server behaves like the static host and sends exactly the headers of hosting/_headers."""
+"""The test server (also the preview) behaves like the static host and sends exactly the headers of hosting/_headers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from werkplaatsen.serve import HEADERS_FILE, parse_headers_file
+from werkplaatsen.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
 
 pytestmark = pytest.mark.browser
 
@@ -20,18 +20,20 @@ REQUIRED = {
 def fetch(url):
     try:
         with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
-            return response.status, response.headers, response.read().decode("utf-8")
+            return response.status, response.headers, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode("utf-8")
+        return error.code, error.headers, error.read().decode("utf-8", "replace")
+
+
+def csp_of(policy: str) -> dict[str, list[str]]:
+    return {name: values for name, *values in (part.split() for part in policy.split(";") if part.strip())}
 
 
 def test_headers_file_is_strict():
     rules = parse_headers_file(HEADERS_FILE)
-    assert [pattern for pattern, _ in rules] == ["/*"]
-    headers = dict(rules[0][1])
+    headers = dict(headers_for(rules, "/sessies/x/"))
     assert REQUIRED <= set(headers), REQUIRED - set(headers)
-    csp = {name: values for name, *values in
-           (directive.split() for directive in headers["Content-Security-Policy"].split(";") if directive.strip())}
+    csp = csp_of(headers["Content-Security-Policy"])
     assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
     assert "'unsafe-eval'" not in headers["Content-Security-Policy"]
     assert csp["default-src"] == ["'self'"]
@@ -41,16 +43,38 @@ def test_headers_file_is_strict():
     assert csp["frame-ancestors"] == ["'none'"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert headers["Cache-Control"] == "no-cache"
     assert headers["Referrer-Policy"] in ("strict-origin-when-cross-origin", "no-referrer")
 
 
-def test_pages_assets_and_404_carry_exactly_the_headers(served_site):
-    expected = parse_headers_file(HEADERS_FILE)[0][1]
-    for path, status_wanted in [("/", 200), ("/sessies/", 200), ("/theme/css/site.css", 200),
+def test_later_rules_replace_a_header_for_their_paths():
+    rules = parse_headers_file(HEADERS_FILE)
+    theme = dict(headers_for(rules, "/theme/site.0123456789.css"))
+    assert theme["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert theme["X-Content-Type-Options"] == "nosniff"
+    download = dict(headers_for(rules, "/bestanden/verslag.pdf"))
+    assert download["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert download["Cache-Control"] == "no-cache"
+
+
+def test_every_page_carries_the_policy_a_meta_element_can_hold(site):
+    policy = meta_policy(parse_headers_file(HEADERS_FILE))
+    assert "frame-ancestors" not in policy and csp_of(policy)["script-src"] == ["'self'"]
+    for html_file in site.html_files():
+        assert f'<meta http-equiv="Content-Security-Policy" content="{policy.replace(chr(39), "&#39;")}">' in \
+            html_file.read_text(encoding="utf-8"), html_file
+
+
+def test_pages_assets_downloads_and_404_carry_exactly_the_headers(served_site):
+    rules = parse_headers_file(HEADERS_FILE)
+    stylesheet = next((served_site.directory / "theme").glob("site.*.css")).name
+    download = next((served_site.directory / "bestanden").rglob("*.pdf")).relative_to(served_site.directory).as_posix()
+    for path, status_wanted in [("/", 200), ("/sessies/", 200), (f"/theme/{stylesheet}", 200), (f"/{download}", 200),
                                 ("/bestaat-niet/", 404)]:
         status, headers, body = fetch(served_site.url + path)
         assert status == status_wanted, path
-        for name, value in expected:
+        for name, value in headers_for(rules, path):
             assert headers.get_all(name) == [value], (path, name)
     status, _, body = fetch(served_site.url + "/bestaat-niet/")
     assert body == (served_site.directory / "404.html").read_text(encoding="utf-8")

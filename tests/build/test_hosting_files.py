@@ -1,0 +1,105 @@
+"""What the build writes for hosts: fingerprinted theme files, compressed copies, _build.json,
+robots.txt and security.txt."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+
+import brotli
+import pytest
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.build.test_bad_input import write
+from tests.conftest import ROOT, build
+
+NOW = "2030-09-01 10:00"
+
+
+@pytest.fixture(scope="module")
+def fixture_site(fixture_build):
+    return fixture_build(NOW)
+
+
+def test_theme_files_carry_a_hash_of_their_content_and_every_page_links_the_current_one(fixture_site):
+    theme = fixture_site.output / "theme"
+    names = sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file() and p.suffix not in {".gz", ".br"})
+    assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in names] == ["favicon.#.svg", "js/status.#.js", "site.#.css"]
+    for html_file in fixture_site.html_files():
+        soup = fixture_site.page("/" + html_file.relative_to(fixture_site.output).as_posix())
+        linked = {tag.get("href") or tag.get("src") for tag in soup.select("link[href^='/theme/'], script[src]")}
+        assert linked == {f"/theme/{name}" for name in names}, html_file
+
+
+def test_a_changed_stylesheet_gets_a_new_name(tmp_path, fixture_site):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "static" / "css" / "site.css").write_text("/* changed */\n" + (theme / "static" / "css" / "site.css").read_text())
+    settings = tmp_path / "ander.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nTHEME = {str(theme)!r}\n"
+                        f"WERKPLAATSEN_STYLESHEET = [*WERKPLAATSEN_STYLESHEET[:3], {str(theme / 'static/css/site.css')!r}]\n")
+    changed = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings=str(settings))
+    assert changed.returncode == 0, changed.stderr
+    old = next((fixture_site.output / "theme").glob("site.*.css")).name
+    new = next((changed.output / "theme").glob("site.*.css")).name
+    assert old != new and new in (changed.output / "index.html").read_text()
+
+
+def test_every_text_file_has_gzip_and_brotli_copies_with_the_same_content(fixture_site):
+    texts = [p for p in fixture_site.output.rglob("*") if p.suffix in {".html", ".css", ".js", ".svg", ".json", ".txt"}]
+    assert len(texts) > 20
+    for path in texts:
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+    assert not list(fixture_site.output.rglob("*.pdf.gz")), "downloads are not text: no compressed copies"
+
+
+def test_build_info_names_commit_and_the_next_status_change(fixture_site):
+    info = json.loads((fixture_site.output / "_build.json").read_text())
+    assert info["built_at"] == "2030-09-01T10:00+02:00"
+    assert info["production"] is False
+    assert re.fullmatch(r"[0-9a-f]{40}", info["commit"])
+    # At NOW, /sessies/gewoon/ is open until 2030-09-20 17:00; the first change is its closing.
+    assert info["next_change"] == "2030-09-20T17:01+02:00"
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    ("2030-07-01 10:00", "2030-08-01T09:00+02:00"),  # registration opens
+    ("2030-09-20 17:01", "2030-10-08T17:00+02:00"),  # the first session ends
+    ("2030-12-16 00:00", None),  # everything is over
+])
+def test_the_next_change_follows_the_registration_and_session_moments(fixture_build, now, expected):
+    assert json.loads((fixture_build(now).output / "_build.json").read_text())["next_change"] == expected
+
+
+def test_a_future_report_is_a_next_change_in_production(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    write("verslagen/vooruit.md", "---\ntitel: Vooruit\nstatus: gepubliceerd\nsoort: verslag\ndatum: 2030-09-05\n"
+          "auteurs:\n  - anna-de-vries\norganisaties:\n  - platform31\nsamenvatting: Later.\n---\n")(content)
+    result = build(content, tmp_path / "output", now=NOW, settings="publishconf.py",
+                   extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
+    info = json.loads((result.output / "_build.json").read_text())
+    assert info["production"] is True
+    assert info["next_change"] == "2030-09-05T00:00+02:00"
+    assert info["content_committed"] is False, "content outside git is never reported as committed"
+
+
+def test_robots_and_security_txt(fixture_site, tmp_path):
+    assert (fixture_site.output / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+    security = (fixture_site.output / ".well-known" / "security.txt").read_text().splitlines()
+    assert security == ["Contact: mailto:security@platform31.nl", "Expires: 2031-02-28T09:00:00Z",
+                        "Preferred-Languages: nl, en"]
+    production = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py",
+                       extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja", "WERKPLAATSEN_SITEURL": "https://werkplaatsen.example"})
+    assert "Sitemap: https://werkplaatsen.example/sitemap.xml" in (production.output / "robots.txt").read_text()
+    assert ("Canonical: https://werkplaatsen.example/.well-known/security.txt"
+            in (production.output / ".well-known" / "security.txt").read_text())
+
+
+def test_the_headers_file_is_published_at_the_root(fixture_site):
+    from werkplaatsen.headers import HEADERS_FILE
+    assert (fixture_site.output / "_headers").read_text() == HEADERS_FILE.read_text()
