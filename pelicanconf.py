@@ -6,7 +6,8 @@ ROOT = Path(__file__).parent
 
 SITENAME = "Werkplaatsen wijkgericht werken"
 SITESUBTITLE = "Leren in trio's aan lokale opgaven in de wijk"
-SITEURL = ""
+# The address of the preview; feeds, calendars and canonical links need absolute URLs.
+SITEURL = "http://localhost:8000"
 DEFAULT_LANG = "nl"
 TIMEZONE = "Europe/Amsterdam"
 

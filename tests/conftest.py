@@ -16,6 +16,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # The frozen clock of the build tests: during round 2's registration period.
 BUILD_NOW = "2019-09-10 12:00"
+# The public address production builds in the tests get (WERKPLAATSEN_SITEURL).
+SITE_URL = "https://werkplaatsen.example"
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Build:
 def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: str = "pelicanconf.py",
           extra_env: dict | None = None) -> Build:
     """Run the real build, as `make html` and `make publish` do, with a frozen clock."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(extra_env or {})}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_SITEURL": SITE_URL, **(extra_env or {})}
     env.pop("WERKPLAATSEN_NU", None)
     if now:
         env["WERKPLAATSEN_NU"] = now

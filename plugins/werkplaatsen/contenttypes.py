@@ -1,9 +1,10 @@
 """One descriptor per content type: how the type lives on the site.
 
 The schema (``schemas``) says which fields an item has; the descriptor says where its files are,
-which URL it gets, how its list is titled and ordered, which facts a card shows. Everything that
-needs one of these facts (the checks, the pages, the breadcrumbs, the editor tools, the outputs)
-reads it here, so a new type is one schema and one descriptor.
+which URL it gets, how its list is titled, ordered and filtered, which facts a card shows, what
+it is in structured data and whether it has a calendar entry. Everything that needs one of these
+facts (the checks, the pages, the breadcrumbs, the editor tools, search, feeds, calendars and
+the sitemap) reads it here, so a new type is one schema and one descriptor.
 """
 
 from __future__ import annotations
@@ -12,9 +13,42 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import schemas
+from .fields import duration_minutes, slugify
 from .schemas import Schema
 
 Facts = Callable[..., list]  # (item, show) -> texts shown on a card, None for a missing one
+# (item, vocabulary) -> the item's values of a facet as [(key, label, rank)]; rank orders the values.
+Values = Callable[..., list]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter of a type's overview: one page per value, such as /casussen/thema/klimaatadaptatie/."""
+
+    name: str  # in the URL: "thema"
+    label: str  # "Thema"
+    values: Values
+
+
+def term_facet(name: str, label: str, field_name: str, vocabulary: str) -> Facet:
+    """A facet on a field whose values come from a vocabulary, listed in vocabulary order."""
+    def values(item, terms):
+        keys = getattr(item, field_name)
+        order = list(terms[vocabulary])
+        return [(key, terms[vocabulary][key], order.index(key)) for key in (keys if isinstance(keys, list) else [keys]) if key]
+
+    return Facet(name, label, values)
+
+
+# Duration bands of instruments: (upper bound in minutes, key, label).
+DURATION_BANDS = ((59, "korter-dan-een-uur", "Korter dan een uur"), (119, "een-tot-twee-uur", "1 tot 2 uur"),
+                  (None, "twee-uur-of-langer", "2 uur of langer"))
+
+
+def _duration_band(item, terms) -> list[tuple[str, str, int]]:
+    minutes = duration_minutes(item.duur)
+    return [next((key, label, rank) for rank, (upper, key, label) in enumerate(DURATION_BANDS)
+                 if upper is None or minutes <= upper)]
 
 
 @dataclass(frozen=True)
@@ -33,18 +67,20 @@ class ContentType:
     newest_first: bool = False
     # A date field: before that date an item stays out of production (reports, news).
     embargo: str | None = None
+    # A date field that says when the item last changed (the sitemap's lastmod).
+    updated: str | None = None
     facts: Facts = field(default=lambda item, show: [])
+    facets: tuple[Facet, ...] = ()
+    structured_data: str = "WebPage"  # its schema.org type (see structured.py)
+    calendar: bool = False  # items have an .ics file of their own
 
     def url_for(self, slug: str) -> str:
         return self.item_url.format(slug=slug)
 
     @property
-    def breadcrumb(self) -> list[tuple[str, str]]:
-        """The trail above an item page: Home, then the type's overview if it has one."""
-        trail = [("/", "Home")]
-        if self.list_url:
-            trail.append((self.list_url, self.list_title))
-        return trail
+    def overview(self) -> list[tuple[str, str]]:
+        """The overview above an item page in the breadcrumb trail, if the type has one."""
+        return [(self.list_url, self.list_title)] if self.list_url else []
 
     def ordered(self, items: list) -> list:
         return sorted(items, key=self.order, reverse=self.newest_first) if self.order else list(items)
@@ -60,47 +96,63 @@ TYPES: tuple[ContentType, ...] = (
         list_url="/programma/", list_title="Programma", list_template="programma",
         order=lambda r: r.nummer, newest_first=True,
         facts=lambda r, show: [r.seizoen, show.period(r.periode.start, r.periode.eind)],
+        structured_data="EventSeries",
     ),
     ContentType(
         "sessie", schemas.Sessie, "sessies", "Sessie", "Sessies", "/sessies/{slug}/",
         list_url="/sessies/", list_title="Sessies", list_template="sessies", order=lambda s: s.start,
         facts=lambda s, show: [show.span(s.start, s.eind), show.term("vormen", s.vorm),
                                s.locatie and s.locatie.plaats],
+        facets=(Facet("ronde", "Ronde", lambda s, terms: [(s.ronde.slug, s.ronde.titel, -s.ronde.nummer)]),
+                term_facet("vorm", "Vorm", "vorm", "vormen")),
+        structured_data="Event", calendar=True,
     ),
     ContentType(
         "casus", schemas.Casus, "casussen", "Casus", "Casussen", "/casussen/{slug}/",
         list_url="/casussen/", list_title="Casussen",
         list_intro="Elke casus is een echte opgave van een trio: een wijkambtenaar met twee collega's.",
-        order=lambda c: (c.gemeente, c.titel),
+        order=lambda c: (c.gemeente, c.titel), updated="bijgewerkt",
         facts=lambda c, show: [_place(c, show), show.terms("domeinen", c.domeinen),
                                c.fase and show.term("fasen", c.fase)],
+        facets=(term_facet("thema", "Thema", "themas", "themas"), term_facet("domein", "Domein", "domeinen", "domeinen"),
+                term_facet("fase", "Fase", "fase", "fasen"),
+                Facet("gemeente", "Gemeente", lambda c, terms: [(slugify(c.gemeente), c.gemeente, c.gemeente.lower())])),
+        structured_data="CreativeWork",
     ),
     ContentType(
         "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "/instrumenten/{slug}/",
         list_url="/instrumenten/", list_title="Instrumenten",
         list_intro="Werkvormen en hulpmiddelen die deelnemers in de sessies oefenden. "
                    "Te gebruiken in uw eigen wijk.",
-        order=lambda i: i.titel.lower(),
+        order=lambda i: i.titel.lower(), updated="gecontroleerd",
         facts=lambda i, show: [i.duur, show.terms("groepsvormen", i.groepsvormen)],
+        facets=(term_facet("thema", "Thema", "themas", "themas"),
+                term_facet("groepsvorm", "Groepsvorm", "groepsvormen", "groepsvormen"),
+                Facet("duur", "Duur", _duration_band)),
+        structured_data="HowTo",
     ),
     ContentType(
         "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "/verslagen/{slug}/",
         list_url="/verslagen/", list_title="Verslagen en publicaties",
         list_intro="Platform31 legt de kennis uit de werkplaatsen vast. Hier leest u de verslagen online.",
-        order=lambda v: (v.datum, v.titel), newest_first=True, embargo="datum",
+        order=lambda v: (v.datum, v.titel), newest_first=True, embargo="datum", updated="datum",
         facts=lambda v, show: [show.term("publicatiesoorten", v.soort), show.day(v.datum, weekday=False)],
+        facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"),
+                Facet("jaar", "Jaar", lambda v, terms: [(str(v.datum.year), str(v.datum.year), -v.datum.year)])),
+        structured_data="Report",
     ),
     ContentType(
         "partner", schemas.Partner, "partners", "Partner", "Partners", "/partners/{slug}/",
         list_url="/partners/", list_title="Partners",
         list_intro="De organisaties achter het programma en de instrumenten.",
-        order=lambda p: p.titel.lower(),
+        order=lambda p: p.titel.lower(), structured_data="Organization",
     ),
     ContentType(
         "persoon", schemas.Persoon, "personen", "Persoon", "Personen", "/personen/{slug}/",
         list_url="/personen/", list_title="Personen", list_intro="Sprekers, auteurs en contactpersonen.",
         order=lambda p: p.titel.lower(),
         facts=lambda p, show: [p.functie, p.organisatie.titel if p.organisatie else p.organisatienaam],
+        structured_data="Person",
     ),
     ContentType("pagina", schemas.Pagina, "paginas", "Pagina", "Pagina's", "/{slug}/"),
 )

@@ -121,6 +121,24 @@ def parse_positive_int(value) -> int:
     return int(text)
 
 
+_DURATION = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:tot\s+\d+(?:[.,]\d+)?\s*)?(minuten|minuut|min|uur|uren)\b", re.I)
+
+
+def duration_minutes(text: str) -> int:
+    """The (shortest) duration a text such as '2 tot 3 uur, met pauze' or '90 minuten' gives, in minutes."""
+    match = _DURATION.match(text.strip())
+    amount = float(match.group(1).replace(",", "."))
+    return round(amount * (1 if match.group(2).lower().startswith("min") else 60))
+
+
+def parse_duration(value) -> str:
+    text = _text(value)
+    if not _DURATION.match(text):
+        raise _fail("duur", f'"{text}" begint niet met een duur. Schrijf eerst de tijd, zoals 90 minuten of '
+                            "2 uur; daarna mag een toelichting, zoals 2 uur, inclusief pauze.")
+    return text
+
+
 @dataclass(frozen=True)
 class Hosts:
     """Marks a URL field and names the list of websites it may point to.
@@ -194,5 +212,6 @@ DateTime = Annotated[datetime, BeforeValidator(parse_datetime)]
 Time = Annotated[time, BeforeValidator(parse_time)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 PositiveInt = Annotated[int, BeforeValidator(parse_positive_int)]
+Duration = Annotated[str, BeforeValidator(parse_duration)]
 RegistrationUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("aanmelden")), Hosts("aanmelden")]
 LinkUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("links")), Hosts("links")]

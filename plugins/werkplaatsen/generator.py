@@ -15,12 +15,14 @@ from urllib.parse import unquote
 from pelican.generators import Generator
 
 from . import assets, dutch, sitefiles
+from .calendars import calendar_url, calendars
 from .catalog import LoadOptions
 from .clock import build_time
 from .compress import compress_tree
 from .content import load
 from .contenttypes import BY_NAME
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors
+from .feeds import FEEDS, feeds
 from .headers import meta_policy, parse_headers_file
 from .indexes import Site
 from .markup import Renderer
@@ -28,6 +30,8 @@ from .pages import all_pages
 from .present import Presenter
 from .routes import FILES_FOLDER, FILES_URL, theme_url
 from .sitecheck import broken_links, ids_and_links
+from .sitemap import sitemap
+from .structured import StructuredData, og_type
 from .vocabulary import vocabulary
 
 LINKED_SETTINGS = ("MENU", "FOOTER_LINKS")
@@ -48,23 +52,44 @@ class WerkplaatsenGenerator(Generator):
     def generate_context(self):
         self.now = build_time(self.settings)
         self.options = LoadOptions.from_settings(self.settings, self.now)
-        self.catalog = load(Path(self.path), vocabulary(), self.options, self._render)
+        self.site_url = self.settings.get("SITEURL", "").rstrip("/")
+        problems = self._settings_problems()
+        try:
+            self.catalog = load(Path(self.path), vocabulary(), self.options, self._render)
+        except ContentErrors as content:
+            raise ContentErrors(problems + content.errors) from None
+        if problems:
+            raise ContentErrors(problems)
         self.site = Site(self.catalog, vocabulary(), self.now)
-        self.show = Presenter(vocabulary(), self.catalog.uploads)
+        self.show = Presenter(vocabulary(), self.catalog.uploads, self.site_url)
         self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
         self.assets = assets.collect(self.root, Path(self.theme), self.settings["WERKPLAATSEN_STYLESHEET"])
         # Globals, not context: imported component macros see them too.
         self.env.globals.update(
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
             types=BY_NAME, asset=lambda name: self.assets[name].url, page_policy=meta_policy(self.headers),
+            feeds=FEEDS, og_type=og_type, calendar_url=calendar_url,
+            structured=StructuredData(self.site, self.show, self.site_url, self.settings["SITENAME"]),
         )
+
+    def _settings_problems(self) -> list[ContentError]:
+        """Production needs the site's real address: feeds, calendars and canonical links are absolute."""
+        if self.options.include_drafts or self.site_url.startswith("https://"):
+            return []
+        return [ContentError("publishconf.py", 0, ("SITEURL",), (
+            f'het adres van de site ("{self.site_url}") is geen https-adres. Zet WERKPLAATSEN_SITEURL op het '
+            "adres van de site, zoals https://www.werkplaatsenwijkgerichtwerken.nl."))]
 
     def generate_output(self, writer):
         output = Path(self.output_path)
+        site_pages = all_pages(self.site)
         pages = {page.url: self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
-                 for page in all_pages(self.site)}
+                 for page in site_pages}
         uploads, summary = self._published_uploads(pages)
-        files = {asset.url for asset in self.assets.values()} | {FILES_URL + name for name in uploads}
+        generated = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
+                     **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"]),
+                     "/sitemap.xml": sitemap(site_pages, self.site_url)}
+        files = {asset.url for asset in self.assets.values()} | {FILES_URL + name for name in uploads} | set(generated)
         settings_links = {url: ", ".join(name for name in LINKED_SETTINGS if url in dict(self.settings.get(name, ())))
                           for name in LINKED_SETTINGS for url, _ in self.settings.get(name, ())}
         errors = broken_links(pages, files, self.catalog.hidden, settings_links)
@@ -74,6 +99,9 @@ class WerkplaatsenGenerator(Generator):
             path = output / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
+        for url, data in generated.items():
+            (output / url.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
+            (output / url.lstrip("/")).write_bytes(data)
         for name in uploads:
             (output / FILES_FOLDER / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(self.path) / FILES_FOLDER / name, output / FILES_FOLDER / name)

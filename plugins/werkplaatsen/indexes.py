@@ -12,13 +12,20 @@ from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
 from . import dutch
-from .catalog import Catalog, Item
-from .contenttypes import BY_NAME
+from .catalog import Catalog, Item, references
+from .contenttypes import BY_NAME, TYPES, ContentType, Facet
 from .fields import TIMEZONE
-from .routes import lesson_anchor
+from .routes import facet_url, lesson_anchor
 from .status import Status, registration_status
 
 OTHER_LESSONS = ("overig", "Overige lessen")
+# Types that show, and appear in, "related" suggestions, in the order ties are broken.
+RELATED_TYPES = ("sessie", "casus", "instrument", "verslag")
+
+
+def _stable(item: Item) -> tuple:
+    """A fixed order for items of several types: by type, then title, then slug."""
+    return RELATED_TYPES.index(item.kind), item.titel.lower(), item.slug
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,17 @@ class Group:
     key: str
     label: str
     members: list
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a filter, with its page and the items that have it."""
+
+    facet: Facet
+    key: str
+    label: str
+    url: str
+    items: list[Item]
 
 
 @dataclass
@@ -132,6 +150,78 @@ class Site:
 
     def rounds_with_partner(self, partner: Item) -> list[Item]:
         return [r for r in self.rounds if any(role.partner is partner for role in r.partners)]
+
+    # Filters -------------------------------------------------------------------------------
+
+    @cached_property
+    def facets(self) -> dict[str, list[tuple[Facet, list[FacetValue]]]]:
+        """Per content type, each of its filters with the values in use (never an empty one)."""
+        found = {}
+        for kind in TYPES:
+            items = self.sessions if kind.name == "sessie" else self.listed(kind.name)
+            found[kind.name] = [(facet, self._facet_values(kind, facet, items)) for facet in kind.facets]
+        return found
+
+    def _facet_values(self, kind: ContentType, facet: Facet, items: list[Item]) -> list[FacetValue]:
+        members, labels = defaultdict(list), {}
+        for item in items:
+            for key, label, rank in facet.values(item, self.vocabulary):
+                members[key].append(item)
+                labels[key] = (rank, label)
+        return [FacetValue(facet, key, labels[key][1], facet_url(kind, facet, key), members[key])
+                for key in sorted(members, key=lambda key: labels[key])]
+
+    # Related content -----------------------------------------------------------------------
+
+    @cached_property
+    def _links(self) -> dict[Item, set[Item]]:
+        """Every item with the items its page links to: its references, backlinks and lessons' reports."""
+        links: dict[Item, set[Item]] = defaultdict(set)
+        for item in self.catalog:
+            for _, kind, slug in references(item.record):
+                links[item].add(self.catalog.get(kind, slug))
+            for linking in item.backlinks.values():
+                links[item].update(linking)
+        for lesson in self.lessons:
+            named = {*lesson.card.casussen, *lesson.card.instrumenten}
+            for item in named:  # the page shows the lesson card, which links the report and the rest
+                links[item] |= {lesson.report, *named} - {item}
+        return links
+
+    @cached_property
+    def _by_themes(self) -> dict[frozenset, list[Item]]:
+        """Items that can be related, grouped by their set of themes, each group in a fixed order."""
+        groups: dict[frozenset, list[Item]] = defaultdict(list)
+        for kind in RELATED_TYPES:
+            for item in self.catalog.all(kind):
+                groups[frozenset(item.themas)].append(item)
+        return {themes: sorted(items, key=_stable) for themes, items in groups.items()}
+
+    def related(self, item: Item, limit: int = 3) -> list[Item]:
+        """Up to `limit` items of other types that the page does not link to yet, the same on every build:
+        first items linked to what this item links to (most shared links first), then items sharing
+        the most themes."""
+        if item.kind not in RELATED_TYPES:
+            return []
+        linked = self._links[item]
+        excluded = linked | {item}
+
+        def eligible(other: Item) -> bool:
+            return other.kind != item.kind and other.kind in RELATED_TYPES and other not in excluded
+
+        shared = defaultdict(int)
+        for neighbour in linked:
+            for other in self._links[neighbour]:
+                if eligible(other):
+                    shared[other] += 1
+        themes = set(item.themas)
+        found = sorted(shared, key=lambda other: (-shared[other], -len(themes & set(other.themas)), *_stable(other)))
+        by_overlap = sorted(self._by_themes.items(), key=lambda group: (-len(themes & group[0]), sorted(group[0])))
+        for group_themes, members in by_overlap:
+            if len(found) >= limit or not themes & group_themes:
+                break
+            found += [other for other in members if eligible(other) and other not in found]
+        return found[:limit]
 
     # Lessons and themes --------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Which pages the site has: their URL, template and what each template is given."""
+"""Which pages the site has: their URL, template, breadcrumb trail and what each template is given."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .contenttypes import TYPES
-from .routes import FIXED, theme_url
+from .routes import FIXED, THEMES_URL, theme_url
 
 if TYPE_CHECKING:
     from .indexes import Site
+
+HOME = ("/", "Home")
 
 
 @dataclass(frozen=True)
@@ -25,17 +27,28 @@ class Page:
         return relative + "index.html" if relative.endswith("/") or not relative else relative
 
 
+def page(url: str, template: str, title: str, trail: list[tuple[str, str]], **context) -> Page:
+    """A page whose breadcrumb trail ends at itself (the home page's trail is only itself)."""
+    own = [] if url == HOME[0] else [(url, title)]
+    return Page(url, template, {"title": title, "trail": [HOME, *trail, *own], **context})
+
+
 def all_pages(site: Site) -> list[Page]:
-    pages = [Page(url, template, {"title": title}) for url, (template, title) in FIXED.items()]
+    pages = [page(url, template, title, []) for url, (template, title) in FIXED.items()]
     pages[0].context["round"] = site.current_round
     for kind in TYPES:
         if kind.list_url:
-            context = {"title": kind.list_title, "intro": kind.list_intro, "items": site.listed(kind.name)}
-            pages.append(Page(kind.list_url, kind.list_template, context))
+            pages.append(page(kind.list_url, kind.list_template, kind.list_title, [], intro=kind.list_intro,
+                              items=site.listed(kind.name), kind=kind))
+        for _, values in site.facets[kind.name]:
+            for value in values:
+                title = f"{kind.list_title}: {value.facet.label.lower()} {value.label}"
+                pages.append(page(value.url, "lijst", title, [(kind.list_url, kind.list_title)], items=value.items,
+                                  kind=kind, current=value))
     for item in site.catalog:
         # Each content type has a template of its own name: sessie.html, casus.html, ...
-        pages.append(Page(item.url, item.kind, {"item": item}))
+        pages.append(page(item.url, item.kind, item.titel, item.type.overview, item=item))
     for theme, groups in site.themes.items():
-        context = {"title": site.theme_label(theme), "theme": theme, "groups": groups}
-        pages.append(Page(theme_url(theme), "thema", context))
+        pages.append(page(theme_url(theme), "thema", site.theme_label(theme), [(THEMES_URL, FIXED[THEMES_URL][1])],
+                          theme=theme, groups=groups))
     return pages

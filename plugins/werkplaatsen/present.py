@@ -31,9 +31,14 @@ class Presenter:
     span = staticmethod(dutch.span)
     period = staticmethod(dutch.period)
 
-    def __init__(self, vocabulary: dict, uploads: dict[str, Upload]):
+    def __init__(self, vocabulary: dict, uploads: dict[str, Upload], site_url: str):
         self.vocabulary = vocabulary
         self.uploads = uploads
+        self.site_url = site_url
+
+    def absolute(self, path: str) -> str:
+        """The full address of a path of this site (feeds, calendars and metadata need one)."""
+        return self.site_url + path
 
     def term(self, vocabulary: str, key: str) -> str:
         return self.vocabulary[vocabulary][key]
@@ -44,9 +49,6 @@ class Presenter:
     def names(self, items: list[Item]) -> str:
         return ", ".join(item.titel for item in items)
 
-    def breadcrumb(self, item: Item) -> list[tuple[str, str]]:
-        return [*item.type.breadcrumb, (item.url, item.titel)]
-
     def card_facts(self, item: Item) -> list[str]:
         """The two or three facts a list shows about an item (the type's descriptor says which)."""
         return [fact for fact in item.type.facts(item, self) if fact]
@@ -54,6 +56,10 @@ class Presenter:
     def describe(self, item: Item) -> str:
         """A short text after a link to an item."""
         return " · ".join(self.card_facts(item))
+
+    def describe_with_type(self, item: Item) -> str:
+        """The same, starting with what the item is (in a list of several types)."""
+        return " · ".join([item.type.label, *self.card_facts(item)])
 
     def address(self, session: Item) -> str | None:
         place = session.locatie
@@ -86,6 +92,23 @@ class Presenter:
             return report.citeren
         authors = self.names(report.auteurs)
         return f"{authors} ({report.datum.year}). {report.titel}. {self.names(report.organisaties)}."
+
+
+    def changes(self, changes) -> list[str]:
+        """'1 oktober 2019: verplaatst naar 6 november', newest first."""
+        return [f"{dutch.day(change.datum, weekday=False)}: {change.wat}"
+                for change in sorted(changes, key=lambda change: change.datum, reverse=True)]
+
+    def citation_meta(self, report: Item) -> list[tuple[str, str]]:
+        """Highwire Press tags, which reference managers (Zotero, Mendeley) and Google Scholar read."""
+        tags = [("citation_title", report.titel)]
+        tags += [("citation_author", author.titel) for author in report.auteurs]
+        tags += [("citation_publication_date", report.datum.strftime("%Y/%m/%d")), ("citation_language", "nl")]
+        tags += [("citation_publisher", partner.titel) for partner in report.organisaties]
+        pdfs = [download for download in report.bestanden if download.bestand.lower().endswith(".pdf")]
+        if pdfs:
+            tags.append(("citation_pdf_url", self.absolute(file_url(pdfs[0].bestand))))
+        return tags
 
 
 def file_url(name: str) -> str:

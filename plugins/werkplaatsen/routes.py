@@ -26,6 +26,11 @@ def theme_url(key: str) -> str:
     return f"{THEMES_URL}{key}/"
 
 
+def facet_url(kind, facet, key: str) -> str:
+    """/casussen/thema/klimaatadaptatie/: one value of a filter on a type's overview."""
+    return f"{kind.list_url}{facet.name}/{key}/"
+
+
 def lesson_anchor(number: int) -> str:
     """The id of a report's n-th lesson card (1-based), which links and the checks both use."""
     return f"les-{number}"
@@ -45,4 +50,6 @@ def reserved_urls() -> dict[str, str]:
     taken[ASSETS_URL] = "de vormgeving"
     for kind in TYPES:
         taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
+        for facet in kind.facets:
+            taken[f"{kind.list_url}{facet.name}/"] = f"het filter {facet.label.lower()} van {kind.list_title.lower()}"
     return taken

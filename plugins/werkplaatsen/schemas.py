@@ -14,6 +14,7 @@ from .fields import (
     Bool,
     Date,
     DateTime,
+    Duration,
     LinkUrl,
     Markdown,
     PositiveInt,
@@ -167,6 +168,11 @@ class Material(Record):
         return self
 
 
+class Change(Record):
+    datum: Date = field("Datum", "Wanneer het veranderde (2019-10-01).", required=True)
+    wat: Text = field("Wat", "Wat er veranderde, in één zin.", required=True)
+
+
 class Sessie(Schema):
 
     ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.", required=True)
@@ -188,6 +194,11 @@ class Sessie(Schema):
     geleerd: Markdown = field("Wat we leerden", "Na afloop: de belangrijkste lessen in een paar zinnen.")
     aanmelding: Registration = field(
         "Aanmelden", "Alleen invullen als het anders is dan bij de ronde."
+    )
+    wijzigingen: list[Change] = listfield(
+        "Wijzigingen",
+        "Verandert de datum, de tijd of de plaats? Zet hier een regel bij (datum en wat). Agenda's "
+        "van bezoekers werken zich dan bij.",
     )
 
     @model_validator(mode="after")
@@ -236,7 +247,7 @@ class Instrument(Schema):
     voor_wie: Text = field("Voor wie", "Wie het instrument gebruikt.")
     fasen: list[term("fasen")] = listfield("Wanneer", "In welke fase het past.")
     stappen: list[Text] = listfield("Aanpak", "De stappen, in volgorde.", required=True)
-    duur: Text = field("Duur", "Hoe lang het duurt, zoals 2 uur.", required=True)
+    duur: Duration = field("Duur", "Hoe lang het duurt: eerst de tijd, zoals 90 minuten of 2 uur.", required=True)
     groepsvormen: list[term("groepsvormen")] = listfield("Groepsvorm", "individueel, trio of groep.")
     materialen: list[Material] = listfield("Materialen en downloads", "Werkbladen en andere stukken.")
     tips: list[Text] = listfield("Tips voor de begeleider", "Praktische tips.")
@@ -279,6 +290,7 @@ class Verslag(Schema):
     lessen: list[Lesson] = listfield("Lessen", "Korte lessen, elk met titel en toelichting.")
     bestanden: list[Download] = listfield("Bestanden", "Pdf en andere downloads.")
     citeren: Text = field("Zo verwijst u naar deze publicatie", "Alleen invullen om de standaard te vervangen.")
+    wijzigingen: list[Change] = listfield("Wijzigingen", "Wat er na publicatie is veranderd (datum en wat).")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
 
 

@@ -89,10 +89,11 @@ def test_a_future_report_is_a_next_change_in_production(tmp_path):
 
 
 def test_robots_and_security_txt(fixture_site, tmp_path):
-    assert (fixture_site.output / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+    assert (fixture_site.output / "robots.txt").read_text() == ("User-agent: *\nAllow: /\n"
+                                                               "Sitemap: http://localhost:8000/sitemap.xml\n")
     security = (fixture_site.output / ".well-known" / "security.txt").read_text().splitlines()
     assert security == ["Contact: mailto:security@platform31.nl", "Expires: 2031-02-28T09:00:00Z",
-                        "Preferred-Languages: nl, en"]
+                        "Preferred-Languages: nl, en", "Canonical: http://localhost:8000/.well-known/security.txt"]
     production = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py",
                        extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja", "WERKPLAATSEN_SITEURL": "https://werkplaatsen.example"})
     assert "Sitemap: https://werkplaatsen.example/sitemap.xml" in (production.output / "robots.txt").read_text()

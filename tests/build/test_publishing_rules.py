@@ -104,7 +104,8 @@ def test_a_download_name_with_hash_and_question_mark_is_linked_encoded(content, 
 def test_settings_that_forget_a_rule_publish_less_not_more(content, tmp_path, setting, fixture_problem):
     settings = tmp_path / "vergeten.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                        f"del {setting}\ndel WERKPLAATSEN_CONCEPTEN_TONEN\n", encoding="utf-8")
+                        f"del {setting}\ndel WERKPLAATSEN_CONCEPTEN_TONEN\nSITEURL = 'https://werkplaatsen.example'\n",
+                        encoding="utf-8")
     result = build(content, tmp_path / "output", now=NOW, settings=str(settings))
     assert result.returncode == 1
     assert fixture_problem in result.stderr

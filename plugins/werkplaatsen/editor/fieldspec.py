@@ -24,6 +24,7 @@ KINDS = {
     "tijd": ("tijd, zoals 13:30", "13:30"),
     "janee": ("ja of nee", "nee"),
     "getal": ("geheel getal, zoals 2", "1"),
+    "duur": ("duur: eerst de tijd, zoals 90 minuten of 2 uur", "2 uur"),
     "url": ("webadres dat begint met https://", "https://"),
     "verwijzing": ("korte naam (bestandsnaam zonder .md) van een {target}", "…"),
     "woordenlijst": ("een van: {allowed}", "{first}"),
@@ -36,6 +37,7 @@ _PARSERS = {
     fields.parse_time: "tijd",
     fields.parse_bool: "janee",
     fields.parse_positive_int: "getal",
+    fields.parse_duration: "duur",
 }
 
 

@@ -18,6 +18,7 @@ _TYPES = {
     "janee": {"enum": ["ja", "nee", True, False]},
     "getal": {"type": ["integer", "string"], "minimum": 1, "pattern": r"^[1-9][0-9]*$"},
     "url": {"type": "string", "pattern": "^https://."},
+    "duur": {"type": "string", "pattern": r"^\d+([.,]\d+)?\s*(tot\s+\d+([.,]\d+)?\s*)?(minuten|minuut|min|uur|uren)\b"},
     "verwijzing": {"type": "string", "pattern": f"^{SLUG_PATTERN.pattern}$"},
 }
 
