@@ -40,6 +40,15 @@ def term_facet(name: str, label: str, field_name: str, vocabulary: str) -> Facet
     return Facet(name, label, values)
 
 
+def year_facet(field_name: str) -> Facet:
+    """A facet on the year of a date field, newest year first."""
+    def values(item, terms):
+        year = getattr(item, field_name).year
+        return [(str(year), str(year), -year)]
+
+    return Facet("jaar", "Jaar", values)
+
+
 # Duration bands of instruments: (upper bound in minutes, key, label).
 DURATION_BANDS = ((59, "korter-dan-een-uur", "Korter dan een uur"), (119, "een-tot-twee-uur", "1 tot 2 uur"),
                   (None, "twee-uur-of-langer", "2 uur of langer"))
@@ -52,12 +61,21 @@ def _duration_band(item, terms) -> list[tuple[str, str, int]]:
 
 
 @dataclass(frozen=True)
+class TypeFeed:
+    """A feed of a type's newest items: /feeds/<name>.atom and /feeds/<name>.json."""
+
+    name: str  # "publicaties"
+    title: str  # "Nieuwe verslagen en publicaties"
+
+
+@dataclass(frozen=True)
 class ContentType:
     name: str
     schema: type[Schema]
     folder: str
     label: str  # one item, as a pre-heading and in search results: "Sessie"
     plural: str  # several items, as a group heading: "Sessies"
+    this: str  # "deze sessie": how other headings name an item of this type
     item_url: str  # "/sessies/{slug}/"
     list_url: str | None = None  # the overview page, if the type has one
     list_title: str | None = None
@@ -73,6 +91,11 @@ class ContentType:
     facets: tuple[Facet, ...] = ()
     structured_data: str = "WebPage"  # its schema.org type (see structured.py)
     calendar: bool = False  # items have an .ics file of their own
+    feed: TypeFeed | None = None  # a feed of the newest items (types with a publication date)
+    page_size: int | None = None  # the overview is split into numbered pages of this many items
+    home: tuple[str, int] | None = None  # (heading, count): the newest items on the home page
+    # "Nieuws over {this}": items that refer to an item get a section of this heading on its page.
+    about: str | None = None
 
     def url_for(self, slug: str) -> str:
         return self.item_url.format(slug=slug)
@@ -92,14 +115,14 @@ def _place(casus, show) -> str:
 
 TYPES: tuple[ContentType, ...] = (
     ContentType(
-        "ronde", schemas.Ronde, "rondes", "Ronde", "Rondes", "/programma/{slug}/",
+        "ronde", schemas.Ronde, "rondes", "Ronde", "Rondes", "deze ronde", "/programma/{slug}/",
         list_url="/programma/", list_title="Programma", list_template="programma",
         order=lambda r: r.nummer, newest_first=True,
         facts=lambda r, show: [r.seizoen, show.period(r.periode.start, r.periode.eind)],
         structured_data="EventSeries",
     ),
     ContentType(
-        "sessie", schemas.Sessie, "sessies", "Sessie", "Sessies", "/sessies/{slug}/",
+        "sessie", schemas.Sessie, "sessies", "Sessie", "Sessies", "deze sessie", "/sessies/{slug}/",
         list_url="/sessies/", list_title="Sessies", list_template="sessies", order=lambda s: s.start,
         facts=lambda s, show: [show.span(s.start, s.eind), show.term("vormen", s.vorm),
                                s.locatie and s.locatie.plaats],
@@ -108,7 +131,7 @@ TYPES: tuple[ContentType, ...] = (
         structured_data="Event", calendar=True,
     ),
     ContentType(
-        "casus", schemas.Casus, "casussen", "Casus", "Casussen", "/casussen/{slug}/",
+        "casus", schemas.Casus, "casussen", "Casus", "Casussen", "deze casus", "/casussen/{slug}/",
         list_url="/casussen/", list_title="Casussen",
         list_intro="Elke casus is een echte opgave van een trio: een wijkambtenaar met twee collega's.",
         order=lambda c: (c.gemeente, c.titel), updated="bijgewerkt",
@@ -120,7 +143,7 @@ TYPES: tuple[ContentType, ...] = (
         structured_data="CreativeWork",
     ),
     ContentType(
-        "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "/instrumenten/{slug}/",
+        "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "dit instrument", "/instrumenten/{slug}/",
         list_url="/instrumenten/", list_title="Instrumenten",
         list_intro="Werkvormen en hulpmiddelen die deelnemers in de sessies oefenden. "
                    "Te gebruiken in uw eigen wijk.",
@@ -132,29 +155,29 @@ TYPES: tuple[ContentType, ...] = (
         structured_data="HowTo",
     ),
     ContentType(
-        "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "/verslagen/{slug}/",
+        "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "deze publicatie", "/verslagen/{slug}/",
         list_url="/verslagen/", list_title="Verslagen en publicaties",
         list_intro="Platform31 legt de kennis uit de werkplaatsen vast. Hier leest u de verslagen online.",
         order=lambda v: (v.datum, v.titel), newest_first=True, embargo="datum", updated="datum",
         facts=lambda v, show: [show.term("publicatiesoorten", v.soort), show.day(v.datum, weekday=False)],
-        facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"),
-                Facet("jaar", "Jaar", lambda v, terms: [(str(v.datum.year), str(v.datum.year), -v.datum.year)])),
-        structured_data="Report",
+        facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"), year_facet("datum")),
+        structured_data="Report", feed=TypeFeed("publicaties", "Nieuwe verslagen en publicaties"),
+        home=("Nieuwste publicatie", 1),
     ),
     ContentType(
-        "partner", schemas.Partner, "partners", "Partner", "Partners", "/partners/{slug}/",
+        "partner", schemas.Partner, "partners", "Partner", "Partners", "deze partner", "/partners/{slug}/",
         list_url="/partners/", list_title="Partners",
         list_intro="De organisaties achter het programma en de instrumenten.",
         order=lambda p: p.titel.lower(), structured_data="Organization",
     ),
     ContentType(
-        "persoon", schemas.Persoon, "personen", "Persoon", "Personen", "/personen/{slug}/",
+        "persoon", schemas.Persoon, "personen", "Persoon", "Personen", "deze persoon", "/personen/{slug}/",
         list_url="/personen/", list_title="Personen", list_intro="Sprekers, auteurs en contactpersonen.",
         order=lambda p: p.titel.lower(),
         facts=lambda p, show: [p.functie, p.organisatie.titel if p.organisatie else p.organisatienaam],
         structured_data="Person",
     ),
-    ContentType("pagina", schemas.Pagina, "paginas", "Pagina", "Pagina's", "/{slug}/"),
+    ContentType("pagina", schemas.Pagina, "paginas", "Pagina", "Pagina's", "deze pagina", "/{slug}/"),
 )
 
 BY_NAME: dict[str, ContentType] = {kind.name: kind for kind in TYPES}

@@ -1,8 +1,9 @@
-"""Feeds for readers who want to know what is new: reports, lessons and programme changes.
+"""Feeds for readers who want to know what is new: each dated type, lessons and programme changes.
 
-Atom for feed readers (feedgen); a JSON Feed of the reports for tools that prefer JSON. Every URL
-in a feed is absolute, from SITEURL. Entries are dated from the content, so a rebuild without
-an edit gives the same feed.
+A content type whose descriptor names a feed (reports, news) gets an Atom feed (feedgen) and a
+JSON Feed of its newest items; lessons and programme changes have a feed of their own. Every URL
+is absolute, from SITEURL. Entries are dated from the content, so a rebuild without an edit gives
+the same feed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from .catalog import Item
+from .contenttypes import TYPES, ContentType
 from .indexes import Site, midnight
 from .present import Presenter
 from .status import GEANNULEERD, VERPLAATST
@@ -26,11 +28,17 @@ class Feed:
     media_type: str
 
 
-REPORTS = Feed("/feeds/publicaties.atom", "Nieuwe verslagen en publicaties", "application/atom+xml")
-LESSONS = Feed("/feeds/lessen.atom", "Nieuwe lessen", "application/atom+xml")
-PROGRAMME = Feed("/feeds/programma.atom", "Wijzigingen in het programma", "application/atom+xml")
-REPORTS_JSON = Feed("/feeds/publicaties.json", "Nieuwe verslagen en publicaties (JSON)", "application/feed+json")
-FEEDS = (REPORTS, LESSONS, PROGRAMME, REPORTS_JSON)
+ATOM, JSON_FEED = "application/atom+xml", "application/feed+json"
+
+
+def type_feeds(kind: ContentType) -> tuple[Feed, Feed]:
+    return (Feed(f"/feeds/{kind.feed.name}.atom", kind.feed.title, ATOM),
+            Feed(f"/feeds/{kind.feed.name}.json", f"{kind.feed.title} (JSON)", JSON_FEED))
+
+
+LESSONS = Feed("/feeds/lessen.atom", "Nieuwe lessen", ATOM)
+PROGRAMME = Feed("/feeds/programma.atom", "Wijzigingen in het programma", ATOM)
+FEEDS = (*(feed for kind in TYPES if kind.feed for feed in type_feeds(kind)), LESSONS, PROGRAMME)
 
 
 @dataclass(frozen=True)
@@ -45,24 +53,29 @@ class Entry:
 
 def feeds(site: Site, show: Presenter, site_url: str, site_name: str) -> dict[str, bytes]:
     """URL -> file for every feed."""
-    reports = [_report_entry(report) for report in site.reports]
+    files = {}
+    for kind in TYPES:
+        if kind.feed:
+            atom, json_feed = type_feeds(kind)
+            entries = [_dated_entry(item, kind, show) for item in site.listed(kind.name)]
+            files[atom.url] = _atom(atom, entries, site_url, site_name, site.now)
+            files[json_feed.url] = _json_feed(json_feed, entries, site_url, site_name)
     lessons = [Entry(lesson.url, lesson.card.titel, lesson.card.tekst, midnight(lesson.report.datum),
-                     midnight(lesson.report.datum), tuple(a.titel for a in lesson.report.auteurs))
+                     midnight(lesson.report.datum), tuple(show.authors(lesson.report)))
                for lesson in site.lessons]
     programme = sorted((_session_entry(site, show, session) for session in site.sessions),
                        key=lambda entry: (entry.updated, entry.url), reverse=True)
-    return {
-        REPORTS.url: _atom(REPORTS, reports, site_url, site_name, site.now),
-        LESSONS.url: _atom(LESSONS, lessons, site_url, site_name, site.now),
-        PROGRAMME.url: _atom(PROGRAMME, programme, site_url, site_name, site.now),
-        REPORTS_JSON.url: _json_feed(REPORTS_JSON, reports, site_url, site_name),
-    }
+    files[LESSONS.url] = _atom(LESSONS, lessons, site_url, site_name, site.now)
+    files[PROGRAMME.url] = _atom(PROGRAMME, programme, site_url, site_name, site.now)
+    return files
 
 
-def _report_entry(report: Item) -> Entry:
-    changed = [change.datum for change in report.wijzigingen]
-    return Entry(report.url, report.titel, report.samenvatting, midnight(report.datum),
-                 midnight(max([report.datum, *changed])), tuple(author.titel for author in report.auteurs))
+def _dated_entry(item: Item, kind: ContentType, show: Presenter) -> Entry:
+    """An item of a type with a publication date (its embargo field), updated by its recorded changes."""
+    published = getattr(item, kind.embargo)
+    changed = [change.datum for change in getattr(item, "wijzigingen", [])]
+    return Entry(item.url, item.titel, item.samenvatting, midnight(published), midnight(max([published, *changed])),
+                 tuple(show.authors(item)))
 
 
 def announced(session: Item) -> datetime:

@@ -133,6 +133,17 @@ class Site:
         coming = sorted((r for r in self.rounds if r.periode.start > today), key=lambda r: r.periode.start)
         return (running or coming or self.rounds or [None])[0]
 
+    @cached_property
+    def home_sections(self) -> list[Group]:
+        """The newest items of each type whose descriptor asks for a place on the home page."""
+        return [Group(kind.name, kind.home[0], self.listed(kind.name)[: kind.home[1]])
+                for kind in TYPES if kind.home and self.catalog.all(kind.name)]
+
+    def about(self, item: Item) -> list[tuple[ContentType, list[Item]]]:
+        """Items of the types that have an 'about' section and refer to this item, newest first."""
+        return [(kind, kind.ordered(item.backlinks[kind.name])) for kind in TYPES
+                if kind.about and item.backlinks.get(kind.name)]
+
     def sessions_of(self, round_item: Item) -> list[Item]:
         return sorted(round_item.backlinks["sessie"], key=lambda s: s.start)
 

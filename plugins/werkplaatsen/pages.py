@@ -6,12 +6,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .contenttypes import TYPES
-from .routes import FIXED, THEMES_URL, theme_url
+from .routes import FIXED, THEMES_URL, page_url, theme_url
 
 if TYPE_CHECKING:
     from .indexes import Site
 
 HOME = ("/", "Home")
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where one numbered page of an overview sits among the others."""
+
+    number: int
+    urls: list[str]  # the URL of every page, the first is the overview itself
+
+    @property
+    def previous(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.urls[self.number] if self.number < len(self.urls) else None
 
 
 @dataclass(frozen=True)
@@ -33,13 +49,27 @@ def page(url: str, template: str, title: str, trail: list[tuple[str, str]], **co
     return Page(url, template, {"title": title, "trail": [HOME, *trail, *own], **context})
 
 
+def overview_pages(kind, items: list) -> list[Page]:
+    """A type's overview; with a page size, numbered pages: /nieuws/, /nieuws/pagina/2/, ..."""
+    size = kind.page_size or max(len(items), 1)
+    chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+    urls = [kind.list_url] + [page_url(kind, number) for number in range(2, len(chunks) + 1)]
+    pages = []
+    for number, (url, chunk) in enumerate(zip(urls, chunks), 1):
+        title = kind.list_title if number == 1 else f"{kind.list_title}, pagina {number}"
+        trail = [] if number == 1 else [(kind.list_url, kind.list_title)]
+        pagination = Pagination(number, urls) if len(urls) > 1 else None
+        pages.append(page(url, kind.list_template, title, trail, intro=kind.list_intro, items=chunk, kind=kind,
+                          pagination=pagination))
+    return pages
+
+
 def all_pages(site: Site) -> list[Page]:
     pages = [page(url, template, title, []) for url, (template, title) in FIXED.items()]
     pages[0].context["round"] = site.current_round
     for kind in TYPES:
         if kind.list_url:
-            pages.append(page(kind.list_url, kind.list_template, kind.list_title, [], intro=kind.list_intro,
-                              items=site.listed(kind.name), kind=kind))
+            pages += overview_pages(kind, site.listed(kind.name))
         for _, values in site.facets[kind.name]:
             for value in values:
                 title = f"{kind.list_title}: {value.facet.label.lower()} {value.label}"

@@ -49,6 +49,12 @@ class Presenter:
     def names(self, items: list[Item]) -> str:
         return ", ".join(item.titel for item in items)
 
+    def authors(self, item: Item) -> list[str]:
+        """Who wrote an item: its authors (people), its author, or the desk that sent it."""
+        people = getattr(item, "auteurs", None) or [getattr(item, "auteur", None)]
+        names = [person.titel for person in people if person]
+        return names or [sender for sender in [getattr(item, "afzender", None)] if sender]
+
     def card_facts(self, item: Item) -> list[str]:
         """The two or three facts a list shows about an item (the type's descriptor says which)."""
         return [fact for fact in item.type.facts(item, self) if fact]

@@ -31,6 +31,14 @@ def facet_url(kind, facet, key: str) -> str:
     return f"{kind.list_url}{facet.name}/{key}/"
 
 
+PAGES_SEGMENT = "pagina"
+
+
+def page_url(kind, number: int) -> str:
+    """/nieuws/pagina/2/: the n-th page of an overview that is split into pages."""
+    return f"{kind.list_url}{PAGES_SEGMENT}/{number}/"
+
+
 def lesson_anchor(number: int) -> str:
     """The id of a report's n-th lesson card (1-based), which links and the checks both use."""
     return f"les-{number}"
@@ -52,4 +60,6 @@ def reserved_urls() -> dict[str, str]:
         taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
         for facet in kind.facets:
             taken[f"{kind.list_url}{facet.name}/"] = f"het filter {facet.label.lower()} van {kind.list_title.lower()}"
+        if kind.page_size:
+            taken[f"{kind.list_url}{PAGES_SEGMENT}/"] = f"de genummerde pagina's van {kind.list_title.lower()}"
     return taken

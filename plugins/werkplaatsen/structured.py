@@ -102,17 +102,26 @@ class StructuredData:
                 "organizer": [self._reference(role.partner) for role in round_item.partners if role.rol == "organisator"],
                 "subEvent": [{"@id": self.url(session.url)} for session in self.site.sessions_of(round_item)]}
 
-    def _report(self, report: Item) -> dict:
-        changed = [change.datum for change in report.wijzigingen]
+    def _article(self, item: Item) -> dict:
+        """Reports and news: who wrote it, who published it, when, about what, with which files."""
+        changed = [change.datum for change in getattr(item, "wijzigingen", [])]
+        people = getattr(item, "auteurs", None) or [getattr(item, "auteur", None)]
+        authors = [self._reference(person) for person in people if person]
+        if not authors and getattr(item, "afzender", None):
+            authors = [{"@type": "Organization", "name": item.afzender}]
+        image = getattr(item, "afbeelding", None)
         return _present({
-            "headline": report.titel, "alternativeHeadline": report.ondertitel,
-            "datePublished": report.datum.isoformat(),
+            "headline": item.titel, "alternativeHeadline": getattr(item, "ondertitel", None),
+            "datePublished": getattr(item, item.type.embargo).isoformat(),
             "dateModified": max(changed).isoformat() if changed else None,
-            "author": [self._reference(person) for person in report.auteurs],
-            "publisher": [self._reference(partner) for partner in report.organisaties],
-            "keywords": [self.site.theme_label(theme) for theme in report.themas],
-            "encoding": [self._media(download) for download in report.bestanden],
+            "author": authors,
+            "publisher": [self._reference(partner) for partner in getattr(item, "organisaties", [])],
+            "keywords": [self.site.theme_label(theme) for theme in item.themas],
+            "encoding": [self._media(download) for download in getattr(item, "bestanden", [])],
+            "image": image and self.url(file_url(image.bestand)),
         })
+
+    _report = _newsarticle = _article
 
     def _howto(self, instrument: Item) -> dict:
         return _present({
