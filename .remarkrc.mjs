@@ -18,6 +18,7 @@ export default {
           './schemas/verslag.schema.json': ['content/verslagen/**/*.md'],
           './schemas/partner.schema.json': ['content/partners/**/*.md'],
           './schemas/persoon.schema.json': ['content/personen/**/*.md'],
+          './schemas/bericht.schema.json': ['content/berichten/**/*.md'],
           './schemas/pagina.schema.json': ['content/paginas/**/*.md'],
         },
       },

@@ -60,6 +60,7 @@ MENU = [
     ("/instrumenten/", "Instrumenten"),
     ("/verslagen/", "Verslagen"),
     ("/lessen/", "Lessen"),
+    ("/nieuws/", "Nieuws"),
     ("/over/", "Over"),
 ]
 FOOTER_LINKS = [

@@ -177,6 +177,15 @@ TYPES: tuple[ContentType, ...] = (
         facts=lambda p, show: [p.functie, p.organisatie.titel if p.organisatie else p.organisatienaam],
         structured_data="Person",
     ),
+    ContentType(
+        "bericht", schemas.Bericht, "berichten", "Bericht", "Berichten", "dit bericht", "/nieuws/{slug}/",
+        list_url="/nieuws/", list_title="Nieuws", list_intro="Aankondigingen en nieuws over de werkplaatsen.",
+        order=lambda b: (b.datum, b.titel), newest_first=True, embargo="datum", updated="datum",
+        facts=lambda b, show: [show.day(b.datum, weekday=False), ", ".join(show.authors(b))],
+        facets=(term_facet("thema", "Thema", "themas", "themas"), year_facet("datum")),
+        structured_data="NewsArticle", feed=TypeFeed("nieuws", "Nieuws"), page_size=20, home=("Nieuws", 3),
+        about="Nieuws over {this}",
+    ),
     ContentType("pagina", schemas.Pagina, "paginas", "Pagina", "Pagina's", "deze pagina", "/{slug}/"),
 )
 

@@ -139,6 +139,17 @@ def parse_duration(value) -> str:
     return text
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+
+def parse_image_file(value) -> str:
+    text = _text(value)
+    if not text.lower().endswith(IMAGE_SUFFIXES):
+        raise _fail("afbeelding", f'"{text}" is geen afbeelding. Gebruik een png-, jpg- of webp-bestand uit '
+                                  "content/bestanden/, zoals nieuws/foto.jpg.")
+    return text
+
+
 @dataclass(frozen=True)
 class Hosts:
     """Marks a URL field and names the list of websites it may point to.
@@ -213,5 +224,6 @@ Time = Annotated[time, BeforeValidator(parse_time)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 PositiveInt = Annotated[int, BeforeValidator(parse_positive_int)]
 Duration = Annotated[str, BeforeValidator(parse_duration)]
+ImageFile = Annotated[str, BeforeValidator(parse_image_file)]
 RegistrationUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("aanmelden")), Hosts("aanmelden")]
 LinkUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("links")), Hosts("links")]

@@ -89,6 +89,11 @@ class Site:
     def status(self, item: Item) -> Status:
         return self.statuses[item]
 
+    def appears_on(self, item: Item) -> date | None:
+        """The day a future-dated item appears on the real site (the preview already shows it)."""
+        day = getattr(item, item.type.embargo) if item.type.embargo else None
+        return day if day and day > self.now.date() else None
+
     @cached_property
     def next_change(self) -> datetime | None:
         """The first moment after the build at which a page would read differently without an edit:

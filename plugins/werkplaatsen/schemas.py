@@ -15,6 +15,7 @@ from .fields import (
     Date,
     DateTime,
     Duration,
+    ImageFile,
     LinkUrl,
     Markdown,
     PositiveInt,
@@ -312,3 +313,31 @@ class Persoon(Schema):
 class Pagina(Schema):
 
     samenvatting: Text = field("Samenvatting", "Eén zin over de pagina, voor zoekmachines en lijsten.")
+
+
+class Image(Record):
+    bestand: ImageFile = field("Afbeelding", "Pad naar de afbeelding in content/bestanden/ (png, jpg of webp).",
+                               required=True)
+    alt: Text = field("Beschrijving", "Wat er op de afbeelding te zien is, voor wie hem niet kan zien.", required=True)
+
+
+class Bericht(Schema):
+    datum: Date = field("Publicatiedatum", "Vanaf deze dag staat het bericht op de site (2019-06-02).", required=True)
+    samenvatting: Text = field("Samenvatting", "Het bericht in één of twee zinnen.", required=True)
+    auteur: ref("persoon") = field("Auteur", "Korte naam van de persoon die het schreef.")
+    afzender: Text = field("Afzender", "Naam van de afzender als het geen persoon is, zoals Webredactie.")
+    afbeelding: Image = field("Afbeelding", "Een afbeelding bij het bericht, met een beschrijving.")
+    rondes: list[ref("ronde")] = listfield("Rondes", "Rondes waarover het bericht gaat.")
+    sessies: list[ref("sessie")] = listfield("Sessies", "Sessies waarover het bericht gaat.")
+    casussen: list[ref("casus")] = listfield("Casussen", "Casussen waarover het bericht gaat.")
+    instrumenten: list[ref("instrument")] = listfield("Instrumenten", "Instrumenten waarover het bericht gaat.")
+    verslagen: list[ref("verslag")] = listfield("Verslagen", "Verslagen waarover het bericht gaat.")
+    themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
+
+    @model_validator(mode="after")
+    def _one_author(self):
+        if self.auteur and self.afzender:
+            raise PydanticCustomError(
+                "veld", "vul een auteur of een afzender in, niet allebei.", {"veld": "afzender"}
+            )
+        return self

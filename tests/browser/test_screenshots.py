@@ -24,10 +24,13 @@ PAGE_TYPES = {
     "sessie": "sessies/*",
     "casussen": "/casussen/",
     "casus": "casussen/*",
+    "filter": "/casussen/thema/klimaatadaptatie/",
     "instrument": "instrumenten/*",
     "verslag": "verslagen/*",
     "lessen": "/lessen/",
     "thema": "themas/*",
+    "nieuws": "/nieuws/",
+    "bericht": "nieuws/*",
     "pagina": "/over/",
     "404": "/deze-pagina-bestaat-niet/",
 }

@@ -198,7 +198,8 @@ def test_every_page_announces_the_feeds(production):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         alternates = {link["href"] for link in soup.select('head link[rel="alternate"]')}
         assert alternates == {f"{SITE_URL}/feeds/{name}" for name in
-                              ("publicaties.atom", "lessen.atom", "programma.atom", "publicaties.json")}, html_file
+                              ("publicaties.atom", "publicaties.json", "nieuws.atom", "nieuws.json", "lessen.atom",
+                               "programma.atom")}, html_file
 
 
 # --- Structured data, Open Graph, canonical --------------------------------------------------
@@ -267,7 +268,8 @@ def test_every_page_has_breadcrumbs_canonical_and_open_graph(published):
         og = {meta["property"]: meta["content"] for meta in soup.select("meta[property^='og:']")}
         assert og["og:url"] == SITE_URL + url and og["og:locale"] == "nl_NL"
         assert og["og:site_name"] == "Werkplaatsen wijkgericht werken" and og["og:title"] and og["og:description"]
-        assert og["og:type"] == ("article" if url.startswith("/verslagen/verslag-") else "website"), url
+        article = any(node.get("@type") in {"Report", "NewsArticle"} for node in nodes)
+        assert og["og:type"] == ("article" if article else "website"), url
 
 
 def test_structured_data_holds_nothing_unpublished_and_cannot_break_out_of_its_element(production):

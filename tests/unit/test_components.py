@@ -4,7 +4,7 @@ Like GOV.UK Frontend: an example is a set of macro arguments; the test renders i
 the NL Design System markup that comes out.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from types import SimpleNamespace
 
 import pytest
@@ -108,6 +108,12 @@ def test_item_flags(render, status, voorbeeld, alert, label):
     soup = render("notice", "item_flags", SimpleNamespace(status=status, voorbeeld=voorbeeld))
     assert bool(soup.select_one(".utrecht-alert.utrecht-alert--warning")) == alert
     assert bool(soup.select_one(".werkplaatsen-example .utrecht-data-badge")) == label
+
+
+def test_item_flags_say_when_a_future_dated_item_appears(render):
+    soup = render("notice", "item_flags", SimpleNamespace(status="gepubliceerd", voorbeeld=False), date(2030, 9, 5))
+    assert soup.select_one(".utrecht-alert--warning").get_text(strip=True) == (
+        "Deze pagina verschijnt op 5 september 2030. Tot dan staat hij alleen in de voorbeeldweergave.")
 
 
 def test_lesson_card_links_report_casus_and_instrument(render):
