@@ -55,8 +55,10 @@ def nieuw(c, type, titel, content=CONTENT):
 
 @task
 def docs(c):
-    """Regenerate the editor guide, the JSON Schemas and the editor wiring from the content model."""
+    """Regenerate the editor guide, the JSON Schemas and the editor wiring from the content model, and
+    hosting/nginx.conf from hosting/_headers."""
     _module("editor", "docs")
+    _module("nginx")
 
 
 @task
