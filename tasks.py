@@ -68,6 +68,12 @@ def serve(c, port=PORT):
 
 
 @task
+def hosting(c, port="8080", site=OUTPUT):
+    """Serve output/ (or another built site) with nginx and the production settings on 127.0.0.1 (stop: Ctrl+C)."""
+    _module("hosting", f"--port={port}", f"--root={site}")
+
+
+@task
 def bench(c):
     """Print build and check times and page sizes (real content and 1,000 generated items)."""
     subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, check=True)
