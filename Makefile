@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve html publish check docs bench test nieuw hosting clean
+.PHONY: serve html publish check docs bench test nieuw hosting deploy rollback clean
 
 serve html publish check docs bench: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
@@ -23,6 +23,15 @@ PORT ?= 8080
 SITE ?= output
 hosting: $(VENV)/.installed server-packages
 	$(INVOKE) hosting --port $(call quoted,PORT) --site $(call quoted,SITE)
+
+# make deploy TARGET=gebruiker@server:/srv/werkplaatsen (or a local folder) [FORCE=ja]; make rollback TARGET=...
+TARGET ?=
+FORCE ?=
+deploy: $(VENV)/.installed server-packages
+	$(INVOKE) deploy --target $(call quoted,TARGET) --force $(call quoted,FORCE)
+
+rollback: $(VENV)/.installed
+	$(INVOKE) rollback --target $(call quoted,TARGET)
 
 test: $(VENV)/.installed node_modules/.installed system-packages
 	$(INVOKE) test
@@ -42,7 +51,7 @@ system-packages: server-packages
 	@command -v chromium >/dev/null && command -v java >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
-# nginx with its brotli module (make hosting, the hosting tests) and rsync; installed once.
+# nginx with its brotli module (make hosting, the hosting tests) and rsync (make deploy); installed once.
 server-packages:
 	@test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so && command -v rsync >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static rsync >/dev/null; }

@@ -74,6 +74,18 @@ def hosting(c, port="8080", site=OUTPUT):
 
 
 @task
+def deploy(c, target, force=""):
+    """Upload output/ as a new release to a folder or user@host:path and make it live (see README)."""
+    _module("deploy", "deploy", f"--target={target}", f"--force={force}")
+
+
+@task
+def rollback(c, target):
+    """Make the release before the live one live again."""
+    _module("deploy", "rollback", f"--target={target}")
+
+
+@task
 def bench(c):
     """Print build and check times and page sizes (real content and 1,000 generated items)."""
     subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, check=True)

@@ -1,4 +1,4 @@
-"""`make hosting` as people run it."""
+"""`make hosting`, `make deploy` and `make rollback` as people run them: values arrive as typed."""
 
 from __future__ import annotations
 
@@ -41,3 +41,14 @@ def test_make_hosting_serves_a_site_with_nginx_until_it_is_stopped(hosted_site):
         process.communicate(timeout=10)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_make_deploy_and_rollback_pass_target_and_force_as_typed(tmp_path):
+    marker = tmp_path / "uitgevoerd"
+    hostile = f'$(touch {marker}) `touch {marker}` "x" it\'s $HOME ; touch {marker}'
+    rollback = make("rollback", f"TARGET={tmp_path / hostile}")
+    assert rollback.returncode and f"Controleer of {tmp_path / hostile} bestaat" in rollback.stderr, rollback.stderr
+    deploy = make("deploy", f"TARGET={tmp_path / 'doel'}", f"FORCE={hostile}")
+    assert deploy.returncode and f"FORCE={hostile} begrijp ik niet" in deploy.stderr, deploy.stderr
+    assert not marker.exists(), "part of a value was run as a command"
+    assert not (tmp_path / "doel").exists()
