@@ -138,7 +138,7 @@ class Nginx:
             connection.request("HEAD", "/")
             connection.getresponse()
             return True
-        except OSError:
+        except (OSError, http.client.HTTPException):
             return False
         finally:
             connection.close()
