@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve html publish check docs bench test nieuw clean
+.PHONY: serve html publish check docs bench test nieuw hosting deploy rollback clean
 
 serve html publish check docs bench: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
@@ -17,6 +17,21 @@ CONTENT ?= content
 # make nieuw TYPE=sessie TITEL="Sessie 3: pleinen en water"
 nieuw: $(VENV)/.installed
 	$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
+
+# make hosting PORT=8080 [SITE=output]: a built site served by nginx with the production settings.
+PORT ?= 8080
+SITE ?= output
+hosting: $(VENV)/.installed server-packages
+	$(INVOKE) hosting --port $(call quoted,PORT) --site $(call quoted,SITE)
+
+# make deploy TARGET=gebruiker@server:/srv/werkplaatsen (or a local folder) [FORCE=ja]; make rollback TARGET=...
+TARGET ?=
+FORCE ?=
+deploy: $(VENV)/.installed server-packages
+	$(INVOKE) deploy --target $(call quoted,TARGET) --force $(call quoted,FORCE)
+
+rollback: $(VENV)/.installed
+	$(INVOKE) rollback --target $(call quoted,TARGET)
 
 test: $(VENV)/.installed node_modules/.installed system-packages
 	$(INVOKE) test
@@ -31,10 +46,15 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Chromium (browser tests) and Java (Nu HTML validator) from Debian; installed once.
-.PHONY: system-packages
-system-packages:
+.PHONY: system-packages server-packages
+system-packages: server-packages
 	@command -v chromium >/dev/null && command -v java >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
+# nginx with its brotli module (make hosting, the hosting tests) and rsync (make deploy); installed once.
+server-packages:
+	@test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so && command -v rsync >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static rsync >/dev/null; }
+
 clean:
-	rm -rf output output.builds output.lock .preview cache .pytest_cache
+	rm -rf output output.builds output.lock .preview .hosting cache .pytest_cache

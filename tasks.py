@@ -55,14 +55,34 @@ def nieuw(c, type, titel, content=CONTENT):
 
 @task
 def docs(c):
-    """Regenerate the editor guide, the JSON Schemas and the editor wiring from the content model."""
+    """Regenerate the editor guide, the JSON Schemas and the editor wiring from the content model, and
+    hosting/nginx.conf from hosting/_headers."""
     _module("editor", "docs")
+    _module("nginx")
 
 
 @task
 def serve(c, port=PORT):
     """Build, then serve the preview at http://localhost:8000 and rebuild on every save."""
     _module("preview", "--port", str(port))
+
+
+@task
+def hosting(c, port="8080", site=OUTPUT):
+    """Serve output/ (or another built site) with nginx and the production settings on 127.0.0.1 (stop: Ctrl+C)."""
+    _module("hosting", f"--port={port}", f"--root={site}")
+
+
+@task
+def deploy(c, target, force=""):
+    """Upload output/ as a new release to a folder or user@host:path and make it live (see README)."""
+    _module("deploy", "deploy", f"--target={target}", f"--force={force}")
+
+
+@task
+def rollback(c, target):
+    """Make the release before the live one live again."""
+    _module("deploy", "rollback", f"--target={target}")
 
 
 @task

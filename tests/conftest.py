@@ -69,3 +69,10 @@ def site(tmp_path_factory) -> Build:
     result = build(ROOT / "content", tmp_path_factory.mktemp("site") / "output")
     assert result.returncode == 0, result.stderr
     return result
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the numbers tests record with `record_property` (the load test's), also from xdist workers."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in report.user_properties:
+            terminalreporter.write_line(f"{name}: {value}")

@@ -1,0 +1,54 @@
+"""`make hosting`, `make deploy` and `make rollback` as people run them: values arrive as typed."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.hosting.checks import get
+from werkplaatsen.hosting import free_port
+
+
+def make(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", *arguments], cwd=ROOT, capture_output=True, text=True,
+                          check=False, timeout=120)
+
+
+def test_make_hosting_serves_a_site_with_nginx_until_it_is_stopped(hosted_site):
+    port = free_port()
+    process = subprocess.Popen(["make", "--no-print-directory", "hosting", f"PORT={port}", f"SITE={hosted_site}"],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        printed = ""
+        deadline = time.monotonic() + 60
+        while "Stoppen: Ctrl+C" not in printed and time.monotonic() < deadline and process.poll() is None:
+            if select.select([process.stdout], [], [], 1)[0]:
+                printed += process.stdout.readline()
+        assert f"draait met nginx op http://127.0.0.1:{port}/" in printed, printed
+        response = get(f"http://127.0.0.1:{port}", "/")
+        assert response.status == 200 and response.headers["Server"] == "nginx"
+        assert response.body == (hosted_site / "index.html").read_bytes()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)  # the group this test started: make, invoke, Python and nginx
+        process.communicate(timeout=10)
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_make_deploy_and_rollback_pass_target_and_force_as_typed(tmp_path):
+    marker = tmp_path / "uitgevoerd"
+    hostile = f'$(touch {marker}) `touch {marker}` "x" it\'s $HOME ; touch {marker}'
+    rollback = make("rollback", f"TARGET={tmp_path / hostile}")
+    assert rollback.returncode and f"Controleer of {tmp_path / hostile} bestaat" in rollback.stderr, rollback.stderr
+    deploy = make("deploy", f"TARGET={tmp_path / 'doel'}", f"FORCE={hostile}")
+    assert deploy.returncode and f"FORCE={hostile} begrijp ik niet" in deploy.stderr, deploy.stderr
+    assert not marker.exists(), "part of a value was run as a command"
+    assert not (tmp_path / "doel").exists()
