@@ -1,13 +1,17 @@
-"""Werkplaatsen content model for Pelican: schemas, checks, statuses and page generation."""
+"""Werkplaatsen content model for Pelican: schemas, checks, statuses and page generation.
 
-from pelican import signals
+Importing the package loads nothing heavy, so the command-line tools in it (check, deploy, hosting,
+editor) start fast; Pelican and the generator are imported when Pelican uses the plugin.
+"""
 
-from .generator import WerkplaatsenGenerator
 
+def _generator(pelican):
+    from .generator import WerkplaatsenGenerator
 
-def _add_generator(pelican):
     return WerkplaatsenGenerator
 
 
 def register():
-    signals.get_generators.connect(_add_generator)
+    from pelican import signals
+
+    signals.get_generators.connect(_generator)

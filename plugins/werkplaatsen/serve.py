@@ -23,8 +23,10 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(directory), **kwargs)
 
+        served_path = None  # the file actually sent, when it is not the requested one (the 404 page)
+
         def end_headers(self):
-            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            path = self.served_path or self.path.split("?", 1)[0].split("#", 1)[0]
             for name, value in headers_for(rules, path) + extra_headers:
                 self.send_header(name, value)
             super().end_headers()
@@ -38,6 +40,7 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             if code != 404 or not page.is_file():
                 return super().send_error(code, message, explain)
             body = page.read_bytes()
+            self.served_path = "/404.html"  # its headers, as nginx sends them, not those of the missing path
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))

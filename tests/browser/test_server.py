@@ -86,3 +86,10 @@ def test_directory_urls_serve_index_html(served_site):
     assert body == (served_site.directory / "sessies" / "index.html").read_text(encoding="utf-8")
     status, _, body = fetch(served_site.url + "/theme/")  # a folder without index.html
     assert status == 404
+
+
+def test_a_missing_file_gets_the_headers_of_the_404_page(served_site):
+    """Like nginx: a missing /theme/ file is the 404 page, never cached for a year."""
+    status, headers, _ = fetch(served_site.url + "/theme/bestaat-niet.0123456789.css")
+    assert status == 404
+    assert headers["Cache-Control"] == "no-cache"
