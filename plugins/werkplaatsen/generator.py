@@ -27,6 +27,8 @@ from .markup import Renderer
 from .pages import all_pages
 from .present import Presenter
 from .routes import FILES_FOLDER, FILES_URL, theme_url
+from .search import item_record as search_record
+from .searchindex import write_index
 from .sitecheck import broken_links, ids_and_links
 from .vocabulary import vocabulary
 
@@ -43,6 +45,7 @@ class WerkplaatsenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._render = Renderer()
         self.env.filters.update(dutch.FILTERS, markdown=self._render)
+        self.env.globals.update(search_record=search_record)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
 
     def generate_context(self):
@@ -79,6 +82,7 @@ class WerkplaatsenGenerator(Generator):
             shutil.copyfile(Path(self.path) / FILES_FOLDER / name, output / FILES_FOLDER / name)
         assets.write(self.assets, output)
         sitefiles.write_all(output, self._machine_files())
+        write_index(output, self.site.lessons, self.get_template("zoekindex-les"))
         compress_tree(output)
         for line in summary:
             print(line)

@@ -12,6 +12,7 @@ FILES_FOLDER = "bestanden"
 FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
 THEMES_URL = "/themas/"
+SEARCH_INDEX_URL = "/pagefind/"
 
 # Pages that are not content items: URL -> (template, title).
 FIXED = {
@@ -43,6 +44,7 @@ def reserved_urls() -> dict[str, str]:
     taken = {url: f"de pagina {title}" for url, title in site_urls().items()}
     taken[FILES_URL] = "de downloads"
     taken[ASSETS_URL] = "de vormgeving"
+    taken[SEARCH_INDEX_URL] = "de zoekfunctie"
     for kind in TYPES:
         taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
     return taken

@@ -1,0 +1,68 @@
+"""What the search index knows about each result: its type, date, themes and year.
+
+Pagefind reads these facts from the pages (``data-pagefind-meta`` and ``data-pagefind-filter``,
+printed by components/search.html), so each one is derived here, once, from the content model: the
+type from the type's descriptor, the date from the item's own date, the themes as the Dutch labels
+of the vocabulary. Every content item is a result; so is every lesson, which lives on its report's
+page but is a result of its own (type Les) that links to its card there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import dutch
+from .vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from .catalog import Item
+    from .indexes import Lesson
+
+LESSON = "Les"
+# The date a result shows and the year it is filed under, for the types that have one.
+WHEN = {
+    "ronde": lambda r: (dutch.period(r.periode.start, r.periode.eind), r.periode.start.year),
+    "sessie": lambda s: (dutch.day(s.start, weekday=False), s.start.year),
+    "verslag": lambda v: (dutch.day(v.datum, weekday=False), v.datum.year),
+}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result: where it links, its type label, its date and its themes."""
+
+    url: str
+    kind: str
+    when: str | None = None
+    year: int | None = None
+    themes: tuple[str, ...] = ()
+
+    @property
+    def meta(self) -> dict[str, str]:
+        """What a result shows besides its title and excerpt. ``url`` is the link: a lesson's
+        anchor on its report (Pagefind's own result templates also prefer ``meta.url``)."""
+        meta = {"url": self.url, "soort": self.kind}
+        if self.when:
+            meta["datum"] = self.when
+        return meta
+
+    @property
+    def filters(self) -> list[tuple[str, str]]:
+        """(filter key, value) pairs; a result can have several themes."""
+        years = [str(self.year)] if self.year else []
+        return [("soort", self.kind), *(("thema", theme) for theme in self.themes), *(("jaar", y) for y in years)]
+
+
+def _theme_labels(keys: list[str]) -> tuple[str, ...]:
+    return tuple(vocabulary()["themas"][key] for key in keys)
+
+
+def item_record(item: Item) -> Record:
+    when, year = WHEN[item.kind](item) if item.kind in WHEN else (None, None)
+    return Record(item.url, item.type.label, when, year, _theme_labels(getattr(item, "themas", [])))
+
+
+def lesson_record(lesson: Lesson) -> Record:
+    when, year = WHEN["verslag"](lesson.report)
+    return Record(lesson.url, LESSON, when, year, _theme_labels(lesson.themes))
