@@ -27,8 +27,8 @@ from .markup import Renderer
 from .pages import all_pages
 from .present import Presenter
 from .routes import FILES_FOLDER, FILES_URL, theme_url
-from .search import item_record as search_record
-from .searchindex import write_index
+from .search import filters as search_filters, item_record as search_record
+from .searchindex import BUNDLE_URL, write_index
 from .sitecheck import broken_links, ids_and_links
 from .vocabulary import vocabulary
 
@@ -45,7 +45,7 @@ class WerkplaatsenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._render = Renderer()
         self.env.filters.update(dutch.FILTERS, markdown=self._render)
-        self.env.globals.update(search_record=search_record)
+        self.env.globals.update(search_record=search_record, search_filters=search_filters, search_bundle=BUNDLE_URL)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
 
     def generate_context(self):

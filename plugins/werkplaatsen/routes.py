@@ -12,6 +12,7 @@ FILES_FOLDER = "bestanden"
 FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
 THEMES_URL = "/themas/"
+SEARCH_URL = "/zoeken/"
 SEARCH_INDEX_URL = "/pagefind/"
 
 # Pages that are not content items: URL -> (template, title).
@@ -19,6 +20,7 @@ FIXED = {
     "/": ("home", "Home"),
     "/lessen/": ("lessen", "Lessen uit de werkplaatsen"),
     THEMES_URL: ("themas", "Thema's"),
+    SEARCH_URL: ("zoeken", "Zoeken"),
     "/404.html": ("404", "Pagina niet gevonden"),
 }
 

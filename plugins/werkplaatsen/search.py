@@ -13,13 +13,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import dutch
+from .contenttypes import TYPES
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .catalog import Item
-    from .indexes import Lesson
+    from .indexes import Lesson, Site
 
 LESSON = "Les"
+# The filters of /zoeken/: Pagefind's filter key (also the form field's name) -> its Dutch label
+# and the choice that leaves the filter off.
+FILTERS = {"soort": ("Soort", "Alle soorten"), "thema": ("Thema", "Alle thema's"), "jaar": ("Jaar", "Alle jaren")}
 # The date a result shows and the year it is filed under, for the types that have one.
 WHEN = {
     "ronde": lambda r: (dutch.period(r.periode.start, r.periode.eind), r.periode.start.year),
@@ -54,6 +58,16 @@ class Record:
         return [("soort", self.kind), *(("thema", theme) for theme in self.themes), *(("jaar", y) for y in years)]
 
 
+@dataclass(frozen=True)
+class Filter:
+    """A choice list of /zoeken/: its key, Dutch label, the choice for 'any' and the values in order."""
+
+    key: str
+    label: str
+    everything: str
+    values: list[str]
+
+
 def _theme_labels(keys: list[str]) -> tuple[str, ...]:
     return tuple(vocabulary()["themas"][key] for key in keys)
 
@@ -66,3 +80,21 @@ def item_record(item: Item) -> Record:
 def lesson_record(lesson: Lesson) -> Record:
     when, year = WHEN["verslag"](lesson.report)
     return Record(lesson.url, LESSON, when, year, _theme_labels(lesson.themes))
+
+
+def records(site: Site) -> list[Record]:
+    return [item_record(item) for item in site.catalog] + [lesson_record(lesson) for lesson in site.lessons]
+
+
+def filters(site: Site) -> list[Filter]:
+    """The values in use: types in descriptor order (lessons last), themes in vocabulary order,
+    years newest first."""
+    found = {key: {value for record in records(site) for name, value in record.filters if name == key}
+             for key in FILTERS}
+    order = {
+        "soort": [kind.label for kind in TYPES] + [LESSON],
+        "thema": list(vocabulary()["themas"].values()),
+        "jaar": sorted(found["jaar"], reverse=True),
+    }
+    return [Filter(key, label, everything, [value for value in order[key] if value in found[key]])
+            for key, (label, everything) in FILTERS.items()]

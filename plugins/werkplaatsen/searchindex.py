@@ -25,6 +25,7 @@ from .routes import SEARCH_INDEX_URL
 from .search import lesson_record
 from .stableindex import stabilize
 
+BUNDLE_URL = f"{SEARCH_INDEX_URL}pagefind.js"
 LESSONS = "_zoekindex-lessen"  # an underscore: no content file can have this name
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 

@@ -1,6 +1,6 @@
 """The search index the build writes with Pagefind: which pages and lessons are in it, what it
 knows about each (type, date, themes, year), that drafts stay out of production, that two builds
-write the same bytes."""
+write the same bytes, and the search page and header form that use it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.test_publishing_rules import EXAMPLES_ALLOWED
 from tests.build.test_real_site import content_items
 from tests.conftest import build
+from werkplaatsen.headers import headers_for, parse_headers_file
 
 NOW = "2030-09-01 10:00"
 YEAR_IN = re.compile(r"\b(\d{4})\b")
@@ -130,3 +131,38 @@ def test_only_the_search_files_the_site_uses_are_published(fixture_site):
     bundle = fixture_site.output / "pagefind"
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
     assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
+
+
+def test_index_files_named_by_their_content_are_cached_for_a_year():
+    rules = parse_headers_file()
+    for path in ("/pagefind/index/nl_1234567.pf_index", "/pagefind/fragment/nl_1234567.pf_fragment",
+                 "/pagefind/filter/nl_1234567.pf_filter"):
+        assert dict(headers_for(rules, path))["Cache-Control"] == "public, max-age=31536000, immutable", path
+    for path in ("/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.nl.pagefind"):
+        assert dict(headers_for(rules, path))["Cache-Control"] == "no-cache", path
+
+
+def test_the_search_page_offers_the_filters_in_use(fixture_site):
+    page = fixture_site.page("/zoeken/")
+    form = page.select_one("main form#zoeken")
+    assert form["action"] == "/zoeken/" and form["method"] == "get" and form["data-pagefind"] == "/pagefind/pagefind.js"
+    assert page.select_one("label[for=zoekterm]").get_text() == "Waar zoekt u naar?"
+    options = {select["name"]: [option.get_text() for option in select.select("option")]
+               for select in form.select("select")}
+    assert options == {
+        "soort": ["Alle soorten", "Ronde", "Sessie", "Casus", "Instrument", "Publicatie", "Partner", "Persoon",
+                  "Pagina", "Les"],
+        "thema": ["Alle thema's", "Klimaatadaptatie", "Participatie"],
+        "jaar": ["Alle jaren", "2030"],
+    }
+    assert page.select_one("#zoekstatus")["role"] == "status"
+    assert {a["href"] for a in page.select("#bladeren a")} == {
+        "/sessies/", "/casussen/", "/instrumenten/", "/verslagen/", "/lessen/", "/themas/"}
+
+
+def test_every_page_has_the_header_search_form(fixture_site):
+    for path in fixture_site.html_files():
+        form = fixture_site.page("/" + path.relative_to(fixture_site.output).as_posix()).select_one("header form")
+        assert form["action"] == "/zoeken/" and form["method"] == "get", path
+        field = form.select_one("input[name=q]")
+        assert field["type"] == "search" and form.select_one(f"label[for={field['id']}]"), path
