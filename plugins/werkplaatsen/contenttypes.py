@@ -87,6 +87,9 @@ class ContentType:
     embargo: str | None = None
     # A date field that says when the item last changed (the sitemap's lastmod).
     updated: str | None = None
+    # The date search results show for an item and file it under: (item) -> a date, a datetime or
+    # a (first day, last day) period.
+    date: Callable | None = None
     facts: Facts = field(default=lambda item, show: [])
     facets: tuple[Facet, ...] = ()
     structured_data: str = "WebPage"  # its schema.org type (see structured.py)
@@ -117,13 +120,14 @@ TYPES: tuple[ContentType, ...] = (
     ContentType(
         "ronde", schemas.Ronde, "rondes", "Ronde", "Rondes", "deze ronde", "/programma/{slug}/",
         list_url="/programma/", list_title="Programma", list_template="programma",
-        order=lambda r: r.nummer, newest_first=True,
+        order=lambda r: r.nummer, newest_first=True, date=lambda r: (r.periode.start, r.periode.eind),
         facts=lambda r, show: [r.seizoen, show.period(r.periode.start, r.periode.eind)],
         structured_data="EventSeries",
     ),
     ContentType(
         "sessie", schemas.Sessie, "sessies", "Sessie", "Sessies", "deze sessie", "/sessies/{slug}/",
         list_url="/sessies/", list_title="Sessies", list_template="sessies", order=lambda s: s.start,
+        date=lambda s: s.start,
         facts=lambda s, show: [show.span(s.start, s.eind), show.term("vormen", s.vorm),
                                s.locatie and s.locatie.plaats],
         facets=(Facet("ronde", "Ronde", lambda s, terms: [(s.ronde.slug, s.ronde.titel, -s.ronde.nummer)]),
@@ -159,6 +163,7 @@ TYPES: tuple[ContentType, ...] = (
         list_url="/verslagen/", list_title="Verslagen en publicaties",
         list_intro="Platform31 legt de kennis uit de werkplaatsen vast. Hier leest u de verslagen online.",
         order=lambda v: (v.datum, v.titel), newest_first=True, embargo="datum", updated="datum",
+        date=lambda v: v.datum,
         facts=lambda v, show: [show.term("publicatiesoorten", v.soort), show.day(v.datum, weekday=False)],
         facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"), year_facet("datum")),
         structured_data="Report", feed=TypeFeed("publicaties", "Nieuwe verslagen en publicaties"),
@@ -181,6 +186,7 @@ TYPES: tuple[ContentType, ...] = (
         "bericht", schemas.Bericht, "berichten", "Bericht", "Berichten", "dit bericht", "/nieuws/{slug}/",
         list_url="/nieuws/", list_title="Nieuws", list_intro="Aankondigingen en nieuws over de werkplaatsen.",
         order=lambda b: (b.datum, b.titel), newest_first=True, embargo="datum", updated="datum",
+        date=lambda b: b.datum,
         facts=lambda b, show: [show.day(b.datum, weekday=False), ", ".join(show.authors(b))],
         facets=(term_facet("thema", "Thema", "themas", "themas"), year_facet("datum")),
         structured_data="NewsArticle", feed=TypeFeed("nieuws", "Nieuws"), page_size=20, home=("Nieuws", 3),

@@ -1,9 +1,10 @@
 """The Pelican generator: loads the content model, then writes every page and file of the site.
 
-Writing happens in steps, each in a module of its own: render every page, check every link the
-pages make (``sitecheck``), write pages, downloads and theme files (``assets``), the files for
-machines (``sitefiles``), and compressed copies (``compress``). Nothing is written before the
-link check has passed.
+Writing happens in steps, each in a module of its own: render every page, calendars (``calendars``),
+feeds (``feeds``) and the sitemap, check every link the pages make (``sitecheck``), write pages,
+downloads and theme files (``assets``), the files for machines (``sitefiles``), the search index
+(``searchindex``) and compressed copies (``compress``). Nothing is written before the link check
+has passed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from .markup import Renderer
 from .pages import all_pages
 from .present import Presenter
 from .routes import FILES_FOLDER, FILES_URL, theme_url
+from .search import filters as search_filters, item_record as search_record, overviews as search_overviews
+from .searchindex import BUNDLE_URL, write_index
 from .sitecheck import broken_links, ids_and_links
 from .sitemap import sitemap
 from .structured import StructuredData, og_type
@@ -47,6 +50,8 @@ class WerkplaatsenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._render = Renderer()
         self.env.filters.update(dutch.FILTERS, markdown=self._render)
+        self.env.globals.update(search_record=search_record, search_filters=search_filters,
+                                search_overviews=search_overviews, search_bundle=BUNDLE_URL)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
 
     def generate_context(self):
@@ -107,6 +112,7 @@ class WerkplaatsenGenerator(Generator):
             shutil.copyfile(Path(self.path) / FILES_FOLDER / name, output / FILES_FOLDER / name)
         assets.write(self.assets, output)
         sitefiles.write_all(output, self._machine_files())
+        write_index(output, self.site.lessons, self.get_template("zoekindex-les"))
         compress_tree(output)
         for line in summary:
             print(line)

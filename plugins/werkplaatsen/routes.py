@@ -12,12 +12,15 @@ FILES_FOLDER = "bestanden"
 FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
 THEMES_URL = "/themas/"
+SEARCH_URL = "/zoeken/"
+SEARCH_INDEX_URL = "/pagefind/"
 
 # Pages that are not content items: URL -> (template, title).
 FIXED = {
     "/": ("home", "Home"),
     "/lessen/": ("lessen", "Lessen uit de werkplaatsen"),
     THEMES_URL: ("themas", "Thema's"),
+    SEARCH_URL: ("zoeken", "Zoeken"),
     "/404.html": ("404", "Pagina niet gevonden"),
 }
 
@@ -56,6 +59,7 @@ def reserved_urls() -> dict[str, str]:
     taken = {url: f"de pagina {title}" for url, title in site_urls().items()}
     taken[FILES_URL] = "de downloads"
     taken[ASSETS_URL] = "de vormgeving"
+    taken[SEARCH_INDEX_URL] = "de zoekfunctie"
     for kind in TYPES:
         taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
         for facet in kind.facets:

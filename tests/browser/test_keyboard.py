@@ -1,5 +1,6 @@
-"""Keyboard use of a session page: skip link first, then the menu, the registration button with a
-visible focus indicator, and the skip link moving focus to the main content."""
+"""Keyboard use of a session page: skip link first, then the logo, the header's search field and
+button, then the menu, the registration button with a visible focus indicator, and the skip link
+moving focus to the main content."""
 
 from __future__ import annotations
 
@@ -65,16 +66,16 @@ def test_skip_link_is_first_and_visible_when_focused(session_page):
     assert page.locator(".utrecht-skip-link").is_visible()
 
 
-def test_menu_follows_the_skip_link_and_logo(session_page):
+def test_menu_follows_the_skip_link_logo_and_search(session_page):
+    """The search form sits beside the logo, before the menu (as on most government sites): Tab
+    reaches it before the menu, in the order it is shown."""
     page = session_page
     menu = page.locator("header nav a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert len(menu) >= 5, menu
-    focused = [active["href"] for active in tab_until_button(page)]
-    assert focused[0] == "#inhoud", focused
-    after_skip = focused[1:]
-    if after_skip[0] == "/" and page.locator("header a.werkplaatsen-logo").count():
-        after_skip = after_skip[1:]  # the logo link comes first
-    assert after_skip[: len(menu)] == menu, f"Tab order {focused} does not follow the menu {menu}"
+    focused = tab_until_button(page)
+    order = [active["href"] or f"{active['tag']}#{active['id']}".rstrip("#") for active in focused]
+    assert order[:4] == ["#inhoud", "/", "input#zoekveld-kop", "button"], order
+    assert order[4: 4 + len(menu)] == menu, f"Tab order {order} does not follow the menu {menu}"
 
 
 def test_registration_button_has_a_visible_focus_indicator(session_page):

@@ -37,7 +37,7 @@ def test_headers_file_is_strict():
     assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
     assert "'unsafe-eval'" not in headers["Content-Security-Policy"]
     assert csp["default-src"] == ["'self'"]
-    assert csp["script-src"] == ["'self'"]
+    assert csp["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # Pagefind's WebAssembly (the search)
     assert csp["style-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["frame-ancestors"] == ["'none'"]
@@ -60,7 +60,7 @@ def test_later_rules_replace_a_header_for_their_paths():
 
 def test_every_page_carries_the_policy_a_meta_element_can_hold(site):
     policy = meta_policy(parse_headers_file(HEADERS_FILE))
-    assert "frame-ancestors" not in policy and csp_of(policy)["script-src"] == ["'self'"]
+    assert "frame-ancestors" not in policy and csp_of(policy)["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
     for html_file in site.html_files():
         assert f'<meta http-equiv="Content-Security-Policy" content="{policy.replace(chr(39), "&#39;")}">' in \
             html_file.read_text(encoding="utf-8"), html_file

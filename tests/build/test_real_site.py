@@ -14,10 +14,9 @@ SITE_PAGES = ["/", "/programma/", "/sessies/", "/casussen/", "/instrumenten/", "
               "/themas/", "/over/", "/aanmelden/", "/contact/", "/toegankelijkheid/", "/privacy/"]
 
 
-def content_urls():
-    for kind in TYPES:
-        for path in sorted((CONTENT / kind.folder).rglob("*.md")):
-            yield kind.url_for(path.stem)
+def content_items() -> dict:
+    """The URL of every content file, with its content type."""
+    return {kind.url_for(path.stem): kind for kind in TYPES for path in sorted((CONTENT / kind.folder).rglob("*.md"))}
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +29,7 @@ def pages(site) -> dict[str, BeautifulSoup]:
 
 
 def test_every_content_file_has_its_page(pages):
-    missing = [url for url in content_urls() if url not in pages]
+    missing = [url for url in content_items() if url not in pages]
     assert not missing
 
 

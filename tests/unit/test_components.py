@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from tests.conftest import ROOT
 from werkplaatsen import dutch
 from werkplaatsen.fields import TIMEZONE
+from werkplaatsen.search import Record
 from werkplaatsen.status import Status
 
 FORM = "https://www.lpbagenda.nl/werkplaatsen"
@@ -134,3 +135,15 @@ def test_text_list(render):
     assert soup.section["aria-labelledby"] == soup.h2["id"] == "tips-kop"
     assert [li.get_text() for li in soup.select("li.utrecht-unordered-list__item")] == ["Begin klein", "<b>Vet</b>"]
     assert render("text_list", "text_list", "x", "Leeg", []).get_text().strip() == ""
+
+
+def test_search_facts_are_hidden_attributes_for_pagefind(render):
+    record = Record("/verslagen/v/#les-1", "Les", "8 oktober 2019", 2019, ("Wonen en zorg", "Participatie"))
+    soup = render("search", "facts", record)
+    assert soup.div.has_attr("hidden") and soup.get_text(strip=True) == ""
+    assert [span["data-pagefind-meta"] for span in soup.select("[data-pagefind-meta]")] == [
+        "url:/verslagen/v/#les-1", "soort:Les", "datum:8 oktober 2019"]
+    assert [span["data-pagefind-filter"] for span in soup.select("[data-pagefind-filter]")] == [
+        "soort:Les", "thema:Wonen en zorg", "thema:Participatie", "jaar:2019"]
+    undated = render("search", "facts", Record("/over/", "Pagina"))
+    assert [span["data-pagefind-filter"] for span in undated.select("[data-pagefind-filter]")] == ["soort:Pagina"]
