@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+PAGES = ("over", "aanmelden", "contact", "toegankelijkheid", "privacy")
 PARAGRAPH = (
     "In de wijk werken bewoners, professionals en de gemeente samen aan een opgave die "
     "meerdere domeinen raakt. Het trio verkent wat er speelt en wie er nodig zijn. "
@@ -13,7 +14,7 @@ PARAGRAPH = (
 
 def _write(path: Path, front_matter: str, body: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\n{front_matter.strip()}\n---\n{body}\n", encoding="utf-8")
+    path.write_text(f"---\n{front_matter.strip()}\nstatus: gepubliceerd\n---\n{body}\n", encoding="utf-8")
 
 
 def _list(name: str, values) -> str:
@@ -32,10 +33,11 @@ def generate(root: Path, items: int = 1000, seed: int = 31) -> Path:
     rng = random.Random(seed)
     content = root / "content"
     counts = {"ronde": max(2, items // 100), "persoon": items // 20, "instrument": items // 10,
-              "casus": items // 4, "verslag": items // 10}
-    counts["sessie"] = items - sum(counts.values()) - 2
+              "casus": items // 4, "verslag": items // 10, "bericht": items // 20}
+    counts["sessie"] = items - sum(counts.values()) - len(PAGES) - 1
     _write(content / "partners/platform31.md", "titel: Platform31\nsamenvatting: Kennisorganisatie.", "")
-    _write(content / "paginas/over.md", "titel: Over\nsamenvatting: Over het programma.", _body(2, "over"))
+    for page in PAGES:  # the pages the menu and footer link to
+        _write(content / f"paginas/{page}.md", f"titel: {page.capitalize()}\nsamenvatting: Over {page}.", _body(2, page))
     themes = ["wonen-en-zorg", "participatie", "klimaatadaptatie", "samenwerking", "openbare-ruimte"]
     for n in range(counts["persoon"]):
         _write(content / f"personen/persoon-{n}.md", f"titel: Persoon {n}\nfunctie: Adviseur\norganisatie: platform31", "")
@@ -107,4 +109,12 @@ lessen:
     casussen:
       - casus-{rng.randrange(counts['casus'])}
 {_list("themas", rng.sample(themes, 2))}""", _body(6, f"verslag {n}"))
+    for n in range(counts["bericht"]):
+        _write(content / f"berichten/bericht-{n}.md", f"""
+titel: Bericht {n}
+datum: 2024-{1 + n % 12:02d}-{1 + n % 28:02d}
+afzender: Webredactie
+samenvatting: Nieuws over de werkplaatsen.
+{_list("sessies", [f"sessie-{rng.randrange(counts['sessie'])}"])}
+{_list("themas", rng.sample(themes, 1))}""", _body(1, f"bericht {n}"))
     return content
