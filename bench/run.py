@@ -1,70 +1,164 @@
-"""`make bench` (python -m bench.run): build and check times and page sizes, printed as numbers.
+"""`make bench` (python -m bench.run): the site's speed and weight, printed as numbers.
 
-Measures the real commands (`pelican`, the content check) on a generated tree of about 1,000
-items and on the real content. Targets (see the issues): page HTML under 14 KB gzip.
+For generated content of 100, 1,000 and 5,000 items (``BENCH_SIZES`` overrides):
+
+- the cold build as `make html` runs it (checks, pages, calendars, feeds, search index,
+  compression), and plain Pelican 4.12 on the same Markdown bodies (its default theme, feeds and
+  pagination off), measured in the same run, A and B in turn, the median of ``BENCH_PAIRS`` pairs
+  (at least 3), with their ratio, milliseconds per item and peak memory (the whole process tree);
+- at 1,000 items: the preview's edit latency for each kind of edit (a session, a casus, a
+  vocabulary term, a template): from saving the file until the page shows the change, median of 5;
+- the first-view weight of the heaviest page: its HTML plus every stylesheet and script it loads
+  at once, gzip.
+
+Targets (issue 10): cold build at most 0.33 x plain Pelican, peak memory at 5,000 items at most
+200 MiB, an edit visible within 0.5 s, a first view under 30 KB. The figures are also written to
+bench/results.json, to compare between commits. Absolute times drift on shared machines; ratios
+measured in one run do not.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from .synthetic import generate
+from .synthetic import generate, plain_pelican
 
 ROOT = Path(__file__).resolve().parents[1]
-
-ENV = {**os.environ, "WERKPLAATSEN_NU": "2024-09-10 12:00", "PYTHONPATH": str(ROOT / "plugins")}
-
-
-def timed(command: list[str], runs: int = 3) -> float:
-    """The best of `runs` wall-clock times, in seconds."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env=ENV, check=True, capture_output=True)
-        best = min(best, time.perf_counter() - start)
-    return best
+RESULTS = ROOT / "bench" / "results.json"
+NOW = "2024-09-10 12:00"
+ENV = {**os.environ, "WERKPLAATSEN_NU": NOW, "PYTHONPATH": str(ROOT / "plugins")}
+SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "100,1000,5000").split(",")]
+PAIRS = max(3, int(os.environ.get("BENCH_PAIRS", "3")))
+EDITS = 5
 
 
-def page_sizes(output: Path) -> list[int]:
-    return [len(gzip.compress(page.read_bytes(), 9)) for page in output.rglob("*.html")]
+class PeakMemory:
+    """Samples the resident memory of a process and all its descendants (from /proc)."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self._done = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self):
+        while not self._done.wait(0.02):
+            self.peak = max(self.peak, tree_rss(self.pid))
+
+    def stop(self) -> int:
+        self._done.set()
+        self._thread.join()
+        return self.peak
 
 
-def settings_for(content: Path, folder: Path) -> str:
-    """Settings that point Pelican at a content folder (the check reads PATH from settings)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def tree_rss(root: int) -> int:
+    """Bytes of resident memory of `root` and its descendants."""
+    parents, rss = {}, {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+                rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, IndexError, ValueError):
+                continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
+    """Wall-clock seconds and peak memory (bytes) of a command that must succeed."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = PeakMemory(process.pid)
+    _, errors = process.communicate()
+    seconds = time.perf_counter() - start
+    peak = memory.stop()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode()}")
+    return seconds, peak
+
+
+def settings_for(content: Path, folder: Path) -> Path:
+    """Settings that point the build at generated content (the same as the real pelicanconf otherwise)."""
     path = folder / "benchconf.py"
     path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nPATH = {str(content)!r}\n")
-    return str(path)
+    return path
 
 
-def measure(label: str, content: Path, folder: Path) -> None:
-    output = folder / "output"
+def cold_builds(content: Path, folder: Path) -> dict:
+    """Our build and plain Pelican, A and B in turn, each from an empty output folder."""
     settings = settings_for(content, folder)
-    items = sum(1 for _ in content.rglob("*.md"))
-    check = timed([sys.executable, "-m", "werkplaatsen.check", settings])
-    build = timed([sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output)])
-    sizes = page_sizes(output)
-    print(f"{label}: {items} items, {len(sizes)} pages")
-    print(f"  make check (content check only): {check:.2f} s")
-    print(f"  cold build (pelican):            {build:.2f} s  ({build / items * 1000:.1f} ms per item)")
-    print(f"  page size gzip: median {statistics.median(sizes) / 1000:.1f} KB, max {max(sizes) / 1000:.1f} KB"
-          f" (target < 14 KB; {sum(s >= 14_000 for s in sizes)} pages over)")
+    plain = plain_pelican(content, folder / "plain")
+    ours_runs, plain_runs = [], []
+    for pair in range(PAIRS):
+        for target in (folder / "out", folder / "plain-out"):
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(target.with_name(target.name + ".builds"), ignore_errors=True)
+        ours_runs.append(run([sys.executable, "-m", "werkplaatsen.build", "--settings", str(settings),
+                              "--content", str(content), "--output", str(folder / "out")]))
+        plain_runs.append(run([sys.executable, "-m", "pelican", str(plain / "content"), "-s", str(plain / "conf.py"),
+                               "-o", str(folder / "plain-out"), "-q"]))
+    ours, plain_time = statistics.median(t for t, _ in ours_runs), statistics.median(t for t, _ in plain_runs)
+    return {"ours_s": ours, "plain_s": plain_time, "ratio": ours / plain_time,
+            "ours_peak_mib": max(m for _, m in ours_runs) / 2**20, "plain_peak_mib": max(m for _, m in plain_runs) / 2**20}
+
+
+def first_view(output: Path) -> dict:
+    """The heaviest page's first view: its HTML plus the stylesheets and scripts it loads at once, gzip."""
+    def gz(path: Path) -> int:
+        return len(gzip.compress(path.read_bytes(), 9))
+
+    heaviest = (0, "", 0)
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assets = set(re.findall(r'<link rel="stylesheet" href="(/[^"]+)"', html)) | set(re.findall(r'<script src="(/[^"]+)"', html))
+        total = gz(page) + sum(gz(output / asset.lstrip("/")) for asset in assets)
+        heaviest = max(heaviest, (total, "/" + page.relative_to(output).as_posix(), gz(page)))
+    return {"page": heaviest[1], "first_view_kb": heaviest[0] / 1000, "html_kb": heaviest[2] / 1000}
+
+
+def preview_latency(content: Path, folder: Path) -> dict:
+    """Seconds from saving a file until the preview's page shows the change, per kind of edit."""
+    from .preview_edits import measure
+    return measure(content, folder, EDITS)
 
 
 def main() -> None:
+    results = {"sizes": {}, "pairs": PAIRS}
     with tempfile.TemporaryDirectory() as scratch:
-        scratch = Path(scratch)
-        measure("real content", ROOT / "content", scratch / "real")
-        large = scratch / "large"
-        content = generate(large, items=int(os.environ.get("BENCH_ITEMS", "1000")))
-        measure("generated content", content, large)
+        for size in SIZES:
+            folder = Path(scratch) / str(size)
+            content = generate(folder, items=size)
+            figures = cold_builds(content, folder)
+            figures["ms_per_item"] = figures["ours_s"] / size * 1000
+            figures.update(first_view(Path(os.path.realpath(folder / "out"))))
+            results["sizes"][size] = figures
+            print(f"{size:>5} items: ours {figures['ours_s']:.2f} s, plain Pelican {figures['plain_s']:.2f} s, "
+                  f"ratio {figures['ratio']:.2f} (target 0.33); {figures['ms_per_item']:.1f} ms per item; "
+                  f"peak memory {figures['ours_peak_mib']:.0f} MiB (plain {figures['plain_peak_mib']:.0f} MiB); "
+                  f"heaviest first view {figures['first_view_kb']:.1f} KB gzip ({figures['page']}, "
+                  f"HTML {figures['html_kb']:.1f} KB)", flush=True)
+            if size == 1000:
+                results["preview_s"] = preview_latency(content, folder)
+                for kind, seconds in results["preview_s"].items():
+                    print(f"      preview, edit of {kind}: {seconds:.2f} s (median of {EDITS}; target 0.5 s)", flush=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"Written to {RESULTS.relative_to(ROOT)}.")
 
 
 if __name__ == "__main__":

@@ -118,3 +118,30 @@ samenvatting: Nieuws over de werkplaatsen.
 {_list("sessies", [f"sessie-{rng.randrange(counts['sessie'])}"])}
 {_list("themas", rng.sample(themes, 1))}""", _body(1, f"bericht {n}"))
     return content
+
+
+PLAIN_SETTINGS = """\
+SITENAME = "Plain Pelican"
+PATH = "content"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+"""
+
+
+def plain_pelican(content: Path, root: Path) -> Path:
+    """The same Markdown bodies as plain Pelican articles (default theme, feeds and pagination off)."""
+    articles = root / "content"
+    articles.mkdir(parents=True, exist_ok=True)
+    for number, path in enumerate(sorted(content.rglob("*.md"))):
+        body = path.read_text(encoding="utf-8").split("---", 2)[2]
+        (articles / f"{path.parent.name}-{path.stem}.md").write_text(
+            f"Title: {path.parent.name} {path.stem}\nDate: 2024-01-{1 + number % 28:02d} 10:00\n"
+            f"Category: {path.parent.name}\n\n{body}", encoding="utf-8")
+    (root / "conf.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
+    return root

@@ -19,7 +19,8 @@ def main(argv: list[str]) -> int:
     settings = read_settings(argv[0] if argv else "pelicanconf.py")
     try:
         options = LoadOptions.from_settings(settings, build_time(settings))
-        catalog = load(Path(settings["PATH"]), vocabulary(), options, Renderer())
+        terms = vocabulary(Path(settings["WERKPLAATSEN_ROOT"]) / settings["WERKPLAATSEN_VOCABULARY"])
+        catalog = load(Path(settings["PATH"]), terms, options, Renderer())
     except ContentErrors as problems:
         print(problems.report("Los ze op en controleer opnieuw met make check."), file=sys.stderr)
         return 1

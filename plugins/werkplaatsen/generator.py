@@ -30,7 +30,7 @@ from .markup import Renderer
 from .pages import all_pages
 from .present import Presenter
 from .routes import FILES_FOLDER, FILES_URL, theme_url
-from .search import filters as search_filters, item_record as search_record, overviews as search_overviews
+from .search import SearchFacts
 from .searchindex import BUNDLE_URL, write_index
 from .sitecheck import broken_links, ids_and_links
 from .sitemap import sitemap
@@ -50,30 +50,30 @@ class WerkplaatsenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._render = Renderer()
         self.env.filters.update(dutch.FILTERS, markdown=self._render)
-        self.env.globals.update(search_record=search_record, search_filters=search_filters,
-                                search_overviews=search_overviews, search_bundle=BUNDLE_URL)
+        self.env.globals.update(search_bundle=BUNDLE_URL)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
 
     def generate_context(self):
         self.now = build_time(self.settings)
+        self.vocabulary = vocabulary(self.root / self.settings["WERKPLAATSEN_VOCABULARY"])
         self.options = LoadOptions.from_settings(self.settings, self.now)
         self.site_url = self.settings.get("SITEURL", "").rstrip("/")
         problems = self._settings_problems()
         try:
-            self.catalog = load(Path(self.path), vocabulary(), self.options, self._render)
+            self.catalog = load(Path(self.path), self.vocabulary, self.options, self._render)
         except ContentErrors as content:
             raise ContentErrors(problems + content.errors) from None
         if problems:
             raise ContentErrors(problems)
-        self.site = Site(self.catalog, vocabulary(), self.now)
-        self.show = Presenter(vocabulary(), self.catalog.uploads, self.site_url)
+        self.site = Site(self.catalog, self.vocabulary, self.now)
+        self.show = Presenter(self.vocabulary, self.catalog.uploads, self.site_url)
         self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
         self.assets = assets.collect(self.root, Path(self.theme), self.settings["WERKPLAATSEN_STYLESHEET"])
         # Globals, not context: imported component macros see them too.
         self.env.globals.update(
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
             types=BY_NAME, asset=lambda name: self.assets[name].url, page_policy=meta_policy(self.headers),
-            feeds=FEEDS, og_type=og_type, calendar_url=calendar_url,
+            feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=SearchFacts(self.site),
             structured=StructuredData(self.site, self.show, self.site_url, self.settings["SITENAME"]),
         )
 
@@ -112,7 +112,7 @@ class WerkplaatsenGenerator(Generator):
             shutil.copyfile(Path(self.path) / FILES_FOLDER / name, output / FILES_FOLDER / name)
         assets.write(self.assets, output)
         sitefiles.write_all(output, self._machine_files())
-        write_index(output, self.site.lessons, self.get_template("zoekindex-les"))
+        write_index(output, self.site.lessons, self.get_template("zoekindex-les"), self.env.globals["search_facts"])
         compress_tree(output)
         for line in summary:
             print(line)

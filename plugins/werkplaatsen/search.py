@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from . import dutch
 from .contenttypes import TYPES
-from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .catalog import Item
@@ -64,10 +63,6 @@ class Filter:
     values: list[str]
 
 
-def _theme_labels(keys: list[str]) -> tuple[str, ...]:
-    return tuple(vocabulary()["themas"][key] for key in keys)
-
-
 def _when(item: Item) -> tuple[str | None, int | None]:
     """The date a result shows and the year it is filed under, if its type has a date (or a period)."""
     when = item.type.date(item) if item.type.date else None
@@ -76,32 +71,40 @@ def _when(item: Item) -> tuple[str | None, int | None]:
     return (dutch.day(when, weekday=False), when.year) if when else (None, None)
 
 
-def item_record(item: Item) -> Record:
-    return Record(item.url, item.type.label, *_when(item), _theme_labels(getattr(item, "themas", [])))
-
-
-def lesson_record(lesson: Lesson) -> Record:
-    return Record(lesson.url, LESSON, *_when(lesson.report), _theme_labels(lesson.themes))
-
-
 def overviews() -> list[tuple[str, str]]:
     """(URL, title) of every overview: each type's, then the lessons and the themes."""
     return [(kind.list_url, kind.list_title) for kind in TYPES if kind.list_url] + OTHER_OVERVIEWS
 
 
-def records(site: Site) -> list[Record]:
-    return [item_record(item) for item in site.catalog] + [lesson_record(lesson) for lesson in site.lessons]
+class SearchFacts:
+    """The search facts of a site's items and lessons, and the filters of /zoeken/."""
 
+    overviews = staticmethod(overviews)
 
-def filters(site: Site) -> list[Filter]:
-    """The values in use: types in descriptor order (lessons last), themes in vocabulary order,
-    years newest first."""
-    found = {key: {value for record in records(site) for name, value in record.filters if name == key}
-             for key in FILTERS}
-    order = {
-        "soort": [kind.label for kind in TYPES] + [LESSON],
-        "thema": list(vocabulary()["themas"].values()),
-        "jaar": sorted(found["jaar"], reverse=True),
-    }
-    return [Filter(key, label, everything, [value for value in order[key] if value in found[key]])
-            for key, (label, everything) in FILTERS.items()]
+    def __init__(self, site: Site):
+        self.site = site
+
+    def _themes(self, keys: list[str]) -> tuple[str, ...]:
+        return tuple(self.site.theme_label(key) for key in keys)
+
+    def item(self, item: Item) -> Record:
+        return Record(item.url, item.type.label, *_when(item), self._themes(getattr(item, "themas", [])))
+
+    def lesson(self, lesson: Lesson) -> Record:
+        return Record(lesson.url, LESSON, *_when(lesson.report), self._themes(lesson.themes))
+
+    def records(self) -> list[Record]:
+        return [self.item(item) for item in self.site.catalog] + [self.lesson(lesson) for lesson in self.site.lessons]
+
+    def filters(self) -> list[Filter]:
+        """The values in use: types in descriptor order (lessons last), themes in vocabulary order,
+        years newest first."""
+        records = self.records()
+        found = {key: {value for record in records for name, value in record.filters if name == key} for key in FILTERS}
+        order = {
+            "soort": [kind.label for kind in TYPES] + [LESSON],
+            "thema": list(self.site.vocabulary["themas"].values()),
+            "jaar": sorted(found["jaar"], reverse=True),
+        }
+        return [Filter(key, label, everything, [value for value in order[key] if value in found[key]])
+                for key, (label, everything) in FILTERS.items()]

@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 from .routes import SEARCH_INDEX_URL
-from .search import lesson_record
 from .stableindex import stabilize
 
 BUNDLE_URL = f"{SEARCH_INDEX_URL}pagefind.js"
@@ -30,13 +29,14 @@ LESSONS = "_zoekindex-lessen"  # an underscore: no content file can have this na
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
-def write_index(output: Path, lessons: list, template) -> None:
-    """Index the pages in `output` and one document per lesson (rendered with `template`)."""
+def write_index(output: Path, lessons: list, template, facts) -> None:
+    """Index the pages in `output` and one document per lesson (rendered with `template`; `facts`:
+    search.SearchFacts)."""
     folder = output / LESSONS
     for lesson in lessons:
         document = folder / lesson.report.url.strip("/") / f"{lesson.anchor}.html"
         document.parent.mkdir(parents=True, exist_ok=True)
-        document.write_text(template.render(lesson=lesson, record=lesson_record(lesson)), encoding="utf-8")
+        document.write_text(template.render(lesson=lesson, record=facts.lesson(lesson)), encoding="utf-8")
     try:
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", SEARCH_INDEX_URL.strip("/"),
