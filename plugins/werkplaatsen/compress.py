@@ -21,12 +21,11 @@ PAGE_QUALITY = 5
 ASSET_QUALITY = 11
 
 
-def compress_tree(output: Path) -> None:
-    assets = output / ASSETS_URL.strip("/")
-    for path in sorted(output.rglob("*")):
-        if path.suffix in TEXT_SUFFIXES and path.is_file():
-            quality = ASSET_QUALITY if path.is_relative_to(assets) else PAGE_QUALITY
-            compress_file(path, quality)
+def compress_files(paths: list[Path]) -> None:
+    """Compressed copies of the text files among `paths`; theme files at the best quality."""
+    for path in paths:
+        if path.suffix in TEXT_SUFFIXES:
+            compress_file(path, ASSET_QUALITY if ASSETS_URL in f"/{path.as_posix()}/" else PAGE_QUALITY)
 
 
 def compress_file(path: Path, quality: int = PAGE_QUALITY) -> None:

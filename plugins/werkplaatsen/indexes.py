@@ -187,6 +187,12 @@ class Site:
         return [FacetValue(facet, key, labels[key][1], facet_url(kind, facet, key), members[key])
                 for key in sorted(members, key=lambda key: labels[key])]
 
+    def warm(self) -> None:
+        """Compute the indexes every page reads, so processes forked to render pages share them."""
+        for name in ("rounds", "sessions", "reports", "current_round", "lessons", "lessons_by_theme", "themes",
+                     "facets", "home_sections", "next_change", "_links", "_by_themes"):
+            getattr(self, name)
+
     # Related content -----------------------------------------------------------------------
 
     @cached_property

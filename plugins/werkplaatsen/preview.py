@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pelican.log import console
 from pelican.log import init as init_logging
+from pelican.settings import read_settings
 from watchfiles import watch
 
 from .build import BuildFailed, build
@@ -22,15 +23,12 @@ from .errors import ContentErrors
 from .serve import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
-PREVIEW = ROOT / ".preview" / "site"
-WATCHED = [ROOT / "content", ROOT / "theme", ROOT / "hosting", Path(__file__).with_name("vocabulary.yaml"),
-           ROOT / "pelicanconf.py"]
 
 
-def rebuild(content: Path) -> bool:
+def rebuild(settings: Path, content: Path, output: Path) -> bool:
     """Build the preview; report problems in Dutch. True when the preview is up to date."""
     try:
-        build(str(ROOT / "pelicanconf.py"), content, PREVIEW)
+        build(str(settings), content, output)
     except ContentErrors as problems:
         print(problems.report("De voorbeeldweergave toont de vorige versie tot alles klopt."), file=sys.stderr)
         return False
@@ -41,20 +39,30 @@ def rebuild(content: Path) -> bool:
     return True
 
 
+def watched(settings_file: Path, content: Path) -> list[Path]:
+    """Everything a save in which changes the site: content, theme, vocabulary, headers, settings."""
+    settings = read_settings(str(settings_file))
+    root = Path(settings["WERKPLAATSEN_ROOT"])
+    paths = [content, Path(settings["THEME"]), root / settings["WERKPLAATSEN_VOCABULARY"],
+             root / settings["WERKPLAATSEN_HEADERS_FILE"], settings_file]
+    return [path for path in paths if path.exists()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--output", type=Path, default=ROOT / ".preview" / "site")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING, fatal="warnings")
     console.quiet = True
-    rebuild(args.content)
-    PREVIEW.parent.mkdir(parents=True, exist_ok=True)
-    with SiteServer(PREVIEW, port=args.port) as server:
+    rebuild(args.settings, args.content, args.output)
+    with SiteServer(args.output, port=args.port) as server:
         print(f"De voorbeeldweergave draait op http://localhost:{server.port}/ (stoppen: Ctrl+C)", flush=True)
         try:
-            for _ in watch(*[path for path in WATCHED if path.exists()], debounce=50, step=20):
-                rebuild(args.content)
+            for _ in watch(*watched(args.settings, args.content), debounce=50, step=20):
+                rebuild(args.settings, args.content, args.output)
         except KeyboardInterrupt:
             pass
     return 0

@@ -8,8 +8,9 @@ is a result with its own type and themes. Its ``url`` meta (see ``search.Record`
 lesson on its report. The documents are written next to the pages for Pagefind to read, in a
 folder no content file can take, and removed again: they are never published.
 
-Pagefind's command line, not its Python API: the API answers before its files are completely on
-disk (Pagefind 1.5.2 does not flush its writes in service mode), the command line exits when they
+Pagefind's binary (from the pagefind_bin package), not its Python API: the API answers before its
+files are completely on disk (Pagefind 1.5.2 does not flush its writes in service mode), the binary
+exits when they
 are. ``stableindex`` then makes the index the same, byte for byte, for the same pages. Pagefind's
 ready-made search interfaces are removed: the site has its own (js/zoeken.js).
 """
@@ -18,8 +19,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 from .routes import SEARCH_INDEX_URL
 from .stableindex import stabilize
@@ -29,7 +31,7 @@ LESSONS = "_zoekindex-lessen"  # an underscore: no content file can have this na
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
-def write_index(output: Path, lessons: list, template, facts) -> None:
+def write_index(output: Path, lessons: list, template, facts) -> list[Path]:
     """Index the pages in `output` and one document per lesson (rendered with `template`; `facts`:
     search.SearchFacts)."""
     folder = output / LESSONS
@@ -39,7 +41,7 @@ def write_index(output: Path, lessons: list, template, facts) -> None:
         document.write_text(template.render(lesson=lesson, record=facts.lesson(lesson)), encoding="utf-8")
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", SEARCH_INDEX_URL.strip("/"),
+            [str(get_executable()), "--site", str(output), "--output-subdir", SEARCH_INDEX_URL.strip("/"),
              "--silent"], capture_output=True, text=True, check=False)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -50,3 +52,4 @@ def write_index(output: Path, lessons: list, template, facts) -> None:
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()
+    return sorted(path for path in bundle.rglob("*") if path.is_file())

@@ -10,37 +10,51 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .errors import ContentError
 
-_ATTRIBUTE = re.compile(r'\s(href|src|id)="([^"]*)"')
+_ATTRIBUTE = re.compile(r'\s(href|src|id|class)="([^"]*)"')
 
 
-def ids_and_links(html: str) -> tuple[set[str], list[str]]:
-    ids, links = set(), []
+@dataclass(frozen=True)
+class PageFacts:
+    """What the checks and the stylesheet need to know of a built page."""
+
+    ids: frozenset[str]
+    links: tuple[str, ...]
+    classes: frozenset[str]
+
+
+def facts(html: str) -> PageFacts:
+    ids, links, classes = set(), [], set()
     for name, value in _ATTRIBUTE.findall(html):
-        (ids.add if name == "id" else links.append)(value.replace("&amp;", "&"))
-    return ids, links
+        if name == "id":
+            ids.add(value)
+        elif name == "class":
+            classes.update(value.split())
+        else:
+            links.append(value.replace("&amp;", "&"))
+    return PageFacts(frozenset(ids), tuple(links), frozenset(classes))
 
 
-def broken_links(pages: dict[str, str], files: set[str], hidden: dict[str, str],
+def broken_links(pages: dict[str, PageFacts], files: set[str], hidden: dict[str, str],
                  settings_links: dict[str, str]) -> list[ContentError]:
     """One error per missing target, naming where it is linked from and, if known, why it is missing.
 
-    pages: URL -> HTML of every page of the build; files: URLs of every other file;
+    pages: URL -> the facts of every page of the build; files: URLs of every other file;
     hidden: URL -> why that content is not on the site; settings_links: URL -> the setting that links it.
     """
-    parsed = {url: ids_and_links(html) for url, html in pages.items()}
     missing: dict[str, list[str]] = defaultdict(list)
-    for url, (_, links) in parsed.items():
-        for link in links:
+    for url, page in pages.items():
+        for link in page.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc:
                 continue
             path = unquote(parts.path) or url
             if path in pages:
-                if parts.fragment and unquote(parts.fragment) not in parsed[path][0]:
+                if parts.fragment and unquote(parts.fragment) not in pages[path].ids:
                     missing[f"{path}#{parts.fragment}"].append(url)
             elif path not in files:
                 missing[path].append(url)

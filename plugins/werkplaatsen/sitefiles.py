@@ -62,8 +62,10 @@ def security_txt(contact: str, now: datetime, site_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_all(output: Path, files: dict[str, str]) -> None:
+def write_all(output: Path, files: dict[str, str]) -> list[Path]:
+    written = []
     for name, text in files.items():
-        path = output / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        written.append(output / name)
+        written[-1].parent.mkdir(parents=True, exist_ok=True)
+        written[-1].write_text(text, encoding="utf-8")
+    return written

@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import BUILD_NOW
 from werkplaatsen.fields import parse_datetime
-from werkplaatsen.sitecheck import broken_links
+from werkplaatsen.sitecheck import broken_links, facts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -256,7 +256,7 @@ def anchor_problems(directory: Path) -> list[str]:
         relative = path.relative_to(directory).as_posix()
         url = "/" + relative.removesuffix("index.html")
         if path.suffix == ".html":
-            pages[url] = path.read_text(encoding="utf-8")
+            pages[url] = facts(path.read_text(encoding="utf-8"))
             if relative.endswith("index.html"):
                 pages["/" + relative] = pages[url]
         files.add("/" + relative)

@@ -40,7 +40,8 @@ def test_theme_files_carry_a_hash_of_their_content_and_every_page_links_the_curr
 def test_a_changed_stylesheet_gets_a_new_name(tmp_path, fixture_site):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    (theme / "static" / "css" / "site.css").write_text("/* changed */\n" + (theme / "static" / "css" / "site.css").read_text())
+    (theme / "static" / "css" / "site.css").write_text((theme / "static" / "css" / "site.css").read_text()
+                                                      + "\n.werkplaatsen-theme { outline-color: red; }\n")
     settings = tmp_path / "ander.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nTHEME = {str(theme)!r}\n"
                         f"WERKPLAATSEN_STYLESHEET = [*WERKPLAATSEN_STYLESHEET[:3], {str(theme / 'static/css/site.css')!r}]\n")
