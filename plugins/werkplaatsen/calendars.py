@@ -8,12 +8,15 @@ Outlook needs to apply an update; a cancelled session is STATUS:CANCELLED.
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from collections.abc import Callable
+from datetime import date, timezone
+from functools import cache, partial
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .catalog import Item
+from .fields import TIMEZONE
 from .indexes import Site
 from .present import Presenter
 from .status import GEANNULEERD, VERPLAATST
@@ -27,30 +30,39 @@ def calendar_url(item: Item | None = None) -> str:
     return f"{item.url}{CALENDAR_NAME}" if item else PROGRAMME_CALENDAR
 
 
-def calendars(site: Site, show: Presenter, site_url: str, title: str) -> dict[str, bytes]:
-    """URL -> calendar file, for every session, every round and the programme."""
-    files = {calendar_url(session): _calendar(site, show, [session], site_url, session.titel)
+def calendars(site: Site, show: Presenter, site_url: str, title: str) -> dict[str, Callable[[], bytes]]:
+    """URL -> how to make its calendar file, for every session, every round and the programme."""
+    files = {calendar_url(session): partial(_calendar, site, show, lambda s=session: [s], site_url, session.titel)
              for session in site.sessions}
     for round_item in site.rounds:
-        files[calendar_url(round_item)] = _calendar(site, show, site.sessions_of(round_item), site_url,
-                                                    f"{title}: {round_item.titel}")
-    files[PROGRAMME_CALENDAR] = _calendar(site, show, sorted(site.sessions, key=lambda s: s.start), site_url, title)
+        files[calendar_url(round_item)] = partial(_calendar, site, show, lambda r=round_item: site.sessions_of(r),
+                                                  site_url, f"{title}: {round_item.titel}")
+    files[PROGRAMME_CALENDAR] = partial(_calendar, site, show, lambda: sorted(site.sessions, key=lambda s: s.start),
+                                        site_url, title)
     return files
 
 
-def _calendar(site: Site, show: Presenter, sessions: list[Item], site_url: str, name: str) -> bytes:
+def _calendar(site: Site, show: Presenter, sessions: Callable[[], list[Item]], site_url: str, name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Werkplaatsen wijkgericht werken//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
-    for session in sessions:
+    events = sessions()
+    for session in events:
         calendar.add_component(_event(site, show, session, site_url))
-    if sessions:
-        first, last = min(s.start for s in sessions), max(s.eind for s in sessions)
-        calendar.add_missing_timezones(first_date=(first - timedelta(days=366)).date(),
-                                       last_date=(last + timedelta(days=366)).date())
+    if events:
+        calendar.add_component(_timezone(min(s.start for s in events).year, max(s.eind for s in events).year))
     return calendar.to_ical()
+
+
+@cache
+def _timezone(first_year: int, last_year: int) -> Timezone:
+    """Amsterdam's time zone rules from the year before the first event to the year after the last.
+
+    Whole years, so calendars of the same years share one computed VTIMEZONE.
+    """
+    return Timezone.from_tzinfo(TIMEZONE, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1))
 
 
 def _event(site: Site, show: Presenter, session: Item, site_url: str) -> Event:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import frontmatter
+from . import deps, frontmatter
 from .contenttypes import BY_FOLDER, BY_NAME, ContentType
 from .errors import ContentError, FieldPath, suggestion
 from .fields import SLUG_PATTERN, RefTo, marker
@@ -26,16 +26,21 @@ from .validation import nested_model, validate
 
 
 class View:
-    """Read access to a validated record, with references resolved to items."""
+    """Read access to a validated record, with references resolved to items.
 
-    def __init__(self, record: BaseModel, catalog: Catalog):
+    Every read is noted (see deps) as a read of the item the record belongs to, its owner.
+    """
+
+    def __init__(self, record: BaseModel, catalog: Catalog, owner_key: tuple):
         self._record = record
         self._catalog = catalog
+        self.owner_key = owner_key
 
     def __getattr__(self, name: str):
         record = self.__dict__["_record"]
         if name not in type(record).model_fields:
             raise AttributeError(name)
+        deps.read(self.__dict__["owner_key"])
         return self._resolve(getattr(record, name), _target(type(record), name))
 
     def _resolve(self, value, target: str | None):
@@ -44,7 +49,7 @@ class View:
         if target and value is not None:
             return self._catalog.get(target, value)
         if isinstance(value, BaseModel):
-            return View(value, self._catalog)
+            return View(value, self._catalog, self.owner_key)
         return value
 
 
@@ -59,22 +64,54 @@ class Item(View):
     """One content file: its record, where it came from, its URL and its backlinks."""
 
     def __init__(self, kind: ContentType, slug: str, record: Schema, source: frontmatter.Source, catalog):
-        super().__init__(record, catalog)
+        super().__init__(record, catalog, ("item", kind.name, slug))
+        self.key = self.owner_key
         self.type = kind
         self.kind = kind.name
         self.slug = slug
         self.source = source
         self.schema = type(record)
         self.url = kind.url_for(slug)
-        self.html = ""
-        self.backlinks: dict[str, list[Item]] = defaultdict(list)
+        self._html = ""
+        self.backlinks = Backlinks(self.key)
 
     @property
     def record(self) -> Schema:
+        deps.read(self.key)
         return self._record
+
+    @property
+    def html(self):
+        """The page's main text, rendered from Markdown."""
+        deps.read(("html", self.kind, self.slug))
+        return self._html
+
+    @html.setter
+    def html(self, value) -> None:
+        self._html = value
 
     def __repr__(self) -> str:
         return f"<{self.kind} {self.slug}>"
+
+
+class Backlinks(defaultdict):
+    """The items of each type that refer to an item; a page that lists them depends on them."""
+
+    def __init__(self, key: tuple):
+        super().__init__(list)
+        self.key = key
+
+    def __getitem__(self, kind: str) -> list:
+        deps.read(("backlinks", *self.key[1:], kind))
+        return super().__getitem__(kind)
+
+    def get(self, kind: str, default=None):
+        deps.read(("backlinks", *self.key[1:], kind))
+        return super().get(kind, default)
+
+    def values(self):
+        deps.read(("backlinks", *self.key[1:], "*"))
+        return super().values()
 
 
 @dataclass(frozen=True)
@@ -102,10 +139,12 @@ class Catalog:
         return self.items[kind][slug]
 
     def all(self, kind: str) -> list[Item]:
+        deps.read(("items", kind))
         return list(self.items[kind].values())
 
     def __iter__(self):
-        for by_slug in self.items.values():
+        for kind, by_slug in self.items.items():
+            deps.read(("items", kind))
             yield from by_slug.values()
 
 

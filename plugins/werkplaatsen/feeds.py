@@ -9,6 +9,7 @@ the same feed.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,22 +52,27 @@ class Entry:
     authors: tuple[str, ...] = ()
 
 
-def feeds(site: Site, show: Presenter, site_url: str, site_name: str) -> dict[str, bytes]:
-    """URL -> file for every feed."""
+def feeds(site: Site, show: Presenter, site_url: str, site_name: str) -> dict[str, Callable[[], bytes]]:
+    """URL -> how to make the file, for every feed."""
+    def dated(kind):
+        return [_dated_entry(item, kind, show) for item in site.listed(kind.name)]
+
+    def lessons():
+        return [Entry(lesson.url, lesson.card.titel, lesson.card.tekst, midnight(lesson.report.datum),
+                      midnight(lesson.report.datum), tuple(show.authors(lesson.report))) for lesson in site.lessons]
+
+    def programme():
+        return sorted((_session_entry(site, show, session) for session in site.sessions),
+                      key=lambda entry: (entry.updated, entry.url), reverse=True)
+
     files = {}
     for kind in TYPES:
         if kind.feed:
             atom, json_feed = type_feeds(kind)
-            entries = [_dated_entry(item, kind, show) for item in site.listed(kind.name)]
-            files[atom.url] = _atom(atom, entries, site_url, site_name, site.now)
-            files[json_feed.url] = _json_feed(json_feed, entries, site_url, site_name)
-    lessons = [Entry(lesson.url, lesson.card.titel, lesson.card.tekst, midnight(lesson.report.datum),
-                     midnight(lesson.report.datum), tuple(show.authors(lesson.report)))
-               for lesson in site.lessons]
-    programme = sorted((_session_entry(site, show, session) for session in site.sessions),
-                       key=lambda entry: (entry.updated, entry.url), reverse=True)
-    files[LESSONS.url] = _atom(LESSONS, lessons, site_url, site_name, site.now)
-    files[PROGRAMME.url] = _atom(PROGRAMME, programme, site_url, site_name, site.now)
+            files[atom.url] = lambda feed=atom, kind=kind: _atom(feed, dated(kind), site_url, site_name, site.now)
+            files[json_feed.url] = lambda feed=json_feed, kind=kind: _json_feed(feed, dated(kind), site_url, site_name)
+    files[LESSONS.url] = lambda: _atom(LESSONS, lessons(), site_url, site_name, site.now)
+    files[PROGRAMME.url] = lambda: _atom(PROGRAMME, programme(), site_url, site_name, site.now)
     return files
 
 

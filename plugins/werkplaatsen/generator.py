@@ -1,21 +1,24 @@
 """The Pelican generator: loads the content model, then writes every page and file of the site.
 
-Writing happens in steps, each in a module of its own: render every page, calendars (``calendars``),
-feeds (``feeds``) and the sitemap, check every link the pages make (``sitecheck``), write pages,
-downloads and theme files (``assets``), the files for machines (``sitefiles``), the search index
-(``searchindex``) and compressed copies (``compress``). Nothing is written before the link check
-has passed.
+Every file the content makes is an ``Output``: the pages (templates), the calendars, the feeds,
+the sitemap and the files for machines. Writing happens in steps, each in a module of its own:
+render the outputs on every core (``workers``), check every link the pages make (``sitecheck``),
+make the stylesheet from the classes the pages use (``assets``), write the outputs with their
+compressed copies (``compress``), the downloads and theme files, and the search index
+(``searchindex``). A failed check stops the build before it is switched live (see build.py).
+The preview (``incremental``) keeps a generator and renders again only what an edit changed.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 from pelican.generators import Generator
 
-from . import assets, dutch, sitefiles, workers
+from . import assets, deps, dutch, sitefiles, workers
 from .assets import Asset, placeholder_url
 from .calendars import calendar_url, calendars
 from .catalog import LoadOptions
@@ -28,15 +31,15 @@ from .feeds import FEEDS, feeds
 from .headers import meta_policy, parse_headers_file
 from .indexes import Site
 from .markup import Renderer
-from .pages import all_pages
+from .pages import Page, all_pages
 from .present import Presenter
 from .routes import FILES_FOLDER, FILES_URL, theme_url
 from .search import SearchFacts
 from .searchindex import BUNDLE_URL, write_index
-from .sitecheck import broken_links, facts
+from .sitecheck import PageFacts, broken_links, facts
 from .sitemap import sitemap
 from .structured import StructuredData, og_type
-from .vocabulary import vocabulary
+from .vocabulary import Vocabulary, vocabulary
 
 LINKED_SETTINGS = ("MENU", "FOOTER_LINKS")
 
@@ -46,28 +49,60 @@ def field_label(item, name: str) -> str:
     return item.schema.model_fields[name].title
 
 
+@dataclass(frozen=True)
+class Output:
+    """A file the content makes: a page (from a template) or another text file."""
+
+    url: str
+    make: object  # () -> str | bytes
+    page: Page | None = None
+
+    @property
+    def path(self) -> str:
+        relative = self.url.lstrip("/")
+        return relative + "index.html" if relative.endswith("/") or not relative else relative
+
+
+@dataclass
+class Rendered:
+    """An output's content and, for a page, what the checks and the stylesheet need; in the
+    preview also everything it read (see deps)."""
+
+    content: bytes
+    facts: PageFacts | None = None
+    reads: frozenset = field(default_factory=frozenset)
+
+
 class WerkplaatsenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._render = Renderer()
-        self.env.filters.update(dutch.FILTERS, markdown=self._render)
+        self.markdown = Renderer()
+        self.env.filters.update(dutch.FILTERS, markdown=self.markdown)
         self.env.globals.update(search_bundle=BUNDLE_URL)
+        self._get_template = self.env.get_template
+        self.env.get_template = self._template  # templates a page uses count as read (see deps)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
+
+    def _template(self, name, *args, **kwargs):
+        deps.read(("template", getattr(name, "name", name)))
+        return self._get_template(name, *args, **kwargs)
+
+    # Loading -------------------------------------------------------------------------------
 
     def generate_context(self):
         self.now = build_time(self.settings)
-        self.vocabulary = vocabulary(self.root / self.settings["WERKPLAATSEN_VOCABULARY"])
+        self.terms = vocabulary(self.root / self.settings["WERKPLAATSEN_VOCABULARY"])
         self.options = LoadOptions.from_settings(self.settings, self.now)
         self.site_url = self.settings.get("SITEURL", "").rstrip("/")
         problems = self._settings_problems()
         try:
-            self.catalog = load(Path(self.path), self.vocabulary, self.options, self._render)
+            self.catalog = load(Path(self.path), self.terms, self.options, self.markdown)
         except ContentErrors as content:
             raise ContentErrors(problems + content.errors) from None
         if problems:
             raise ContentErrors(problems)
-        self.site = Site(self.catalog, self.vocabulary, self.now)
-        self.show = Presenter(self.vocabulary, self.catalog.uploads, self.site_url)
+        self.site = Site(self.catalog, Vocabulary(self.terms), self.now)
+        self.show = Presenter(Vocabulary(self.terms), self.catalog.uploads, self.site_url)
         self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
         self.assets = assets.collect(Path(self.theme))
         # Globals, not context: imported component macros see them too.
@@ -79,6 +114,7 @@ class WerkplaatsenGenerator(Generator):
         )
 
     def _asset_url(self, name: str) -> str:
+        deps.read(("asset", name))
         return placeholder_url() if name == assets.STYLESHEET else self.assets[name].url
 
     def _settings_problems(self) -> list[ContentError]:
@@ -89,44 +125,63 @@ class WerkplaatsenGenerator(Generator):
             f'het adres van de site ("{self.site_url}") is geen https-adres. Zet WERKPLAATSEN_SITEURL op het '
             "adres van de site, zoals https://www.werkplaatsenwijkgerichtwerken.nl."))]
 
-    def generate_output(self, writer):
-        """Render the pages on every core, check them, then write everything (see the module docstring)."""
+    # Outputs -------------------------------------------------------------------------------
+
+    def outputs(self) -> list[Output]:
+        """Every file the content makes, in a fixed order."""
         pages = all_pages(self.site)
-        self._warm(pages)
-        reports, stylesheet, _ = workers.in_shares(pages, self._render_share, self._write_share, self._decide)
-        output = Path(self.output_path)
-        written = [*assets.write([*self.assets.values(), stylesheet], output), *self._write_uploads(output)]
-        for url, data in self.generated.items():
-            written.append(output / url.lstrip("/"))
-            written[-1].parent.mkdir(parents=True, exist_ok=True)
-            written[-1].write_bytes(data)
-        written += sitefiles.write_all(output, self._machine_files())
-        written += write_index(output, self.site.lessons, self.get_template("zoekindex-les"), self.env.globals["search_facts"])
-        compress_files(written)
-        for line in self.summary:
-            print(line)
+        made = [Output(page.url, self._page_maker(page), page) for page in pages]
+        others = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
+                  **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"]),
+                  "/sitemap.xml": lambda: sitemap(pages, self.site_url)}
+        return made + [Output(url, make) for url, make in others.items()]
 
-    def _warm(self, pages: list) -> None:
-        """Work every process needs, done once before they fork: templates, indexes, other files."""
-        for page in pages:
-            self.get_template(page.template)
+    def _page_maker(self, page: Page):
+        def make() -> str:
+            return self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
+        return make
+
+    def render(self, outputs: list[Output]) -> tuple[dict[str, Rendered], dict]:
+        """Render outputs in this process: url -> Rendered, and the queries they computed (see deps)."""
+        rendered = {}
+        for output in outputs:
+            if deps.tracker is None:
+                content, reads = output.make(), frozenset()
+            else:
+                with deps.tracker.recording() as read:
+                    content = output.make()
+                reads = frozenset(read)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            rendered[output.url] = Rendered(data, facts(content) if output.page else None, reads)
+        return rendered, (deps.tracker.queries if deps.tracker else {})
+
+    # Writing -------------------------------------------------------------------------------
+
+    def generate_output(self, writer):
+        """Render on every core, check, make the stylesheet, write (see the module docstring)."""
+        outputs = self.outputs()
+        self.other_urls = {output.url for output in outputs if output.page is None}
         self.site.warm()
-        self.generated = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
-                          **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"]),
-                          "/sitemap.xml": sitemap(pages, self.site_url)}
+        for page in (output.page for output in outputs if output.page):
+            self.get_template(page.template)  # compiled once, before the processes fork
+        reports, stylesheet, _ = workers.in_shares(outputs, self._render_share, self._write_share, self._decide)
+        self.write_rest(stylesheet)
 
-    def _render_share(self, pages: list) -> tuple[dict, dict]:
-        """Render pages; report their facts to the parent, keep their HTML for writing."""
-        rendered = {page.path: self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
-                    for page in pages}
-        return {page.url: facts(rendered[page.path]) for page in pages}, rendered
+    def _render_share(self, outputs: list[Output]) -> tuple[dict, dict]:
+        """Render outputs; report what the checks need to the parent, keep the content for writing."""
+        rendered, queries = self.render(outputs)
+        report = {url: Rendered(b"", done.facts, done.reads) for url, done in rendered.items()}
+        return (report, queries), rendered
 
-    def _decide(self, reports: list[dict]) -> Asset:
+    def _decide(self, reports: list) -> Asset:
+        return self.check_and_style({url: done.facts for report, _ in reports for url, done in report.items()
+                                     if done.facts is not None})
+
+    def check_and_style(self, pages: dict[str, PageFacts]) -> Asset:
         """Check every link of every page; choose the downloads to publish; make the stylesheet."""
-        pages = {url: page for report in reports for url, page in report.items()}
         self.uploads, self.summary = self._published_uploads(pages)
         files = ({asset.url for asset in self.assets.values()} | {FILES_URL + name for name in self.uploads}
-                 | set(self.generated) | {placeholder_url()})
+                 | self.other_urls | {placeholder_url()})
         settings_links = {url: ", ".join(name for name in LINKED_SETTINGS if url in dict(self.settings.get(name, ())))
                           for name in LINKED_SETTINGS for url, _ in self.settings.get(name, ())}
         errors = broken_links(pages, files, self.catalog.hidden, settings_links)
@@ -136,14 +191,28 @@ class WerkplaatsenGenerator(Generator):
         scripts = [asset.content for name, asset in self.assets.items() if name.endswith(".js")]
         return assets.stylesheet(self.root, self.settings["WERKPLAATSEN_STYLESHEET"], used, scripts)
 
-    def _write_share(self, rendered: dict[str, str], stylesheet: Asset) -> None:
-        """Write this process's pages with the stylesheet's real name, and their compressed copies."""
-        output, placeholder = Path(self.output_path), placeholder_url()
-        for path, html in rendered.items():
-            target = output / path
+    def _write_share(self, rendered: dict[str, Rendered], stylesheet: Asset) -> None:
+        self.write_outputs(rendered, stylesheet)
+
+    def write_outputs(self, rendered: dict[str, Rendered], stylesheet: Asset) -> None:
+        """Write outputs, pages with the stylesheet's real name, and their compressed copies."""
+        output, placeholder = Path(self.output_path), placeholder_url().encode()
+        for url, done in rendered.items():
+            target = output / Output(url, None).path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html.replace(placeholder, stylesheet.url), encoding="utf-8")
+            target.write_bytes(done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content)
             compress_file(target)
+
+    def write_rest(self, stylesheet: Asset) -> None:
+        """The theme files, the downloads, the files for machines and the search index."""
+        output = Path(self.output_path)
+        written = [*assets.write([*self.assets.values(), stylesheet], output), *self._write_uploads(output)]
+        written += sitefiles.write_all(output, self._machine_files())
+        written += write_index(output, self.site.lessons, self.get_template("zoekindex-les"),
+                               self.env.globals["search_facts"])
+        compress_files(written)
+        for line in self.summary:
+            print(line)
 
     def _write_uploads(self, output: Path) -> list[Path]:
         written = []
@@ -153,7 +222,7 @@ class WerkplaatsenGenerator(Generator):
             shutil.copyfile(Path(self.path) / FILES_FOLDER / name, written[-1])
         return written
 
-    def _published_uploads(self, pages: dict) -> tuple[list[str], list[str]]:
+    def _published_uploads(self, pages: dict[str, PageFacts]) -> tuple[list[str], list[str]]:
         """The preview offers every file; production only the files a published page links to."""
         if self.options.include_drafts:
             return sorted(self.catalog.uploads), []

@@ -1,22 +1,25 @@
 """The site's indexes: ordered lists, statuses, lessons and themes, all computed here.
 
 Templates only present; every choice about what to show (which round is current, which
-sessions are upcoming, which status applies) is made in this module.
+sessions are upcoming, which status applies) is made in this module. Each index is a query
+(``deps.query``): computed once per build, and in the preview compared after an edit, so only
+the pages whose indexes changed are rendered again.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
 
-from . import dutch
+from . import deps, dutch
 from .catalog import Catalog, Item, references
 from .contenttypes import BY_NAME, TYPES, ContentType, Facet
 from .fields import TIMEZONE
 from .routes import facet_url, lesson_anchor
+from .deps import query, query_property
 from .status import Status, registration_status
+from .vocabulary import Vocabulary
 
 OTHER_LESSONS = ("overig", "Overige lessen")
 # Types that show, and appear in, "related" suggestions, in the order ties are broken.
@@ -69,68 +72,72 @@ class FacetValue:
     items: list[Item]
 
 
-@dataclass
 class Site:
-    catalog: Catalog
-    vocabulary: dict
-    now: datetime
-    statuses: dict[Item, Status] = field(default_factory=dict)
+    def __init__(self, catalog: Catalog, vocabulary: Vocabulary, now: datetime):
+        self.catalog = catalog
+        self.vocabulary = vocabulary
+        self._now = now
 
-    def __post_init__(self):
-        for item in self.catalog.all("ronde"):
-            self.statuses[item] = self._status(item.record.aanmelding, round_end(item))
-        for item in self.catalog.all("sessie"):
-            registration = item.record.aanmelding or item.ronde.record.aanmelding
-            self.statuses[item] = self._status(registration, item.eind)
+    @property
+    def now(self) -> datetime:
+        """The moment of the build; what depends on it is computed again in every preview update."""
+        deps.read(("now",))
+        return self._now
 
-    def _status(self, registration, ends: datetime) -> Status:
-        return registration_status(registration, ends, self.now, format_date=dutch.when)
-
-    def status(self, item: Item) -> Status:
-        return self.statuses[item]
+    @query
+    def status(self, item: Item) -> Status | None:
+        """The registration status of a round or session (see status.py); None for other items."""
+        if item.kind == "ronde":
+            return registration_status(item.aanmelding, round_end(item), self.now, format_date=dutch.when)
+        if item.kind == "sessie":
+            return registration_status(item.aanmelding or item.ronde.aanmelding, item.eind, self.now,
+                                       format_date=dutch.when)
+        return None
 
     def appears_on(self, item: Item) -> date | None:
         """The day a future-dated item appears on the real site (the preview already shows it)."""
         day = getattr(item, item.type.embargo) if item.type.embargo else None
         return day if day and day > self.now.date() else None
 
-    @cached_property
+    @query_property
     def next_change(self) -> datetime | None:
         """The first moment after the build at which a page would read differently without an edit:
         a registration opens or closes, a session or round ends or starts, an embargo lifts."""
-        moments = [moment for status in self.statuses.values() for moment in status.changes]
+        statuses = [self.status(item) for item in self.rounds + self.sessions]
+        moments = [moment for status in statuses for moment in status.changes]
         moments += [midnight(r.periode.start) for r in self.rounds]
         moments += [midnight(day) for day in self.catalog.embargoed.values()]
         return min((moment for moment in moments if moment > self.now), default=None)
 
     # Ordered collections -------------------------------------------------------------------
 
+    @query
     def listed(self, kind: str) -> list[Item]:
         """The items of a type in the order of its overview."""
         return BY_NAME[kind].ordered(self.catalog.all(kind))
 
-    @cached_property
+    @query_property
     def rounds(self) -> list[Item]:
         return self.listed("ronde")
 
-    @cached_property
+    @query_property
     def sessions(self) -> list[Item]:
         """Upcoming first (soonest first), then past ones (most recent first)."""
         return self.upcoming_sessions + self.past_sessions
 
-    @cached_property
+    @query_property
     def upcoming_sessions(self) -> list[Item]:
         return [s for s in self.listed("sessie") if s.eind > self.now]
 
-    @cached_property
+    @query_property
     def past_sessions(self) -> list[Item]:
         return [s for s in reversed(self.listed("sessie")) if s.eind <= self.now]
 
-    @cached_property
+    @query_property
     def reports(self) -> list[Item]:
         return self.listed("verslag")
 
-    @cached_property
+    @query_property
     def current_round(self) -> Item | None:
         """The round running now, else the next one, else the most recent."""
         today = self.now.date()
@@ -138,20 +145,23 @@ class Site:
         coming = sorted((r for r in self.rounds if r.periode.start > today), key=lambda r: r.periode.start)
         return (running or coming or self.rounds or [None])[0]
 
-    @cached_property
+    @query_property
     def home_sections(self) -> list[Group]:
         """The newest items of each type whose descriptor asks for a place on the home page."""
         return [Group(kind.name, kind.home[0], self.listed(kind.name)[: kind.home[1]])
                 for kind in TYPES if kind.home and self.catalog.all(kind.name)]
 
+    @query
     def about(self, item: Item) -> list[tuple[ContentType, list[Item]]]:
         """Items of the types that have an 'about' section and refer to this item, newest first."""
         return [(kind, kind.ordered(item.backlinks[kind.name])) for kind in TYPES
                 if kind.about and item.backlinks.get(kind.name)]
 
+    @query
     def sessions_of(self, round_item: Item) -> list[Item]:
         return sorted(round_item.backlinks["sessie"], key=lambda s: s.start)
 
+    @query
     def split_sessions(self, round_item: Item) -> tuple[list[Item], list[Item]]:
         """A round's sessions as (upcoming soonest first, past most recent first)."""
         sessions = self.sessions_of(round_item)
@@ -159,17 +169,19 @@ class Site:
         past = [s for s in reversed(sessions) if s.eind <= self.now]
         return upcoming, past
 
+    @query
     def session_position(self, session: Item) -> tuple[int, int]:
         """'Sessie 2 van 4': the explicit number if given, else the order by date."""
         sessions = self.sessions_of(session.ronde)
         return session.nummer or sessions.index(session) + 1, len(sessions)
 
+    @query
     def rounds_with_partner(self, partner: Item) -> list[Item]:
         return [r for r in self.rounds if any(role.partner is partner for role in r.partners)]
 
     # Filters -------------------------------------------------------------------------------
 
-    @cached_property
+    @query_property
     def facets(self) -> dict[str, list[tuple[Facet, list[FacetValue]]]]:
         """Per content type, each of its filters with the values in use (never an empty one)."""
         found = {}
@@ -195,7 +207,7 @@ class Site:
 
     # Related content -----------------------------------------------------------------------
 
-    @cached_property
+    @query_property
     def _links(self) -> dict[Item, set[Item]]:
         """Every item with the items its page links to: its references, backlinks and lessons' reports."""
         links: dict[Item, set[Item]] = defaultdict(set)
@@ -210,7 +222,7 @@ class Site:
                 links[item] |= {lesson.report, *named} - {item}
         return links
 
-    @cached_property
+    @query_property
     def _by_themes(self) -> dict[frozenset, list[Item]]:
         """Items that can be related, grouped by their set of themes, each group in a fixed order."""
         groups: dict[frozenset, list[Item]] = defaultdict(list)
@@ -219,6 +231,7 @@ class Site:
                 groups[frozenset(item.themas)].append(item)
         return {themes: sorted(items, key=_stable) for themes, items in groups.items()}
 
+    @query
     def related(self, item: Item, limit: int = 3) -> list[Item]:
         """Up to `limit` items of other types that the page does not link to yet, the same on every build:
         first items linked to what this item links to (most shared links first), then items sharing
@@ -247,7 +260,7 @@ class Site:
 
     # Lessons and themes --------------------------------------------------------------------
 
-    @cached_property
+    @query_property
     def lessons(self) -> list[Lesson]:
         return [
             Lesson(report, number, card)
@@ -255,15 +268,17 @@ class Site:
             for number, card in enumerate(report.lessen, 1)
         ]
 
+    @query
     def lessons_naming(self, item: Item) -> list[Lesson]:
         """Lesson cards that name a casus or instrument."""
         field_name = {"casus": "casussen", "instrument": "instrumenten"}[item.kind]
         return [lesson for lesson in self.lessons if item in getattr(lesson.card, field_name)]
 
+    @query
     def lessons_of(self, report: Item) -> list[Lesson]:
         return [lesson for lesson in self.lessons if lesson.report is report]
 
-    @cached_property
+    @query_property
     def lessons_by_theme(self) -> list[Group]:
         """Lessons per theme in vocabulary order; lessons without a theme come last, never dropped."""
         grouped = defaultdict(list)
@@ -275,7 +290,7 @@ class Site:
             groups.append(Group(*OTHER_LESSONS, grouped[OTHER_LESSONS[0]]))
         return groups
 
-    @cached_property
+    @query_property
     def themes(self) -> dict[str, dict[str, list[Item]]]:
         """Every theme in use, with its items grouped by content type."""
         index: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))

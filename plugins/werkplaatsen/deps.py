@@ -1,0 +1,140 @@
+"""What each output of the site read, so the preview re-renders only what an edit can change.
+
+While the preview renders a page (or a calendar, a feed), every input it reads is recorded as a
+key: an item (``("item", kind, slug)``), its HTML, its backlinks, the list of items of a type, a
+vocabulary term, a download, a template, the clock. The site's computed indexes (sorted lists,
+filters, related items, statuses) are *queries*: a page records the query, not everything the
+query read, and the query keeps its own reads and a signature of its result. After an edit:
+
+1. the preview compares the new content with the old and lists the keys that changed;
+2. every query that read a changed key is computed again; if its result differs (by signature),
+   the query's key changed too (queries are walked in the order they finished, so a query that
+   uses another is decided after it);
+3. every output that read a changed key is rendered again; all others are left as they are.
+
+A full build records nothing (``tracker`` is None) and pays only a check per read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable
+from datetime import date, datetime, time
+from enum import Enum
+
+Key = tuple
+
+
+class Tracker:
+    """The reads of the output being rendered, and every query's result and reads."""
+
+    def __init__(self):
+        self.frames: list[set] = []
+        self.queries: dict[Key, tuple[object, frozenset, int]] = {}  # key -> (signature, reads, finished as n-th)
+
+    def read(self, key: Key) -> None:
+        if self.frames:
+            self.frames[-1].add(key)
+
+    def recording(self) -> _Frame:
+        return _Frame(self)
+
+
+class _Frame:
+    def __init__(self, tracker: Tracker):
+        self.tracker, self.reads = tracker, set()
+
+    def __enter__(self) -> set:
+        self.tracker.frames.append(self.reads)
+        return self.reads
+
+    def __exit__(self, *exc) -> None:
+        self.tracker.frames.pop()
+
+
+tracker: Tracker | None = None  # set by the preview while it renders; None in a full build
+
+
+def read(key: Key) -> None:
+    """Note that the output being rendered depends on `key` (no effect in a full build)."""
+    if tracker is not None:
+        tracker.read(key)
+
+
+def query(method: Callable) -> Callable:
+    """A cached computation on the site whose result is compared, not what it read.
+
+    The result is cached per arguments on the instance (like functools.cached_property), in a
+    full build as well. In the preview, the call is recorded as a read of the query's key, and the
+    query keeps its own reads and the signature of its result.
+    """
+    name = method.__name__
+
+    @functools.wraps(method)
+    def wrapper(self, *args):
+        key = ("query", name, *(signature(argument) for argument in args))
+        cache = self.__dict__.setdefault("_queries", {})
+        if key in cache:
+            read(key)
+            return cache[key]
+        if tracker is None:
+            cache[key] = value = method(self, *args)
+            return value
+        read(key)
+        with tracker.recording() as reads:
+            value = method(self, *args)
+        cache[key] = value
+        tracker.queries[key] = (signature(value), frozenset(reads), len(tracker.queries))
+        return value
+
+    return wrapper
+
+
+def query_property(method: Callable) -> property:
+    """A query without arguments, read as an attribute (site.sessions)."""
+    return property(query(method))
+
+
+def signature(value) -> object:
+    """A comparable, picklable stand-in for a value: items by their key, records by their fields."""
+    key = getattr(value, "key", None)
+    if isinstance(key, tuple) and hasattr(value, "record"):  # a catalog item
+        return key
+    if isinstance(value, (str, int, float, bool, type(None), date, datetime, time, Enum)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(signature(element) for element in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(signature(element) for element in value)
+    if isinstance(value, dict):
+        return tuple((signature(k), signature(v)) for k, v in value.items())
+    if dataclasses.is_dataclass(value):
+        return (type(value).__name__, *(signature(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    owner = getattr(value, "owner_key", None)
+    if owner is not None:  # a view into an item's record: the item and the record's values
+        return (owner, value.__dict__["_record"])
+    name = getattr(value, "name", None)
+    if isinstance(name, str):  # a content type, a facet: fixed for the life of the process
+        return ("named", type(value).__name__, name)
+    raise TypeError(f"no signature for {type(value).__name__}")
+
+
+def changed_queries(old: Tracker, changed: set, evaluate: Callable[[Key], object]) -> set:
+    """The keys of the old queries whose result is different now; `changed` gains them.
+
+    evaluate(key) computes a query on the new site and returns its signature (or raises KeyError
+    when it cannot be asked any more, for instance about an item that no longer exists).
+    """
+    different = set()
+    for key, (old_signature, reads, _) in sorted(old.queries.items(), key=lambda entry: entry[1][2]):
+        if not reads & changed:
+            continue
+        try:
+            if evaluate(key) == old_signature:
+                continue
+        except KeyError:
+            pass
+        different.add(key)
+        changed.add(key)
+    return different
