@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
@@ -65,7 +65,7 @@ class Item(View):
 
     def __init__(self, kind: ContentType, slug: str, record: Schema, source: frontmatter.Source, catalog):
         super().__init__(record, catalog, ("item", kind.name, slug))
-        self.key = self.owner_key
+        self.dep_key = self.owner_key  # how deps names this item
         self.type = kind
         self.kind = kind.name
         self.slug = slug
@@ -73,11 +73,11 @@ class Item(View):
         self.schema = type(record)
         self.url = kind.url_for(slug)
         self._html = ""
-        self.backlinks = Backlinks(self.key)
+        self.backlinks = Backlinks(self.dep_key)
 
     @property
     def record(self) -> Schema:
-        deps.read(self.key)
+        deps.read(self.dep_key)
         return self._record
 
     @property
@@ -185,8 +185,13 @@ class LoadOptions:
         return None
 
 
-def collect(content: Path, vocabulary: dict, options: LoadOptions) -> tuple[Catalog, list[ContentError]]:
-    """Read, validate and link the whole content tree, gathering every problem."""
+def collect(content: Path, vocabulary: dict, options: LoadOptions,
+            reads: dict | None = None) -> tuple[Catalog, list[ContentError]]:
+    """Read, validate and link the whole content tree, gathering every problem.
+
+    reads: a cache of earlier readings by file and content (the preview keeps one; an unchanged
+    file is not parsed and validated again).
+    """
     catalog = Catalog()
     errors: list[ContentError] = []
     known: dict[str, set[str]] = defaultdict(set)
@@ -204,7 +209,12 @@ def collect(content: Path, vocabulary: dict, options: LoadOptions) -> tuple[Cata
             continue
         kind = BY_FOLDER[path.relative_to(content).parts[0]]
         known[kind.name].add(path.stem)
-        source, record, problems = _read_item(path, relative, kind, context)
+        raw = path.read_bytes()
+        cached = reads.get((relative, raw)) if reads is not None else None
+        source, record, problems = cached or _read_item(raw, relative, kind, context)
+        if reads is not None:
+            reads[(relative, raw)] = (source, record, list(problems))
+        problems = list(problems)
         errors += problems
         url = kind.url_for(path.stem)
         if record is None:
@@ -261,16 +271,17 @@ def _content_files(content: Path):
                 yield path, None
 
 
-def _read_item(path: Path, relative: str, kind: ContentType, context: dict):
+def _read_item(raw: bytes, relative: str, kind: ContentType, context: dict):
     """One file to a record, or None with the reasons why not (and the source, if readable)."""
-    source, problems = frontmatter.read(relative, path.read_bytes())
+    source, problems = frontmatter.read(relative, raw)
     if source is None:
         return None, None, problems
     record, invalid = validate(source, kind.schema, context)
     problems += invalid
-    if not SLUG_PATTERN.fullmatch(path.stem):
+    stem = PurePosixPath(relative).stem
+    if not SLUG_PATTERN.fullmatch(stem):
         problems.append(ContentError(relative, 1, (), (
-            f'de bestandsnaam "{path.stem}" wordt het webadres en mag alleen kleine letters, cijfers en '
+            f'de bestandsnaam "{stem}" wordt het webadres en mag alleen kleine letters, cijfers en '
             "streepjes hebben, zoals sessie-2-wonen.md.")))
     if problems:
         return source, None, problems

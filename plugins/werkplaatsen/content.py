@@ -10,9 +10,12 @@ from .markup import Renderer
 from .texts import render_and_check
 
 
-def load(content: Path, vocabulary: dict, options: LoadOptions, render: Renderer) -> Catalog:
-    """Read, validate, link and render all content; raise ContentErrors listing every problem."""
-    catalog, errors = collect(content, vocabulary, options)
+def load(content: Path, vocabulary: dict, options: LoadOptions, render: Renderer, reads: dict | None = None) -> Catalog:
+    """Read, validate, link and render all content; raise ContentErrors listing every problem.
+
+    reads: see catalog.collect (the preview's cache of parsed files).
+    """
+    catalog, errors = collect(content, vocabulary, options, reads)
     errors += render_and_check(catalog, render, options.hosts["links"])
     if errors:
         raise ContentErrors(errors)

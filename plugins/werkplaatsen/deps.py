@@ -23,6 +23,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from enum import Enum
 
+from .contenttypes import ContentType, Facet
+
 Key = tuple
 
 
@@ -31,7 +33,7 @@ class Tracker:
 
     def __init__(self):
         self.frames: list[set] = []
-        self.queries: dict[Key, tuple[object, frozenset, int]] = {}  # key -> (signature, reads, finished as n-th)
+        self.queries: dict[Key, tuple[object, frozenset]] = {}  # key -> (signature of its result, its reads)
 
     def read(self, key: Key) -> None:
         if self.frames:
@@ -69,7 +71,7 @@ def query(method: Callable) -> Callable:
     full build as well. In the preview, the call is recorded as a read of the query's key, and the
     query keeps its own reads and the signature of its result.
     """
-    name = method.__name__
+    name = method.__qualname__  # "Site.status": the class tells the preview where to ask again
 
     @functools.wraps(method)
     def wrapper(self, *args):
@@ -85,7 +87,7 @@ def query(method: Callable) -> Callable:
         with tracker.recording() as reads:
             value = method(self, *args)
         cache[key] = value
-        tracker.queries[key] = (signature(value), frozenset(reads), len(tracker.queries))
+        tracker.queries[key] = (signature(value), frozenset(reads))
         return value
 
     return wrapper
@@ -98,11 +100,12 @@ def query_property(method: Callable) -> property:
 
 def signature(value) -> object:
     """A comparable, picklable stand-in for a value: items by their key, records by their fields."""
-    key = getattr(value, "key", None)
-    if isinstance(key, tuple) and hasattr(value, "record"):  # a catalog item
-        return key
+    if hasattr(value, "dep_key"):  # a catalog item
+        return value.dep_key
     if isinstance(value, (str, int, float, bool, type(None), date, datetime, time, Enum)):
         return value
+    if isinstance(value, (ContentType, Facet)):  # fixed for the life of the process
+        return (type(value).__name__, value.name)
     if isinstance(value, (list, tuple)):
         return tuple(signature(element) for element in value)
     if isinstance(value, (set, frozenset)):
@@ -111,30 +114,29 @@ def signature(value) -> object:
         return tuple((signature(k), signature(v)) for k, v in value.items())
     if dataclasses.is_dataclass(value):
         return (type(value).__name__, *(signature(getattr(value, f.name)) for f in dataclasses.fields(value)))
-    owner = getattr(value, "owner_key", None)
-    if owner is not None:  # a view into an item's record: the item and the record's values
-        return (owner, value.__dict__["_record"])
-    name = getattr(value, "name", None)
-    if isinstance(name, str):  # a content type, a facet: fixed for the life of the process
-        return ("named", type(value).__name__, name)
+    if "owner_key" in getattr(value, "__dict__", {}):  # a view into an item's record: the item and its values
+        return (value.__dict__["owner_key"], value.__dict__["_record"])
     raise TypeError(f"no signature for {type(value).__name__}")
 
 
-def changed_queries(old: Tracker, changed: set, evaluate: Callable[[Key], object]) -> set:
-    """The keys of the old queries whose result is different now; `changed` gains them.
+def changed_queries(queries: dict[Key, tuple[object, frozenset]], changed: set,
+                    evaluate: Callable[[Key], object]) -> set:
+    """The keys of the queries (from an earlier build) whose result is different now.
 
-    evaluate(key) computes a query on the new site and returns its signature (or raises KeyError
-    when it cannot be asked any more, for instance about an item that no longer exists).
+    A query is asked again only if something it read changed; what it read may be other queries,
+    which are decided first. evaluate(key) asks a query on the new site and returns its signature,
+    or raises KeyError when it cannot be asked any more (about an item that is gone).
     """
-    different = set()
-    for key, (old_signature, reads, _) in sorted(old.queries.items(), key=lambda entry: entry[1][2]):
-        if not reads & changed:
-            continue
-        try:
-            if evaluate(key) == old_signature:
-                continue
-        except KeyError:
-            pass
-        different.add(key)
-        changed.add(key)
-    return different
+    decided: dict[Key, bool] = {}
+
+    def different(key: Key) -> bool:
+        if key not in decided:
+            old_signature, reads = queries[key]
+            inputs = any(different(read) if read in queries else read in changed for read in reads)
+            try:
+                decided[key] = inputs and evaluate(key) != old_signature
+            except KeyError:
+                decided[key] = True
+        return decided[key]
+
+    return {key for key in queries if different(key)}

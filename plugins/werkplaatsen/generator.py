@@ -51,11 +51,16 @@ def field_label(item, name: str) -> str:
 
 @dataclass(frozen=True)
 class Output:
-    """A file the content makes: a page (from a template) or another text file."""
+    """A file the content makes: a page (from a template) or another text file.
+
+    shows: what the output lists that it was given rather than read (a page's context, the
+    sitemap's pages); the preview renders it again when that changes.
+    """
 
     url: str
     make: object  # () -> str | bytes
     page: Page | None = None
+    shows: object = None
 
     @property
     def path(self) -> str:
@@ -82,6 +87,7 @@ class WerkplaatsenGenerator(Generator):
         self._get_template = self.env.get_template
         self.env.get_template = self._template  # templates a page uses count as read (see deps)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
+        self.reads: dict | None = None  # the preview's cache of parsed content files (see catalog.collect)
 
     def _template(self, name, *args, **kwargs):
         deps.read(("template", getattr(name, "name", name)))
@@ -96,7 +102,7 @@ class WerkplaatsenGenerator(Generator):
         self.site_url = self.settings.get("SITEURL", "").rstrip("/")
         problems = self._settings_problems()
         try:
-            self.catalog = load(Path(self.path), self.terms, self.options, self.markdown)
+            self.catalog = load(Path(self.path), self.terms, self.options, self.markdown, self.reads)
         except ContentErrors as content:
             raise ContentErrors(problems + content.errors) from None
         if problems:
@@ -130,14 +136,15 @@ class WerkplaatsenGenerator(Generator):
     def outputs(self) -> list[Output]:
         """Every file the content makes, in a fixed order."""
         pages = all_pages(self.site)
-        made = [Output(page.url, self._page_maker(page), page) for page in pages]
+        made = [Output(page.url, self._page_maker(page), page, page.context) for page in pages]
         others = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
-                  **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"]),
-                  "/sitemap.xml": lambda: sitemap(pages, self.site_url)}
-        return made + [Output(url, make) for url, make in others.items()]
+                  **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"])}
+        made += [Output(url, make) for url, make in others.items()]
+        return made + [Output("/sitemap.xml", lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages])]
 
     def _page_maker(self, page: Page):
         def make() -> str:
+            deps.read(("template", f"{page.template}.html"))  # Pelican caches it: no lookup is seen
             return self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
         return make
 

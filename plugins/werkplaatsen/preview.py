@@ -1,9 +1,10 @@
 """`python -m werkplaatsen.preview`: the editors' preview at http://localhost:8000.
 
 Builds the site with drafts shown into `.preview/` (never into `output/`), serves it with the
-production headers and the Dutch 404 page (``serve``), and rebuilds after every save. A content
-problem is reported in the terminal in Dutch; the last good preview stays up meanwhile. Saves made
-while a rebuild runs are collected by the watcher and trigger the next rebuild, so none is lost.
+production headers and the Dutch 404 page (``serve``), and after every save renders again only
+the pages that save changed (``incremental``). A content problem is reported in the terminal in
+Dutch; the last good preview stays up meanwhile. Saves made while an update runs are collected
+by the watcher and start the next update, so none is lost.
 """
 
 from __future__ import annotations
@@ -11,40 +12,37 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
-from pelican.log import console
 from pelican.log import init as init_logging
-from pelican.settings import read_settings
 from watchfiles import watch
 
-from .build import BuildFailed, build
 from .errors import ContentErrors
+from .incremental import Preview
 from .serve import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def rebuild(settings: Path, content: Path, output: Path) -> bool:
-    """Build the preview; report problems in Dutch. True when the preview is up to date."""
+def update(preview: Preview) -> bool:
+    """Bring the preview up to date; report problems in Dutch. True when it is up to date."""
+    start = time.perf_counter()
     try:
-        build(str(settings), content, output)
+        count = preview.update()
     except ContentErrors as problems:
-        print(problems.report("De voorbeeldweergave toont de vorige versie tot alles klopt."), file=sys.stderr)
+        print(problems.report("De voorbeeldweergave toont de vorige versie tot alles klopt."), file=sys.stderr, flush=True)
         return False
-    except BuildFailed as failure:
-        print(failure, file=sys.stderr)
-        return False
-    print("Bijgewerkt.", flush=True)
+    print(f"Bijgewerkt: {count} bestanden in {time.perf_counter() - start:.2f} s.", flush=True)
     return True
 
 
-def watched(settings_file: Path, content: Path) -> list[Path]:
+def watched(preview: Preview) -> list[Path]:
     """Everything a save in which changes the site: content, theme, vocabulary, headers, settings."""
-    settings = read_settings(str(settings_file))
+    settings = preview.settings
     root = Path(settings["WERKPLAATSEN_ROOT"])
-    paths = [content, Path(settings["THEME"]), root / settings["WERKPLAATSEN_VOCABULARY"],
-             root / settings["WERKPLAATSEN_HEADERS_FILE"], settings_file]
+    paths = [Path(settings["PATH"]), Path(settings["THEME"]), root / settings["WERKPLAATSEN_VOCABULARY"],
+             root / settings["WERKPLAATSEN_HEADERS_FILE"]]
     return [path for path in paths if path.exists()]
 
 
@@ -56,13 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / ".preview" / "site")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING, fatal="warnings")
-    console.quiet = True
-    rebuild(args.settings, args.content, args.output)
+    preview = Preview(args.settings, args.content, args.output)
+    update(preview)
+    # The watcher yields an empty set when nothing changed for a second: its first yield says it
+    # runs, so saves made during the first build are caught by one more update before it listens.
+    changes = watch(*watched(preview), debounce=50, step=20, rust_timeout=1000, yield_on_timeout=True)
     with SiteServer(args.output, port=args.port) as server:
-        print(f"De voorbeeldweergave draait op http://localhost:{server.port}/ (stoppen: Ctrl+C)", flush=True)
         try:
-            for _ in watch(*watched(args.settings, args.content), debounce=50, step=20):
-                rebuild(args.settings, args.content, args.output)
+            next(changes)
+            update(preview)
+            print(f"De voorbeeldweergave draait op http://localhost:{server.port}/ (stoppen: Ctrl+C)", flush=True)
+            for changed in changes:
+                if changed:
+                    update(preview)
         except KeyboardInterrupt:
             pass
     return 0

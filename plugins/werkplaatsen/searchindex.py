@@ -33,7 +33,8 @@ UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "
 
 def write_index(output: Path, lessons: list, template, facts) -> list[Path]:
     """Index the pages in `output` and one document per lesson (rendered with `template`; `facts`:
-    search.SearchFacts)."""
+    search.SearchFacts). An earlier index there (the preview's) is replaced, not added to."""
+    shutil.rmtree(output / SEARCH_INDEX_URL.strip("/"), ignore_errors=True)
     folder = output / LESSONS
     for lesson in lessons:
         document = folder / lesson.report.url.strip("/") / f"{lesson.anchor}.html"

@@ -1,0 +1,233 @@
+"""The preview's builder: one full build, then after every save only what that save changed.
+
+It keeps one generator (templates stay compiled, Markdown stays rendered, unchanged files stay
+parsed) and the reads of every output (see deps). After a save it loads the content again,
+lists what changed (items, their HTML and backlinks, the items of a type, vocabulary terms,
+downloads, templates, theme files, the clock), asks again the queries that read any of it, and
+renders again only the outputs that read something that changed, or whose page is new or shows
+other items. The result is the same, byte for byte, as a full build of the same content: a test
+checks that for an edit of every content type, a template and the vocabulary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from . import deps, workers
+from .compress import compress_file
+from .deps import signature
+from .generator import Output, Rendered, WerkplaatsenGenerator
+from .sitecheck import PageFacts
+from .vocabulary import vocabulary
+
+# Fewer outputs than this are rendered in this process; more are shared among the cores.
+FORK_FROM = 64
+
+
+@dataclass
+class Written:
+    """What the preview remembers of an output it wrote."""
+
+    reads: frozenset
+    shows: object = None  # the signature of what the output was given to show (see generator.Output)
+    facts: PageFacts | None = None
+
+
+@dataclass
+class State:
+    """What the last good build was made of, to compare the next one with."""
+
+    catalog: object
+    terms: dict
+    uploads: dict
+    templates: dict[str, str]
+    assets: dict[str, str]
+    now: object
+    stylesheet: str = ""
+    queries: dict = field(default_factory=dict)
+    outputs: dict[str, Written] = field(default_factory=dict)
+
+
+class Preview:
+    def __init__(self, settings_file: Path, content: Path, output: Path):
+        self.settings = read_settings(str(settings_file), override={"PATH": str(content.absolute()),
+                                                                     "OUTPUT_PATH": str(output.absolute())})
+        self.output = output.absolute()
+        self.generator = WerkplaatsenGenerator(context=self.settings.copy(), settings=self.settings,
+                                               path=self.settings["PATH"], theme=self.settings["THEME"],
+                                               output_path=str(self.output))
+        self.generator.reads = {}
+        self.state: State | None = None
+
+    # A build -------------------------------------------------------------------------------
+
+    def update(self) -> int:
+        """Bring the preview up to date; return how many outputs were rendered.
+
+        Raises ContentErrors (and leaves the preview as it was) when the content has problems.
+        """
+        generator, old = self.generator, self.state
+        deps.tracker = deps.Tracker()
+        try:
+            templates = self._templates()
+            if old and templates != old.templates:
+                generator._templates.clear()  # Pelican's own cache of compiled templates
+            if old and old.terms is not vocabulary(self._vocabulary_file()):
+                generator.reads.clear()  # validation depends on the vocabulary
+            generator.generate_context()
+            outputs = generator.outputs()
+            generator.other_urls = {output.url for output in outputs if output.page is None}
+            if old is None:
+                changed, todo = set(), outputs
+            else:
+                changed = self._changed(old, templates)
+                changed |= deps.changed_queries(old.queries, changed, self._ask)
+                todo = [output for output in outputs if self._stale(output, old, changed)]
+            rendered = self._render(todo)
+            self.last_rendered = list(rendered)
+            facts = {url: written.facts for url, written in (old.outputs.items() if old else ())
+                     if written.facts is not None}
+            facts = {url: page for url, page in facts.items() if url in {o.url for o in outputs}}
+            facts.update({url: done.facts for url, done in rendered.items() if done.facts is not None})
+            stylesheet = generator.check_and_style(facts)
+            self._write(outputs, rendered, stylesheet, old)
+            self.state = self._remember(outputs, rendered, stylesheet, old, templates)
+            return len(todo)
+        finally:
+            deps.tracker = None
+
+    def _render(self, outputs: list[Output]) -> dict[str, Rendered]:
+        if len(outputs) < FORK_FROM:
+            rendered, _ = self.generator.render(outputs)
+            return rendered
+        shares = workers.in_shares(outputs, lambda share: (self.generator.render(share), None))
+        rendered = {}
+        for share, queries in shares:
+            rendered.update(share)
+            deps.tracker.queries.update(queries)
+        return rendered
+
+    # What changed --------------------------------------------------------------------------
+
+    def _changed(self, old: State, templates: dict[str, str]) -> set:
+        """The keys (see deps) whose value differs between the last build and this one."""
+        generator, changed = self.generator, set()
+        new_catalog, old_catalog = generator.catalog, old.catalog
+        for kind in set(old_catalog.items) | set(new_catalog.items):
+            before, after = old_catalog.items.get(kind, {}), new_catalog.items.get(kind, {})
+            if list(before) != list(after):
+                changed.add(("items", kind))
+            for slug in set(before) | set(after):
+                changed |= _item_changes(before.get(slug), after.get(slug), kind, slug)
+        for name in set(old.terms) | set(generator.terms):
+            before, after = old.terms.get(name, {}), generator.terms.get(name, {})
+            if list(before) != list(after):
+                changed.add(("terms", name))
+            changed |= {("term", name, key) for key in set(before) | set(after) if before.get(key) != after.get(key)}
+        changed |= {("upload", name) for name in set(old.uploads) | set(generator.catalog.uploads)
+                    if old.uploads.get(name) != generator.catalog.uploads.get(name)}
+        changed |= {("template", name) for name in set(old.templates) | set(templates)
+                    if old.templates.get(name) != templates.get(name)}
+        assets = {name: asset.url for name, asset in generator.assets.items()}
+        changed |= {("asset", name) for name in set(old.assets) | set(assets) if old.assets.get(name) != assets.get(name)}
+        if generator.now != old.now:
+            changed.add(("now",))
+        return changed
+
+    def _ask(self, key: deps.Key) -> object:
+        """A query on the new site, by its key ("query", "Site.status", item key): its signature."""
+        owner, name = key[1].split(".")
+        target = {"Site": self.generator.site, "SearchFacts": self.generator.env.globals["search_facts"]}[owner]
+        arguments = [self.generator.catalog.get(*argument[1:]) if isinstance(argument, tuple) and argument[:1] == ("item",)
+                     else argument for argument in key[2:]]
+        attribute = getattr(type(target), name)
+        value = getattr(target, name) if isinstance(attribute, property) else getattr(target, name)(*arguments)
+        return signature(value)
+
+    @staticmethod
+    def _stale(output: Output, old: State, changed: set) -> bool:
+        written = old.outputs.get(output.url)
+        if written is None:
+            return True
+        if output.shows is not None and written.shows != signature(output.shows):
+            return True
+        return bool(written.reads & changed)
+
+    # Writing -------------------------------------------------------------------------------
+
+    def _write(self, outputs: list[Output], rendered: dict[str, Rendered], stylesheet, old: State | None) -> None:
+        generator = self.generator
+        if old is None:
+            if self.output.is_symlink() or self.output.is_file():
+                self.output.unlink()
+            shutil.rmtree(self.output, ignore_errors=True)
+            self.output.mkdir(parents=True)
+        generator.write_outputs(rendered, stylesheet)
+        if old is not None:
+            current = {output.url for output in outputs}
+            for url in set(old.outputs) - current:
+                path = self.output / Output(url, None).path
+                for gone in (path, path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")):
+                    gone.unlink(missing_ok=True)
+                for folder in path.parents:  # the folders it leaves empty go too
+                    if folder == self.output or any(folder.iterdir()):
+                        break
+                    folder.rmdir()
+            if old.stylesheet and old.stylesheet != stylesheet.url:
+                self._restyle(old, rendered, old.stylesheet, stylesheet.url)
+        generator.write_rest(stylesheet)
+
+    def _restyle(self, old: State, rendered: dict, before: str, after: str) -> None:
+        """Pages not rendered again still name the old stylesheet: point them at the new one."""
+        for url, written in old.outputs.items():
+            if written.facts is not None and url not in rendered:
+                path = self.output / Output(url, None).path
+                if path.is_file():
+                    path.write_bytes(path.read_bytes().replace(before.encode(), after.encode()))
+                    compress_file(path)
+        (self.output / before.lstrip("/")).unlink(missing_ok=True)
+
+    def _remember(self, outputs, rendered, stylesheet, old: State | None, templates) -> State:
+        generator = self.generator
+        queries = {**(old.queries if old else {}), **deps.tracker.queries}
+        previous = old.outputs if old else {}
+        remembered = {}
+        for output in outputs:
+            done = rendered.get(output.url)
+            shows = signature(output.shows) if output.shows is not None else None
+            remembered[output.url] = (Written(done.reads, shows, done.facts) if done is not None
+                                      else previous[output.url])
+        return State(generator.catalog, generator.terms, dict(generator.catalog.uploads), templates,
+                     {name: asset.url for name, asset in generator.assets.items()}, generator.now,
+                     stylesheet.url, queries, remembered)
+
+    # Files ---------------------------------------------------------------------------------
+
+    def _templates(self) -> dict[str, str]:
+        """Every template by name, with a hash of its text."""
+        folder = Path(self.settings["THEME"]) / "templates"
+        return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sorted(folder.rglob("*.html"))}
+
+    def _vocabulary_file(self) -> Path:
+        return Path(self.settings["WERKPLAATSEN_ROOT"]) / self.settings["WERKPLAATSEN_VOCABULARY"]
+
+
+def _item_changes(before, after, kind: str, slug: str) -> set:
+    """The keys of one item that changed: the item itself, its HTML, its backlinks of each type."""
+    changed = set()
+    if before is None or after is None:
+        return {("item", kind, slug), ("html", kind, slug), ("backlinks", kind, slug, "*")}
+    if before.record != after.record:
+        changed.add(("item", kind, slug))
+    if before.html != after.html:
+        changed.add(("html", kind, slug))
+    for source in set(before.backlinks) | set(after.backlinks):
+        if [i.dep_key for i in dict.get(before.backlinks, source, [])] != [i.dep_key for i in dict.get(after.backlinks, source, [])]:
+            changed |= {("backlinks", kind, slug, source), ("backlinks", kind, slug, "*")}
+    return changed

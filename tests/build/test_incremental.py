@@ -1,0 +1,137 @@
+"""The preview renders again only what an edit changed, and the result is byte for byte a full build.
+
+Each case edits a copy of the fixture site (content, theme and vocabulary), updates the same
+preview, builds the same content from scratch, and compares every file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.browser.test_gates_catch_breakage import tiny_png
+from tests.conftest import ROOT, build
+from werkplaatsen.errors import ContentErrors
+from werkplaatsen.incremental import Preview
+
+NOW = "2030-09-01 10:00"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    folder = Path(os.path.realpath(folder))
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    """A copy of the fixture content, the theme and the vocabulary, with settings that use them."""
+    root = tmp_path_factory.mktemp("preview")
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "vocabulary.yaml", root / "vocabulary.yaml")
+    (root / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                                  f"THEME = {str(root / 'theme')!r}\nWERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def preview(workspace):
+    os.environ["WERKPLAATSEN_NU"] = NOW
+    try:
+        updater = Preview(workspace / "conf.py", workspace / "content", workspace / "preview")
+        assert updater.update() > 50  # the first update builds everything
+        yield updater
+    finally:
+        del os.environ["WERKPLAATSEN_NU"]
+
+
+def same_as_a_full_build(workspace, preview_folder, tmp_path):
+    full = build(workspace / "content", tmp_path / "full", now=NOW, settings=str(workspace / "conf.py"))
+    assert full.returncode == 0, full.stderr
+    incremental, complete = files(preview_folder), files(full.output)
+    assert sorted(set(incremental) ^ set(complete)) == []
+    assert sorted(name for name in complete if incremental[name] != complete[name]) == []
+
+
+def test_nothing_changed_renders_nothing(preview):
+    assert preview.update() == 0
+
+
+# (case, file to change, text, replacement, most outputs it may render again)
+EDITS = [
+    ("ronde", "rondes/ronde-9.md", "seizoen: najaar 2030", "seizoen: herfst 2030", 40),
+    ("sessie", "sessies/vol.md", "samenvatting: Samenvatting van vol.", "samenvatting: Anders.", 20),
+    ("casus", "casussen/plein.md", "fase: verkenning", "fase: uitvoering", 40),
+    ("instrument", "instrumenten/wijkschouw.md", "duur: 2 uur", "duur: 90 minuten", 40),
+    ("verslag", "verslagen/verslag-sessie-1.md", "    tekst: Samen kijken helpt.", "    tekst: Samen kijken helpt veel.", 40),
+    ("partner", "partners/platform31.md", "samenvatting: Kennis- en netwerkorganisatie.", "samenvatting: Kennisorganisatie.", 20),
+    ("persoon", "personen/anna-de-vries.md", "titel: Anna de Vries", "titel: Anna de Vries-Jansen", 25),
+    ("bericht", "berichten/ronde-9-open.md", "datum: 2030-08-01", "datum: 2030-08-02", 20),
+    ("pagina", "paginas/over.md", "titel: Pagina over", "titel: Over het programma", 20),
+    ("a theme of a casus", "casussen/plein.md", "themas:\n  - klimaatadaptatie", "themas:\n  - participatie", 60),
+    ("a session that becomes a draft", "sessies/bijna-vol.md", "status: gepubliceerd", "status: concept", 60),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "most"), [case[1:] for case in EDITS], ids=[case[0] for case in EDITS])
+def test_an_edit_renders_only_what_it_changed_and_gives_the_full_build(preview, workspace, tmp_path, file, old, new, most):
+    edit(workspace / "content" / file, old, new)
+    rendered = preview.update()
+    assert 0 < rendered <= most, (rendered, sorted(preview.last_rendered))
+    same_as_a_full_build(workspace, preview.output, tmp_path)
+
+
+def test_a_new_and_a_deleted_item(preview, workspace, tmp_path):
+    shutil.copy(workspace / "content" / "casussen" / "plein.md", workspace / "content" / "casussen" / "plein-twee.md")
+    assert preview.update() > 0
+    same_as_a_full_build(workspace, preview.output, tmp_path)
+    (workspace / "content" / "casussen" / "plein-twee.md").unlink()
+    assert preview.update() > 0
+    assert not (preview.output / "casussen" / "plein-twee").exists()
+    same_as_a_full_build(workspace, preview.output, tmp_path / "again")
+
+
+def test_a_template_edit_renders_the_pages_that_use_it(preview, workspace, tmp_path):
+    edit(workspace / "theme" / "templates" / "instrument.html", "{% block main %}", "{% block main %}<!-- nieuw -->")
+    rendered = preview.update()
+    assert rendered == 1  # the fixture site has one instrument
+    assert "<!-- nieuw -->" in (preview.output / "instrumenten" / "wijkschouw" / "index.html").read_text()
+    same_as_a_full_build(workspace, preview.output, tmp_path)
+
+
+def test_a_vocabulary_term_renders_the_pages_that_show_it(preview, workspace, tmp_path):
+    edit(workspace / "vocabulary.yaml", "  participatie: Participatie", "  participatie: Meedoen")
+    rendered = preview.update()
+    assert 0 < rendered < 60
+    assert "Meedoen" in (preview.output / "themas" / "participatie" / "index.html").read_text()
+    same_as_a_full_build(workspace, preview.output, tmp_path)
+
+
+def test_a_new_download(preview, workspace, tmp_path):
+    (workspace / "content" / "bestanden" / "foto.png").write_bytes(tiny_png())
+    edit(workspace / "content" / "paginas" / "contact.md", "---\n", "---\n", )
+    body = (workspace / "content" / "paginas" / "contact.md")
+    body.write_text(body.read_text() + "\n![Een foto](/bestanden/foto.png)\n", encoding="utf-8")
+    assert preview.update() > 0
+    same_as_a_full_build(workspace, preview.output, tmp_path)
+
+
+def test_a_mistake_keeps_the_last_good_preview_and_its_fix_is_picked_up(preview, workspace, tmp_path):
+    before = files(preview.output)
+    edit(workspace / "content" / "sessies" / "gewoon.md", "vorm: fysiek", "vorm: fysik")
+    with pytest.raises(ContentErrors, match='Bedoelde je "fysiek"'):
+        preview.update()
+    assert files(preview.output) == before
+    edit(workspace / "content" / "sessies" / "gewoon.md", "vorm: fysik", "vorm: online")
+    assert preview.update() > 0
+    same_as_a_full_build(workspace, preview.output, tmp_path)

@@ -1,0 +1,117 @@
+"""`make serve`: the real preview process serves like production and picks up every save."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.conftest import ROOT
+from werkplaatsen.headers import headers_for, parse_headers_file
+
+TIMEOUT = 60
+
+
+class Running:
+    """The preview on a free port, its output lines collected as they come."""
+
+    def __init__(self, root):
+        self.root = root
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": "2030-09-01 10:00"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "werkplaatsen.preview", "--port", "0", "--settings", str(root / "conf.py"),
+             "--content", str(root / "content"), "--output", str(root / "preview")],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue = queue.Queue()
+        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
+        self.url = self.wait_for("draait op").split("draait op ")[1].split()[0].rstrip("/")
+
+    def wait_for(self, words: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            if words in line:
+                return line
+        raise AssertionError(f"the preview never said {words!r}")
+
+    def page(self, path: str) -> tuple[int, dict, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:  # noqa: S310 - loopback only
+                return response.status, dict(response.headers), response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode("utf-8")
+
+    def shows(self, path: str, words: str) -> bool:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if words in self.page(path)[2]:
+                return True
+            time.sleep(0.05)
+        return False
+
+
+@pytest.fixture
+def preview(tmp_path):
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
+    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
+    running = Running(tmp_path)
+    yield running
+    if running.process.poll() is None:
+        running.process.send_signal(signal.SIGINT)
+        running.process.wait(timeout=30)
+    running.process.stdout.close()
+
+
+def edit(preview, file: str, old: str, new: str) -> None:
+    path = preview.root / "content" / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_preview_says_where_it_runs_and_serves_like_production(preview):
+    rules = parse_headers_file()
+    status, headers, body = preview.page("/sessies/gewoon/")
+    assert status == 200 and "Sessie gewoon" in body
+    for name, value in headers_for(rules, "/sessies/gewoon/"):
+        assert headers[name] == value
+    status, headers, body = preview.page("/bestaat-niet/")
+    assert status == 404 and "Pagina niet gevonden" in body
+    assert headers["Content-Security-Policy"] == dict(headers_for(rules, "/404.html"))["Content-Security-Policy"]
+
+
+def test_a_save_shows_and_a_mistake_is_reported_in_dutch(preview):
+    edit(preview, "sessies/gewoon.md", "samenvatting: Samenvatting van gewoon.", "samenvatting: Net aangepast.")
+    assert preview.shows("/sessies/gewoon/", "Net aangepast.")
+    edit(preview, "sessies/gewoon.md", "vorm: fysiek", "vorm: fysik")
+    assert 'Bedoelde je "fysiek"?' in preview.wait_for("Bedoelde je")
+    assert "Net aangepast." in preview.page("/sessies/gewoon/")[2]  # the last good preview stays up
+    edit(preview, "sessies/gewoon.md", "vorm: fysik", "vorm: fysiek")
+    preview.wait_for("Bijgewerkt")
+
+
+def test_saves_made_while_it_updates_are_not_lost(preview):
+    session = preview.root / "content" / "sessies" / "vol.md"
+    original = session.read_text(encoding="utf-8")
+    for number in range(1, 6):  # saves in quick succession, most of them while an update runs
+        session.write_text(original.replace("Tekst van vol.", f"Tekst {number} van vol."), encoding="utf-8")
+        time.sleep(0.05)
+    assert preview.shows("/sessies/vol/", "Tekst 5 van vol.")
+
+
+def test_stopping_it_stops_the_server(preview):
+    preview.process.send_signal(signal.SIGINT)
+    assert preview.process.wait(timeout=30) == 0
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(preview.url + "/", timeout=5)  # noqa: S310 - loopback only
