@@ -125,3 +125,14 @@ def test_without_javascript_the_page_offers_the_overviews(browser, served_site):
         assert page.locator("header form input[name=q]").is_visible()  # it leads here
     finally:
         context.close()
+
+
+def test_the_search_engine_loads_at_the_first_search_not_with_the_page(tab, served_site):
+    """Pagefind's code, WebAssembly and index are not part of the page's first view."""
+    record = tab.visit(f"{served_site.url}/zoeken/")
+    tab.page.evaluate("0")
+    assert not [url for url in record.requests if "/pagefind/" in url], record.requests
+    tab.page.fill("#zoekterm", "wijk")
+    tab.page.press("#zoekterm", "Enter")
+    shown_results(tab)
+    assert any("/pagefind/" in url for url in tab.current.requests)

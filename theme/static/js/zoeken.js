@@ -40,12 +40,19 @@
   }
 
   browse.hidden = true;
-  var pagefind = import(form.getAttribute("data-pagefind")).then(function (module) {
-    return module.init().then(function () {
-      return module;
-    });
-  });
-  pagefind.catch(failed);
+  // Pagefind (its code, WebAssembly and index) loads at the first search, not with the page.
+  var pagefind = null;
+
+  function engine() {
+    if (!pagefind) {
+      pagefind = import(form.getAttribute("data-pagefind")).then(function (module) {
+        return module.init().then(function () {
+          return module;
+        });
+      });
+    }
+    return pagefind;
+  }
 
   function element(name, className, text) {
     var node = document.createElement(name);
@@ -150,7 +157,7 @@
       return Promise.resolve();
     }
     list.setAttribute("aria-busy", "true");
-    return pagefind.then(function (module) {
+    return engine().then(function (module) {
       return module.search(term || null, { filters: filters });
     }).then(function (found) {
       if (number !== latest) {
