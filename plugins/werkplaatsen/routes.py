@@ -11,6 +11,8 @@ from .contenttypes import TYPES
 FILES_FOLDER = "bestanden"
 FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
+# The browser editor (Decap CMS, see beheer.py): not a content page.
+ADMIN_URL = "/beheer/"
 THEMES_URL = "/themas/"
 
 # Pages that are not content items: URL -> (template, title).
@@ -56,6 +58,7 @@ def reserved_urls() -> dict[str, str]:
     taken = {url: f"de pagina {title}" for url, title in site_urls().items()}
     taken[FILES_URL] = "de downloads"
     taken[ASSETS_URL] = "de vormgeving"
+    taken[ADMIN_URL] = "het beheer"
     for kind in TYPES:
         taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
         for facet in kind.facets:
