@@ -1,9 +1,9 @@
 """The Pelican generator: loads the content model, then writes every page and file of the site.
 
 Writing happens in steps, each in a module of its own: render every page, check every link the
-pages make (``sitecheck``), write pages, downloads and theme files (``assets``), the files for
-machines (``sitefiles``), and compressed copies (``compress``). Nothing is written before the
-link check has passed.
+pages make (``sitecheck``), write pages, downloads and theme files (``assets``), the browser
+editor (``beheer``), the files for machines (``sitefiles``), and compressed copies
+(``compress``). Nothing is written before the link check has passed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from pelican.generators import Generator
 
-from . import assets, dutch, sitefiles
+from . import assets, beheer, dutch, sitefiles
 from .calendars import calendar_url, calendars
 from .catalog import LoadOptions
 from .clock import build_time
@@ -28,7 +28,7 @@ from .indexes import Site
 from .markup import Renderer
 from .pages import all_pages
 from .present import Presenter
-from .routes import FILES_FOLDER, FILES_URL, theme_url
+from .routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from .sitecheck import broken_links, ids_and_links
 from .sitemap import sitemap
 from .structured import StructuredData, og_type
@@ -106,6 +106,9 @@ class WerkplaatsenGenerator(Generator):
             (output / FILES_FOLDER / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(self.path) / FILES_FOLDER / name, output / FILES_FOLDER / name)
         assets.write(self.assets, output)
+        editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
+                                                         admin_url=ADMIN_URL, collections=list(BY_NAME))
+        beheer.write(output, self.root, editor_page)
         sitefiles.write_all(output, self._machine_files())
         compress_tree(output)
         for line in summary:

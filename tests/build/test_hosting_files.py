@@ -26,11 +26,14 @@ def fixture_site(fixture_build):
 def test_theme_files_carry_a_hash_of_their_content_and_every_page_links_the_current_one(fixture_site):
     theme = fixture_site.output / "theme"
     names = sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file() and p.suffix not in {".gz", ".br"})
-    assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in names] == ["favicon.#.svg", "js/status.#.js", "site.#.css"]
+    assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in names] == ["favicon.#.svg", "js/beheer.#.js", "js/status.#.js",
+                                                                                 "site.#.css"]
+    # The editor's script is for /beheer/ only.
+    page_files = {f"/theme/{name}" for name in names if not name.startswith("js/beheer.")}
     for html_file in fixture_site.html_files():
         soup = fixture_site.page("/" + html_file.relative_to(fixture_site.output).as_posix())
         linked = {tag.get("href") or tag.get("src") for tag in soup.select("link[href^='/theme/'], script[src]")}
-        assert linked == {f"/theme/{name}" for name in names}, html_file
+        assert linked == page_files, html_file
 
 
 def test_a_changed_stylesheet_gets_a_new_name(tmp_path, fixture_site):
@@ -89,7 +92,7 @@ def test_a_future_report_is_a_next_change_in_production(tmp_path):
 
 
 def test_robots_and_security_txt(fixture_site, tmp_path):
-    assert (fixture_site.output / "robots.txt").read_text() == ("User-agent: *\nAllow: /\n"
+    assert (fixture_site.output / "robots.txt").read_text() == ("User-agent: *\nDisallow: /beheer/\nAllow: /\n"
                                                                "Sitemap: http://localhost:8000/sitemap.xml\n")
     security = (fixture_site.output / ".well-known" / "security.txt").read_text().splitlines()
     assert security == ["Contact: mailto:security@platform31.nl", "Expires: 2031-02-28T09:00:00Z",
