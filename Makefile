@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve html publish check docs bench test nieuw clean
+.PHONY: serve html publish check docs bench test nieuw beheer clean
 
 serve html publish check docs bench: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
@@ -17,6 +17,13 @@ CONTENT ?= content
 # make nieuw TYPE=sessie TITEL="Sessie 3: pleinen en water"
 nieuw: $(VENV)/.installed
 	$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
+
+# make beheer: the browser editor on this computer, every save a git commit (README, "Voor redacteuren").
+# REPO is the git checkout it saves into; PORT=0 takes any free port.
+REPO ?= .
+PORT ?= 8000
+beheer: $(VENV)/.installed node_modules/.installed
+	$(INVOKE) beheer --repo $(call quoted,REPO) --port $(call quoted,PORT)
 
 test: $(VENV)/.installed node_modules/.installed system-packages
 	$(INVOKE) test
