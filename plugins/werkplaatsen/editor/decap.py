@@ -130,6 +130,8 @@ def _field(spec: FieldSpec, hosts: dict[str, tuple[str, ...]], in_optional_group
         if optional and needed:
             field["hint"] += f" Vult u hier iets in, vul dan ook in: {', '.join(needed)}."
         return {**field, "widget": "list" if spec.many else "object", "fields": children}
+    if spec.kind == "verwijzing":  # the model explains the file name; the form shows titles
+        field["hint"] += " Kies uit de lijst; typ een deel van de titel om te zoeken."
     if not spec.many:
         return {**field, **_widget(spec), **_pattern(spec, hosts)}
     if spec.kind in ("verwijzing", "woordenlijst"):
