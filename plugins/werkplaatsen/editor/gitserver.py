@@ -8,8 +8,8 @@ decap-server (npm, pinned) has no sign-in, so nothing but this computer may reac
 - the forwarding refuses requests that another website makes from the editor's browser
   (another ``Origin``) or that reach it under another name (a ``Host`` that is not loopback).
 
-It commits with the identity of whoever started it (``identity``), never a shared one: git reads
-the author and committer from the environment this module gives the process.
+It commits with the identity of whoever started it (``checkout.identity``), never a shared one:
+git reads the author and committer from the environment this module gives the process.
 """
 
 from __future__ import annotations

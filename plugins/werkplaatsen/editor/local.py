@@ -33,10 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Let op: in deze map staan wijzigingen die nog niet zijn vastgelegd. Ze komen mee in de eerste "
               "wijziging die u in het beheer opslaat.", flush=True)
     production = yaml.safe_load(DECAP_CONFIG.read_text(encoding="utf-8"))
-    settings = decap.dump(decap.local(production, branch)).encode()
+    local_config = decap.dump(decap.local(production, branch)).encode()
 
     def editor_config(method, headers, body) -> Reply:
-        return Reply(200, "text/yaml; charset=utf-8", settings)
+        return Reply(200, "text/yaml; charset=utf-8", local_config)
 
     def announce(url: str) -> None:
         print(f"Het beheer staat klaar. Open in uw browser: {url}/beheer/\n"
