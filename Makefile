@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve html publish check docs bench test nieuw hosting deploy rollback clean
+.PHONY: serve html publish check docs bench test nieuw hosting deploy rollback beheer clean
 
 serve html publish check docs bench: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
@@ -19,8 +19,8 @@ nieuw: $(VENV)/.installed
 	$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
 
 # make hosting PORT=8080 [SITE=output]: a built site served by nginx with the production settings.
-PORT ?= 8080
-SITE ?= output
+hosting: PORT ?= 8080
+hosting: SITE ?= output
 hosting: $(VENV)/.installed server-packages
 	$(INVOKE) hosting --port $(call quoted,PORT) --site $(call quoted,SITE)
 
@@ -32,6 +32,13 @@ deploy: $(VENV)/.installed server-packages
 
 rollback: $(VENV)/.installed
 	$(INVOKE) rollback --target $(call quoted,TARGET)
+
+# make beheer: the browser editor on this computer, every save a git commit (README, "Voor redacteuren").
+# REPO is the git checkout it saves into; PORT=0 takes any free port.
+beheer: REPO ?= .
+beheer: PORT ?= 8000
+beheer: $(VENV)/.installed node_modules/.installed
+	$(INVOKE) beheer --repo $(call quoted,REPO) --port $(call quoted,PORT)
 
 test: $(VENV)/.installed node_modules/.installed system-packages
 	$(INVOKE) test

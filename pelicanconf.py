@@ -88,3 +88,9 @@ WERKPLAATSEN_LINK_HOSTS = [
     "www.aeno.nl",
     "www.lpb.nl",
 ]
+# The browser editor at /beheer/ (Decap CMS; README, "Editing in the browser"). In production it
+# saves to this GitHub repository and branch, each save a pull request, and editors sign in with
+# GitHub through the OAuth service below. `make beheer` saves as git commits in this checkout.
+WERKPLAATSEN_BEHEER_REPO = "platform31/werkplaatsen-wijkgericht-werken"
+WERKPLAATSEN_BEHEER_BRANCH = "main"
+WERKPLAATSEN_BEHEER_AUTH_URL = "https://beheer-login.werkplaatsenwijkgerichtwerken.nl"

@@ -1,8 +1,8 @@
 """Project tasks (invoke). The Makefile installs the tools, then calls these tasks.
 
 `html` and `publish` build into a folder of their own and switch `output/` to it only when the
-build succeeded (see plugins/werkplaatsen/build.py); the preview (`serve`) builds into its own
-folder, `.preview/`, and never touches `output/`.
+build succeeded (see plugins/werkplaatsen/build.py); the preview (`serve`) and the browser
+editor (`beheer`) build into folders of their own in `.preview/` and never touch `output/`.
 """
 
 from __future__ import annotations
@@ -21,10 +21,18 @@ OUTPUT = "output"
 PORT = 8000
 
 
-def _module(module: str, *arguments: str, env: dict | None = None) -> None:
-    """Run `python -m werkplaatsen.<module>` with the arguments as a list (no shell), stop on failure."""
+def _module(module: str, *arguments: str, env: dict | None = None, replace: bool = False) -> None:
+    """Run `python -m werkplaatsen.<module>` with the arguments as a list (no shell), stop on failure.
+
+    `replace`: run it in place of this process, so that Ctrl+C and SIGTERM (also from make) reach a
+    server directly and it can stop what it started.
+    """
     environment = {**os.environ, "PYTHONPATH": str(PLUGINS), **(env or {})}
-    result = subprocess.run([sys.executable, "-m", f"werkplaatsen.{module}", *arguments], cwd=ROOT, env=environment)
+    command = [sys.executable, "-m", f"werkplaatsen.{module}", *arguments]
+    if replace:
+        os.chdir(ROOT)
+        os.execve(sys.executable, command, environment)
+    result = subprocess.run(command, cwd=ROOT, env=environment)
     if result.returncode:
         raise SystemExit(result.returncode)
 
@@ -64,7 +72,13 @@ def docs(c):
 @task
 def serve(c, port=PORT):
     """Build, then serve the preview at http://localhost:8000 and rebuild on every save."""
-    _module("preview", "--port", str(port))
+    _module("preview", "--port", str(port), replace=True)
+
+
+@task
+def beheer(c, repo=".", port=PORT):
+    """The browser editor at http://localhost:8000/beheer/: the preview and decap-server, each save a commit."""
+    _module("editor.local", "--repo", str(Path(repo).resolve()), "--port", str(port), replace=True)
 
 
 @task

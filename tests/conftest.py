@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from werkplaatsen.routes import ADMIN_URL
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -35,7 +37,9 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     def html_files(self) -> list[Path]:
-        return sorted(self.output.rglob("*.html"))
+        """Every page of the site; the browser editor (/beheer/) is no page of it."""
+        admin = self.output / ADMIN_URL.strip("/")
+        return sorted(path for path in self.output.rglob("*.html") if not path.is_relative_to(admin))
 
 
 def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: str = "pelicanconf.py",

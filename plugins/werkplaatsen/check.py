@@ -1,4 +1,4 @@
-"""`python -m werkplaatsen.check [settings]`: check all content without building the site."""
+"""`python -m werkplaatsen.check [settings [content]]`: check all content without building the site."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from .vocabulary import vocabulary
 
 
 def main(argv: list[str]) -> int:
-    settings = read_settings(argv[0] if argv else "pelicanconf.py")
+    override = {"PATH": str(Path(argv[1]).absolute())} if len(argv) > 1 else None
+    settings = read_settings(argv[0] if argv else "pelicanconf.py", override=override)
     try:
         options = LoadOptions.from_settings(settings, build_time(settings))
         terms = vocabulary(Path(settings["WERKPLAATSEN_ROOT"]) / settings["WERKPLAATSEN_VOCABULARY"])

@@ -121,19 +121,19 @@ def parse_positive_int(value) -> int:
     return int(text)
 
 
-_DURATION = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:tot\s+\d+(?:[.,]\d+)?\s*)?(minuten|minuut|min|uur|uren)\b", re.I)
+DURATION = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:tot\s+\d+(?:[.,]\d+)?\s*)?(minuten|minuut|min|uur|uren)\b", re.I)
 
 
 def duration_minutes(text: str) -> int:
     """The (shortest) duration a text such as '2 tot 3 uur, met pauze' or '90 minuten' gives, in minutes."""
-    match = _DURATION.match(text.strip())
+    match = DURATION.match(text.strip())
     amount = float(match.group(1).replace(",", "."))
     return round(amount * (1 if match.group(2).lower().startswith("min") else 60))
 
 
 def parse_duration(value) -> str:
     text = _text(value)
-    if not _DURATION.match(text):
+    if not DURATION.match(text):
         raise _fail("duur", f'"{text}" begint niet met een duur. Schrijf eerst de tijd, zoals 90 minuten of '
                             "2 uur; daarna mag een toelichting, zoals 2 uur, inclusief pauze.")
     return text

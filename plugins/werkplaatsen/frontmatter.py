@@ -10,6 +10,11 @@ Content arrives through git from many hands, so every file is treated as hostile
 - Nesting deeper than ``MAX_DEPTH`` is refused while parsing, without recursion.
 - Files over ``MAX_BYTES`` and control characters (NUL, vertical tab, ...) are refused with the
   line they are on, so line numbers always match what an editor's text editor shows.
+
+An empty field counts as not filled in, and so do an unquoted ``null`` or ``~`` (YAML's own word
+for nothing) and a group whose fields are all empty: the browser editor writes ``voorbeeld: null``
+when someone clears a choice, and ``locatie: {naam: ""}`` when someone typed in a group and cleared
+it again.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 8
 # Characters that editors cannot see and that break line counting or parsing; tab, newline and
 # a carriage return before a newline are fine.
+# Plain scalars that mean "nothing" in YAML 1.1 and 1.2 alike; quoted, they are ordinary text.
+_NULLS = {"null", "Null", "NULL", "~"}
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)")
 
 
@@ -140,11 +147,14 @@ class _Builder:
                 self.source.lines.setdefault(path, line if path else 1)
                 stack.append(_Open(container, path))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
+                closed = stack.pop()
+                if closed.container == {} and stack and isinstance(stack[-1].container, dict):
+                    stack[-1].container.pop(closed.path[-1], None)  # an empty group is not filled in
             elif isinstance(event, yaml.ScalarEvent):
                 if not stack:
                     return event.value, self.errors
-                self._place(stack, event.value, line)
+                nothing = event.implicit[0] and event.value in _NULLS  # plain, not quoted
+                self._place(stack, "" if nothing and stack[-1].key is not None else event.value, line)
         return root, self.errors
 
     @staticmethod

@@ -4,9 +4,10 @@ Every file the content makes is an ``Output``: the pages (templates), the calend
 the sitemap and the files for machines. Writing happens in steps, each in a module of its own:
 render the outputs on every core (``workers``), check every link the pages make (``sitecheck``),
 make the stylesheet from the classes the pages use (``assets``), write the outputs with their
-compressed copies (``compress``), the downloads and theme files, and the search index
-(``searchindex``). A failed check stops the build before it is switched live (see build.py).
-The preview (``incremental``) keeps a generator and renders again only what an edit changed.
+compressed copies (``compress``), the downloads and theme files, the browser editor
+(``beheer``), and the search index (``searchindex``). A failed check stops the build before it
+is switched live (see build.py). The preview (``incremental``) keeps a generator and renders
+again only what an edit changed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from urllib.parse import unquote
 
 from pelican.generators import Generator
 
-from . import assets, deps, dutch, sitefiles, workers
+from . import assets, beheer, deps, dutch, sitefiles, workers
 from .assets import Asset, placeholder_url
 from .calendars import calendar_url, calendars
 from .catalog import LoadOptions
@@ -33,7 +34,7 @@ from .indexes import Site
 from .markup import Renderer
 from .pages import Page, all_pages
 from .present import Presenter
-from .routes import FILES_FOLDER, FILES_URL, theme_url
+from .routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from .search import SearchFacts
 from .searchindex import BUNDLE_URL, write_index
 from .sitecheck import PageFacts, broken_links, facts
@@ -214,6 +215,10 @@ class WerkplaatsenGenerator(Generator):
         """The theme files, the downloads, the files for machines and the search index."""
         output = Path(self.output_path)
         written = [*assets.write([*self.assets.values(), stylesheet], output), *self._write_uploads(output)]
+        editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
+                                                         admin_url=ADMIN_URL, collections=list(BY_NAME))
+        editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
+        written += beheer.write(output, self.root, editor_page)
         written += sitefiles.write_all(output, self._machine_files())
         written += write_index(output, self.site.lessons, self.get_template("zoekindex-les"),
                                self.env.globals["search_facts"])

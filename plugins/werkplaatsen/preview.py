@@ -4,15 +4,19 @@ Builds the site with drafts shown into `.preview/` (never into `output/`), serve
 production headers and the Dutch 404 page (``serve``), and after every save renders again only
 the pages that save changed (``incremental``). A content problem is reported in the terminal in
 Dutch; the last good preview stays up meanwhile. Saves made while an update runs are collected
-by the watcher and start the next update, so none is lost.
+by the watcher and start the next update, so none is lost. Ctrl+C and SIGTERM both stop it
+cleanly, so whatever runs alongside (see editor.local) stops too.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican.log import init as init_logging
@@ -20,9 +24,10 @@ from watchfiles import watch
 
 from .errors import ContentErrors
 from .incremental import Preview
-from .serve import SiteServer
+from .serve import Route, SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = ROOT / "pelicanconf.py"
 
 
 def update(preview: Preview) -> bool:
@@ -38,7 +43,7 @@ def update(preview: Preview) -> bool:
 
 
 def watched(preview: Preview) -> list[Path]:
-    """Everything a save in which changes the site: content, theme, vocabulary, headers, settings."""
+    """Everything a save in which changes the site: content, theme, vocabulary, headers."""
     settings = preview.settings
     root = Path(settings["WERKPLAATSEN_ROOT"])
     paths = [Path(settings["PATH"]), Path(settings["THEME"]), root / settings["WERKPLAATSEN_VOCABULARY"],
@@ -46,29 +51,43 @@ def watched(preview: Preview) -> list[Path]:
     return [path for path in paths if path.exists()]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
-    parser.add_argument("--content", type=Path, default=ROOT / "content")
-    parser.add_argument("--output", type=Path, default=ROOT / ".preview" / "site")
-    args = parser.parse_args(argv)
+def serve(content: Path, output: Path, port: int, announce: Callable[[str], None], routes: dict[str, Route] | None = None,
+          stop: threading.Event | None = None, settings: Path = SETTINGS) -> None:
+    """Build, serve on 127.0.0.1 and update after every save, until Ctrl+C, SIGTERM or `stop` is set."""
     init_logging(level=logging.WARNING, fatal="warnings")
-    preview = Preview(args.settings, args.content, args.output)
-    update(preview)
-    # The watcher yields an empty set when nothing changed for a second: its first yield says it
-    # runs, so saves made during the first build are caught by one more update before it listens.
-    changes = watch(*watched(preview), debounce=50, step=20, rust_timeout=1000, yield_on_timeout=True)
-    with SiteServer(args.output, port=args.port) as server:
-        try:
-            next(changes)
+    signal.signal(signal.SIGTERM, _interrupt)
+    preview = Preview(settings, content, output)
+    try:
+        update(preview)
+        # The watcher yields an empty set when nothing changed for a second: its first yield says it
+        # runs, so saves made during the first build are caught by one more update before it listens.
+        changes = watch(*watched(preview), debounce=50, step=20, rust_timeout=1000, yield_on_timeout=True,
+                        stop_event=stop)
+        with SiteServer(output, port=port, routes=routes) as server:
+            next(changes, None)
             update(preview)
-            print(f"De voorbeeldweergave draait op http://localhost:{server.port}/ (stoppen: Ctrl+C)", flush=True)
+            announce(f"http://localhost:{server.port}")
             for changed in changes:
                 if changed:
                     update(preview)
-        except KeyboardInterrupt:
-            pass
+    except KeyboardInterrupt:
+        pass
+
+
+def _interrupt(signum, frame):
+    """SIGTERM stops like Ctrl+C: through the same clean-up."""
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--settings", type=Path, default=SETTINGS)
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--output", type=Path, default=ROOT / ".preview" / "site")
+    args = parser.parse_args(argv)
+    serve(args.content, args.output, args.port,
+          lambda url: print(f"De voorbeeldweergave draait op {url}/ (stoppen: Ctrl+C)", flush=True), settings=args.settings)
     return 0
 
 

@@ -11,6 +11,8 @@ from .contenttypes import TYPES
 FILES_FOLDER = "bestanden"
 FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
+# The browser editor (Decap CMS, see beheer.py): not a content page.
+ADMIN_URL = "/beheer/"
 THEMES_URL = "/themas/"
 SEARCH_URL = "/zoeken/"
 SEARCH_INDEX_URL = "/pagefind/"
@@ -60,6 +62,7 @@ def reserved_urls() -> dict[str, str]:
     taken[FILES_URL] = "de downloads"
     taken[ASSETS_URL] = "de vormgeving"
     taken[SEARCH_INDEX_URL] = "de zoekfunctie"
+    taken[ADMIN_URL] = "het beheer"
     for kind in TYPES:
         taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
         for facet in kind.facets:

@@ -4,7 +4,8 @@ The preview (`make serve`) and the browser tests use it. It behaves like the sta
 directory URL serves its index.html, a missing file serves the site's Dutch /404.html with status
 404, and every response carries exactly the headers that hosting/_headers assigns to the path
 (plus any `extra_headers` a test asks for), so a CSP problem shows in the preview, not after
-publishing.
+publishing. `routes` answer a few paths with a function instead of a file (the local browser
+editor's backend, see werkplaatsen.editor.local), under the same headers.
 """
 
 from __future__ import annotations
@@ -12,11 +13,29 @@ from __future__ import annotations
 import http.server
 import sys
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.message import Message
+from http import HTTPStatus
 from pathlib import Path
 
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
 
-def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]):
+
+@dataclass(frozen=True)
+class Reply:
+    """What a route answers: status, media type and body."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+
+# (method, request headers, request body) -> Reply
+Route = Callable[[str, Message, bytes], Reply]
+
+
+def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]], routes: dict[str, Route]):
     class Handler(http.server.SimpleHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -24,6 +43,33 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             super().__init__(*args, directory=str(directory), **kwargs)
 
         served_path = None  # the file actually sent, when it is not the requested one (the 404 page)
+
+        def do_GET(self):
+            if not self._route():
+                super().do_GET()
+
+        def do_HEAD(self):
+            if not self._route():
+                super().do_HEAD()
+
+        def do_POST(self):
+            if not self._route():
+                self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+
+        def _route(self) -> bool:
+            """Answer with the route of this path, if it has one."""
+            route = routes.get(self.path.split("?", 1)[0])
+            if route is None:
+                return False
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            reply = route(self.command, self.headers, body)
+            self.send_response(reply.status)
+            self.send_header("Content-Type", reply.content_type)
+            self.send_header("Content-Length", str(len(reply.body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(reply.body)
+            return True
 
         def end_headers(self):
             path = self.served_path or self.path.split("?", 1)[0].split("#", 1)[0]
@@ -70,10 +116,11 @@ class SiteServer:
     """Serve `directory` on 127.0.0.1 at a free port, in a background thread."""
 
     def __init__(self, directory: Path, headers_file: Path | None = HEADERS_FILE,
-                 extra_headers: list[tuple[str, str]] | None = None, port: int = 0):
+                 extra_headers: list[tuple[str, str]] | None = None, port: int = 0,
+                 routes: dict[str, Route] | None = None):
         self.directory = Path(directory)
         self.rules = parse_headers_file(headers_file) if headers_file else []
-        handler = _handler(self.directory, self.rules, list(extra_headers or []))
+        handler = _handler(self.directory, self.rules, list(extra_headers or []), dict(routes or {}))
         self.httpd = _QuietServer(("127.0.0.1", port), handler)
         self.port = self.httpd.server_address[1]
         self.host = f"127.0.0.1:{self.port}"

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .dutch import iso
+from .routes import ADMIN_URL
 
 BUILD_INFO = "_build.json"
 SECURITY_TXT = ".well-known/security.txt"
@@ -48,7 +49,8 @@ def build_info(now: datetime, content: Path, production: bool, next_change: date
 
 
 def robots_txt(site_url: str) -> str:
-    lines = ["User-agent: *", "Allow: /"]
+    """Everything may be crawled but the browser editor, which is no page for visitors."""
+    lines = ["User-agent: *", f"Disallow: {ADMIN_URL}", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {site_url}/sitemap.xml")
     return "\n".join(lines) + "\n"

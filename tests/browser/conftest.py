@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.editor import Beheer, scratch_repo
 from tests.browser.gates import CHROMIUM, CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
 from werkplaatsen.serve import SiteServer
 from tests.build.conftest import FIXTURE_CONTENT
@@ -59,4 +60,25 @@ def tab(browser):
     messages, uncaught errors and requests as it visits URLs (see gates.Recorder)."""
     context = new_context(browser, viewport={"width": 1280, "height": 800})
     yield Recorder(context.new_page())
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def beheer(tmp_path_factory):
+    """`make beheer` on a scratch copy of the content in a new git repository, on free ports.
+
+    One pair of servers (preview and decap-server) for the whole session; the tests that use it
+    are one xdist group, so they run in one worker.
+    """
+    repo = scratch_repo(tmp_path_factory.mktemp("beheer") / "site")
+    server = Beheer.start(repo)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def editor_tab(browser):
+    """A tab for the browser editor: wide enough for the form and the preview side by side."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    yield context.new_page()
     context.close()

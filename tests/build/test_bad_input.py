@@ -87,6 +87,8 @@ CASES = [
      "sessies/gewoon.md, regel 1", "hetzelfde adres /sessies/gewoon/ als content/sessies/extra/gewoon.md"),
     ("page-takes-site-url", write("paginas/lessen.md", "---\ntitel: Lessen\nstatus: gepubliceerd\n---\n"),
      "paginas/lessen.md, regel 1", "hetzelfde adres /lessen/"),
+    ("page-takes-the-editor", write("paginas/beheer.md", "---\ntitel: Beheer\nstatus: gepubliceerd\n---\n"),
+     "paginas/beheer.md, regel 1", "hetzelfde adres /beheer/ als het beheer"),
     ("missing-download", replace("bestand: werkblad.pdf", "bestand: werkbladen.pdf"),
      'sessies/gewoon.md, regel 28, veld "bestand" (materialen, onderdeel 1)', 'het bestand "werkbladen.pdf" bestaat niet'),
     ("missing-image", body("![Het plein](/bestanden/plein.jpg)"),

@@ -27,13 +27,15 @@ def test_theme_files_carry_a_hash_of_their_content_and_every_page_links_the_curr
     theme = fixture_site.output / "theme"
     names = sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file() and p.suffix not in {".gz", ".br"})
     assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in names] == [
-        "favicon.#.svg", "js/status.#.js", "js/zoeken.#.js", "site.#.css"]
+        "favicon.#.svg", "js/beheer.#.js", "js/status.#.js", "js/zoeken.#.js", "site.#.css"]
     search_script = {f"/theme/{name}" for name in names if name.startswith("js/zoeken.")}
+    editor_script = {f"/theme/{name}" for name in names if name.startswith("js/beheer.")}  # for /beheer/ only
     for html_file in fixture_site.html_files():
         soup = fixture_site.page("/" + html_file.relative_to(fixture_site.output).as_posix())
         linked = {tag.get("href") or tag.get("src") for tag in soup.select("link[href^='/theme/'], script[src]")}
         # The search script only where it is used: on /zoeken/.
-        expected = {f"/theme/{name}" for name in names} - (set() if html_file.parent.name == "zoeken" else search_script)
+        expected = {f"/theme/{name}" for name in names} - editor_script - (
+            set() if html_file.parent.name == "zoeken" else search_script)
         assert linked == expected, html_file
 
 
@@ -94,7 +96,7 @@ def test_a_future_report_is_a_next_change_in_production(tmp_path):
 
 
 def test_robots_and_security_txt(fixture_site, tmp_path):
-    assert (fixture_site.output / "robots.txt").read_text() == ("User-agent: *\nAllow: /\n"
+    assert (fixture_site.output / "robots.txt").read_text() == ("User-agent: *\nDisallow: /beheer/\nAllow: /\n"
                                                                "Sitemap: http://localhost:8000/sitemap.xml\n")
     security = (fixture_site.output / ".well-known" / "security.txt").read_text().splitlines()
     assert security == ["Contact: mailto:security@platform31.nl", "Expires: 2031-02-28T09:00:00Z",

@@ -58,22 +58,22 @@ def test_a_switched_root_symlink_takes_effect_at_the_next_request(two_folders, s
 
 
 def test_any_number_of_folder_rules_each_with_the_merged_headers(tmp_path, start_nginx):
-    """A later issue adds /beheer/* with its own policy; nested folders work the same way."""
+    """Any folder can have a rule of its own (as /archief/* has); nested folders work the same way."""
     headers_file = tmp_path / "_headers"
     headers_file.write_text(HEADERS_FILE.read_text(encoding="utf-8")
-                            + "/beheer/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\n"
-                            + "/beheer/intern/*\n  X-Robots-Tag: noindex\n")
+                            + "/archief/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\n"
+                            + "/archief/intern/*\n  X-Robots-Tag: noindex\n")
     rules = parse_headers_file(headers_file)
     config = tmp_path / "nginx.conf"
     config.write_text(site_config(rules))
     root = tmp_path / "site"
-    for page in ("index.html", "404.html", "beheer/index.html", "beheer/intern/index.html", "theme/x.css"):
+    for page in ("index.html", "404.html", "archief/index.html", "archief/intern/index.html", "theme/x.css"):
         (root / page).parent.mkdir(parents=True, exist_ok=True)
         (root / page).write_text("<!DOCTYPE html><title>x</title>\n")
     server = start_nginx(root, site_config=config)
-    responses = fetch_all(server.url, ["/", "/beheer/", "/beheer/intern/", "/beheer/intern/weg", "/theme/x.css"])
+    responses = fetch_all(server.url, ["/", "/archief/", "/archief/intern/", "/archief/intern/weg", "/theme/x.css"])
     assert header_problems(responses, rules) == []
-    assert responses["/beheer/intern/"].headers["Content-Security-Policy"] == "default-src 'self'; frame-ancestors 'none'"
-    assert responses["/beheer/intern/"].headers["X-Robots-Tag"] == "noindex"
-    assert responses["/beheer/intern/"].headers["Strict-Transport-Security"]
-    assert "X-Robots-Tag" not in responses["/beheer/"].headers
+    assert responses["/archief/intern/"].headers["Content-Security-Policy"] == "default-src 'self'; frame-ancestors 'none'"
+    assert responses["/archief/intern/"].headers["X-Robots-Tag"] == "noindex"
+    assert responses["/archief/intern/"].headers["Strict-Transport-Security"]
+    assert "X-Robots-Tag" not in responses["/archief/"].headers

@@ -1,12 +1,15 @@
 """Scaffolds, JSON Schemas and the editor guide all agree with the content model."""
 
+import re
+
 import pytest
 import yaml
 
 from tests.conftest import validation_context
 from werkplaatsen import frontmatter
 from werkplaatsen.contenttypes import BY_NAME, TYPES
-from werkplaatsen.editor.fieldspec import specs
+from werkplaatsen import fields
+from werkplaatsen.editor.fieldspec import PATTERNS, caseless, specs
 from werkplaatsen.editor.generate import GUIDE, ROOT, generated_files
 from werkplaatsen.editor.jsonschema import schema_for
 from werkplaatsen.editor.scaffold import new_file
@@ -91,3 +94,38 @@ def test_a_long_title_gives_a_file_name_cut_at_a_word(tmp_path):
     path = new_file("sessie", "Een heel lange titel " * 20, content=tmp_path)
     assert len(path.stem) <= 80 and not path.stem.endswith("-")
     assert path.stem.startswith("een-heel-lange-titel-een-heel")
+
+
+SAMPLES = {
+    "datum": ["2019-10-08", "2019-12-31", "10-08-2019", "2019-13-01", "2019-10-8", "8 oktober"],
+    "datumtijd": ["2019-10-08 13:30", "2019-10-08T09:05", "2019-10-08", "2019-10-08 25:00", "2019-10-08 13.30"],
+    "tijd": ["13:30", "9.30", "09:05", "24:00", "13:60", "half twee"],
+    "getal": ["1", "12", "0", "-1", "1.5", "twee"],
+    "duur": ["90 minuten", "2 uur, met pauze", "1,5 tot 2 Uur", "een middag", "uur"],
+    "verwijzing": ["ronde-2", "a", "Ronde-2", "ronde_2", "-ronde", "ronde--2"],
+    "afbeelding": ["nieuws/foto.jpg", "plein.WEBP", "plein.png", "verslag.pdf", "foto.jpg.exe"],
+}
+PARSERS = {"datum": fields.parse_date, "datumtijd": fields.parse_datetime, "tijd": fields.parse_time,
+           "getal": fields.parse_positive_int, "duur": fields.parse_duration, "verwijzing": fields.parse_slug,
+           "afbeelding": fields.parse_image_file}
+
+
+@pytest.mark.parametrize("kind", PATTERNS)
+def test_each_pattern_accepts_exactly_what_the_model_accepts(kind):
+    for value in SAMPLES[kind]:
+        try:
+            PARSERS[kind](value)
+            accepted = True
+        except ValueError:  # pydantic's custom errors are ValueErrors
+            accepted = False
+        assert (re.search(PATTERNS[kind], value) is not None) == accepted, (kind, value)
+
+
+def test_caseless_spells_letters_in_both_cases_outside_classes():
+    assert caseless(r"uur\b[a-z]") == r"[uU][uU][rR]\b[a-z]"
+
+
+def test_specs_carry_the_models_defaults_as_front_matter_writes_them():
+    by_name = {spec.name: spec for spec in specs(BY_NAME["verslag"].schema, vocabulary())}
+    assert by_name["voorbeeld"].default == "nee" and by_name["titel"].default is None
+    assert {child.name: child.default for child in by_name["bestanden"].children}["taal"] == "nl"

@@ -60,6 +60,20 @@ def test_a_duplicate_key_with_children_keeps_the_first():
     assert [(e.line, e.field) for e in errors] == [(4, ("locatie",))]
 
 
+def test_a_group_with_only_empty_fields_is_not_filled_in():
+    """The browser editor writes `locatie: {naam: ""}` when someone clears what they typed in a group."""
+    source, errors = frontmatter.read(PATH, b'---\nvorm: online\nlocatie:\n  naam: ""\nleeg: {}\n---\n')
+    assert errors == [] and source.data == {"vorm": "online"}
+    source, _ = frontmatter.read(PATH, b"---\nagenda:\n  - {}\nlocatie:\n  naam: A\n---\n")
+    assert source.data == {"agenda": [{}], "locatie": {"naam": "A"}}, "a list keeps its items; a filled group stays"
+
+
+def test_an_unquoted_null_is_not_filled_in_and_a_quoted_one_is_text():
+    """The browser editor writes `voorbeeld: null` when someone clears a choice."""
+    source, errors = frontmatter.read(PATH, b'---\nvoorbeeld: null\nnummer: ~\ntitel: "null"\nnull: x\n---\n')
+    assert errors == [] and source.data == {"titel": "null", "null": "x"}
+
+
 def test_list_items_have_their_own_lines():
     source, _ = frontmatter.read(PATH, b"---\ncasussen:\n  - a\n  - b\n---\n")
     assert source.line_of(("casussen", 1)) == 4

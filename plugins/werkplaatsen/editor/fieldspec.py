@@ -1,7 +1,8 @@
 """The content model described field by field, for everything that explains it to editors.
 
-The JSON Schemas for the editor, the scaffolds of ``make nieuw`` and the editor guide are all
-generated from these specs, which are read off the schemas themselves, so none can drift.
+The JSON Schemas for the editor, the scaffolds of ``make nieuw``, the editor guide and the browser
+editor's configuration are all generated from these specs, which are read off the schemas
+themselves, so none can drift.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
 
 from .. import fields
-from ..fields import Hosts, MarkdownText, RefTo, Term, marker
+from ..fields import IMAGE_SUFFIXES, SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, marker
 from ..validation import nested_model
+
+# The values a new item starts with: a draft, so it cannot be published by accident.
+STARTING_VALUES = {"status": "concept"}
 
 # What each field type is called in Dutch, and an example value in front matter.
 KINDS = {
@@ -25,6 +30,7 @@ KINDS = {
     "janee": ("ja of nee", "nee"),
     "getal": ("geheel getal, zoals 2", "1"),
     "duur": ("duur: eerst de tijd, zoals 90 minuten of 2 uur", "2 uur"),
+    "afbeelding": ("pad naar een afbeelding: png, jpg of webp", "…"),
     "url": ("webadres dat begint met https://", "https://"),
     "verwijzing": ("korte naam (bestandsnaam zonder .md) van een {target}", "…"),
     "woordenlijst": ("een van: {allowed}", "{first}"),
@@ -38,7 +44,49 @@ _PARSERS = {
     fields.parse_bool: "janee",
     fields.parse_positive_int: "getal",
     fields.parse_duration: "duur",
+    fields.parse_image_file: "afbeelding",
 }
+
+
+def caseless(pattern: str) -> str:
+    """`pattern` with each letter outside a [class] written as [aA].
+
+    JSON Schema and the browser editor take ECMAScript patterns without flags, so this is how a
+    pattern says that case does not matter.
+    """
+    parts, position, in_class = [], 0, False
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            parts.append(pattern[position:position + 2])
+            position += 2
+            continue
+        in_class = (in_class or char == "[") and char != "]"
+        parts.append(f"[{char.lower()}{char.upper()}]" if char.isalpha() and not in_class else char)
+        position += 1
+    return "".join(parts)
+
+
+_DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_CLOCK = r"(?:[01]?\d|2[0-3]){separator}[0-5]\d"
+# The written form of a value of each kind, as the parsers in fields.py accept it (a date's
+# month and day within range; whether the day exists is left to the build). Tools that check
+# while typing use these: the JSON Schemas and the browser editor.
+PATTERNS = {
+    "datum": f"^{_DAY}$",
+    "datumtijd": f"^{_DAY}[ T]{_CLOCK.format(separator=':')}$",
+    "tijd": f"^{_CLOCK.format(separator='[:.]')}$",
+    "getal": r"^[1-9][0-9]*$",
+    "duur": "^" + caseless(fields.DURATION.pattern),
+    "verwijzing": f"^{SLUG_PATTERN.pattern}$",
+    "afbeelding": caseless(rf"\.(?:{'|'.join(suffix.lstrip('.') for suffix in IMAGE_SUFFIXES)})$"),
+}
+
+
+def url_pattern(hosts: tuple[str, ...]) -> str:
+    """An https address on one of `hosts` (any case), with an optional port, path, query or fragment."""
+    names = "|".join(host.replace(".", r"\.") for host in hosts)
+    return caseless(f"^https://(?:{names})(?::\\d+)?(?:[/?#][^\\s\\\\]*)?$")
 
 
 @dataclass
@@ -52,6 +100,7 @@ class FieldSpec:
     target: str | None = None  # content type, for references
     hosts: str | None = None  # for URLs: which list of websites (fields.Hosts)
     allowed: dict[str, str] | None = None  # vocabulary terms and their labels
+    default: str | None = None  # the model's default, as written in front matter
     children: list[FieldSpec] = field(default_factory=list)
 
     @property
@@ -74,7 +123,8 @@ def specs(model: type[BaseModel], vocabulary: dict) -> list[FieldSpec]:
 def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
     annotation = info.annotation
     many = getattr(annotation, "__origin__", None) is list
-    spec = FieldSpec(name, info.title, info.description, info.is_required(), "tekst", many=many)
+    spec = FieldSpec(name, info.title, info.description, info.is_required(), "tekst", many=many,
+                     default=_written(info.default))
     nested = nested_model(annotation)
     reference, term = marker(info, RefTo), marker(info, Term)
     if nested:
@@ -90,6 +140,15 @@ def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
     else:
         spec.kind = _parser_kind(info)
     return spec
+
+
+def _written(default) -> str | None:
+    """A field's default as front matter writes it: ja or nee for a boolean; None for no default."""
+    if default is PydanticUndefined or default is None:
+        return None
+    if isinstance(default, bool):
+        return "ja" if default else "nee"
+    return str(default)
 
 
 def _parser_kind(info) -> str:

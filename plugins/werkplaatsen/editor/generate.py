@@ -1,4 +1,5 @@
-"""Files generated from the content model for editors: the guide, JSON Schemas, editor wiring.
+"""Files generated from the content model for editors: the guide, JSON Schemas, editor wiring and
+the browser editor's configuration.
 
 `make docs` writes them; a test fails when a committed copy differs from what the model says.
 """
@@ -6,10 +7,13 @@
 from __future__ import annotations
 
 import json
+import runpy
+from functools import cache
 from pathlib import Path
 
 from ..contenttypes import TYPES
 from ..vocabulary import vocabulary
+from . import decap
 from .guide import guide
 from .jsonschema import schema_for
 
@@ -17,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[3]
 GUIDE = ROOT / "docs" / "redactiegids.md"
 SCHEMAS = ROOT / "schemas"
 REMARK_CONFIG = ROOT / ".remarkrc.mjs"
+DECAP_CONFIG = ROOT / "beheer" / "config.yml"
+PRODUCTION_SETTINGS = ROOT / "publishconf.py"
 
 
 def generated_files() -> dict[Path, str]:
@@ -26,7 +32,14 @@ def generated_files() -> dict[Path, str]:
         document = schema_for(kind.schema, vocabulary(), f"{kind.label} (content/{kind.folder}/)")
         files[SCHEMAS / f"{kind.name}.schema.json"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     files[REMARK_CONFIG] = _remark_config()
+    files[DECAP_CONFIG] = decap.HEADER + decap.dump(decap.config(vocabulary(), production_settings()))
     return files
+
+
+@cache
+def production_settings() -> dict:
+    """The settings of `make publish` (publishconf.py reads pelicanconf.py from the working directory)."""
+    return runpy.run_path(str(PRODUCTION_SETTINGS))
 
 
 def _remark_config() -> str:

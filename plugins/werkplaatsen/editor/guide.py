@@ -32,6 +32,25 @@ wijziging in het model maakt `make docs` hem opnieuw.
   HTML is niet toegestaan. Bestanden en afbeeldingen staan in `content/bestanden/`; een
   afbeelding heeft altijd een alt-tekst: `![Wat er te zien is](/bestanden/foto.jpg)`.
 - Verzonnen inhoud krijgt `voorbeeld: ja`. Die gaat nooit naar de echte site.
+
+## In de browser: het beheer
+
+Met `make beheer` werkt u in uw browser, op http://localhost:8000/beheer/, met een formulier per
+soort (de README legt stap voor stap uit hoe). Het formulier heeft dezelfde velden, uitleg en
+woordenlijsten als deze gids. Elke keer opslaan is één vastlegging in git, op uw naam.
+
+- Het formulier controleert elk veld apart: verplichte velden, datums, webadressen en de
+  woordenlijsten. Klopt iets niet, dan staat onder het veld wat er mis is, en wordt er niets
+  opgeslagen.
+- Regels over twee velden samen ziet het formulier niet: het einde ligt na het begin, een fysieke
+  of hybride sessie heeft een locatie, een aanmelding heeft een formulier (behalve als hij
+  geannuleerd is), een materiaal heeft een bestand of een link. Die meldt de volgende build, in het
+  venster waarin het beheer draait, met het bestand en het veld. Pas het item aan en sla opnieuw op.
+- Een groep velden, zoals Locatie, mag helemaal leeg blijven. Vult u er iets in, vul dan ook de
+  velden in die de uitleg noemt.
+- De bestandsnaam komt uit de titel en verandert daarna niet meer. Een titel die een adres van de
+  site zelf zou geven (zoals Sessies of Thema's) weigert het formulier. Meldt de build toch dat het
+  adres al bestaat, verwijder het item dan in het beheer en maak het opnieuw met een andere titel.
 """
 
 

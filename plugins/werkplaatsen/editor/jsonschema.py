@@ -6,20 +6,16 @@ true/false may arrive unquoted. The build's own checks remain the authority.
 
 from __future__ import annotations
 
-from .fieldspec import FieldSpec, specs
-from ..fields import SLUG_PATTERN
+from .fieldspec import PATTERNS, FieldSpec, specs
 
 _TYPES = {
     "tekst": {"type": "string"},
     "markdown": {"type": "string"},
-    "datum": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-    "datumtijd": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$"},
-    "tijd": {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"},
     "janee": {"enum": ["ja", "nee", True, False]},
-    "getal": {"type": ["integer", "string"], "minimum": 1, "pattern": r"^[1-9][0-9]*$"},
+    "getal": {"type": ["integer", "string"], "minimum": 1, "pattern": PATTERNS["getal"]},
     "url": {"type": "string", "pattern": "^https://."},
-    "duur": {"type": "string", "pattern": r"^\d+([.,]\d+)?\s*(tot\s+\d+([.,]\d+)?\s*)?(minuten|minuut|min|uur|uren)\b"},
-    "verwijzing": {"type": "string", "pattern": f"^{SLUG_PATTERN.pattern}$"},
+    **{kind: {"type": "string", "pattern": PATTERNS[kind]}
+       for kind in ("datum", "datumtijd", "tijd", "duur", "verwijzing", "afbeelding")},
 }
 
 

@@ -7,11 +7,7 @@ from pathlib import Path
 from ..contenttypes import BY_NAME, ContentType
 from ..fields import slugify
 from ..vocabulary import vocabulary
-from .fieldspec import FieldSpec, specs
-
-
-# A new file starts as a draft, so it cannot be published by accident.
-STARTING_VALUES = {"titel": "{title}", "status": "concept"}
+from .fieldspec import STARTING_VALUES, FieldSpec, specs
 
 
 def new_file(kind: str, title: str, content: Path) -> Path:
@@ -37,8 +33,9 @@ def scaffold(kind: ContentType, vocabulary: dict, title: str) -> str:
         "# weg als u het niet gebruikt. Controleer met: make check. Klaar om te publiceren?",
         "# Zet dan status op gepubliceerd.",
     ]
+    values = {**STARTING_VALUES, "titel": _quoted(title)}
     for spec in sorted(specs(kind.schema, vocabulary), key=lambda s: not s.required):
-        lines += _field(spec, STARTING_VALUES.get(spec.name, "").format(title=_quoted(title)), indent="")
+        lines += _field(spec, values.get(spec.name, ""), indent="")
     lines += ["---", f"Schrijf hier de tekst van de {kind.label.lower()} in Markdown.", ""]
     return "\n".join(lines)
 

@@ -1,0 +1,34 @@
+"""The browser editor at /beheer/ (Decap CMS): what the build copies into the site.
+
+Three things: Decap's bundle from node_modules (pinned in package.json, so the editor is served
+from the site itself, never from a CDN), the configuration ``make docs`` generates from the
+content model (beheer/config.yml), and the page that loads both (theme/templates/beheer.html).
+The page is no content page: it is not in the sitemap, the feeds or the link check, robots.txt
+keeps crawlers out, and hosting/_headers gives /beheer/* a policy of its own.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .routes import ADMIN_URL
+
+BUNDLE = Path("node_modules/decap-cms/dist")
+CONFIG = Path("beheer/config.yml")
+# Decap's bundle loads its chunks and WebAssembly next to itself; its source maps (50 MB) stay out.
+BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt", "*.decap-cms.js", "*.wasm")
+
+
+def write(output: Path, root: Path, page: str) -> list[Path]:
+    """Write /beheer/: the page, the configuration and Decap's bundle; return the files written."""
+    folder = output / ADMIN_URL.strip("/")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(page, encoding="utf-8")
+    shutil.copyfile(root / CONFIG, folder / CONFIG.name)
+    written = [folder / "index.html", folder / CONFIG.name]
+    for pattern in BUNDLE_FILES:
+        for path in sorted((root / BUNDLE).glob(pattern)):
+            shutil.copyfile(path, folder / path.name)
+            written.append(folder / path.name)
+    return written

@@ -1,0 +1,59 @@
+"""`make beheer`: the browser editor on this computer, every save a git commit.
+
+Starts the preview (``werkplaatsen.preview``: build, serve on 127.0.0.1, rebuild after every
+save) and decap-server (``gitserver``) side by side, and serves the editor a configuration that
+saves to the current branch of the checkout instead of GitHub. Ctrl+C or SIGTERM stops both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .. import preview
+from ..serve import Reply
+from . import decap
+from .checkout import current_branch, has_uncommitted_changes, identity
+from .generate import DECAP_CONFIG, ROOT
+from .gitserver import GitServer
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=Path, default=ROOT, help="the git checkout the editor saves into")
+    parser.add_argument("--port", type=int, default=8000, help="0: any free port")
+    args = parser.parse_args(argv)
+    repo = args.repo.resolve()
+    branch = current_branch(repo)
+    who = identity(repo)
+    if has_uncommitted_changes(repo):
+        print("Let op: in deze map staan wijzigingen die nog niet zijn vastgelegd. Ze komen mee in de eerste "
+              "wijziging die u in het beheer opslaat.", flush=True)
+    production = yaml.safe_load(DECAP_CONFIG.read_text(encoding="utf-8"))
+    local_config = decap.dump(decap.local(production, branch)).encode()
+
+    def editor_config(method, headers, body) -> Reply:
+        return Reply(200, "text/yaml; charset=utf-8", local_config)
+
+    def announce(url: str) -> None:
+        print(f"Het beheer staat klaar. Open in uw browser: {url}/beheer/\n"
+              f"Wat u opslaat, wordt vastgelegd op naam van {who.name} <{who.email}> in de tak {branch}.\n"
+              f"De site zelf ziet u op {url}/. Stoppen: Ctrl+C.", flush=True)
+
+    with GitServer(repo, who) as git:
+        routes = {decap.LOCAL_API: git.forward, "/beheer/config.yml": editor_config}
+        # The preview of the checkout inside it (.preview/ is ignored by git, so no save commits it).
+        preview.serve(repo / "content", repo / ".preview" / "beheer", args.port, announce, routes, stop=git.exited)
+        if git.exited.is_set():
+            print("decap-server is onverwacht gestopt (zie de melding hierboven), dus het beheer stopt ook. "
+                  "Start het opnieuw met make beheer.", file=sys.stderr, flush=True)
+            return 1
+    print("Het beheer is gestopt.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
