@@ -44,7 +44,8 @@ EDITS = 5
 
 
 class PeakMemory:
-    """Samples the resident memory of a process and all its descendants (from /proc)."""
+    """Samples the memory of a process and all its descendants (from /proc): the proportional set
+    size, so memory that forked processes share is counted once, not once per process."""
 
     def __init__(self, pid: int):
         self.pid, self.peak, self._done = pid, 0, threading.Event()
@@ -53,7 +54,7 @@ class PeakMemory:
 
     def _sample(self):
         while not self._done.wait(0.02):
-            self.peak = max(self.peak, tree_rss(self.pid))
+            self.peak = max(self.peak, tree_memory(self.pid))
 
     def stop(self) -> int:
         self._done.set()
@@ -61,23 +62,31 @@ class PeakMemory:
         return self.peak
 
 
-def tree_rss(root: int) -> int:
-    """Bytes of resident memory of `root` and its descendants."""
-    parents, rss = {}, {}
+def tree_memory(root: int) -> int:
+    """Bytes of memory (proportional set size) of `root` and its descendants."""
+    parents = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                parents[int(entry.name)] = int(fields[1])
-                rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 continue
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         todo += [child for child, parent in parents.items() if parent == pid]
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
