@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import processes
 from .nginx import CONFIG_FILE, ROOT, ConfigError, quoted
 
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -155,13 +156,7 @@ class Nginx:
         return "\n".join(lines[-10:])
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        processes.stop(self.process)
 
     def __enter__(self) -> Nginx:
         return self.start()

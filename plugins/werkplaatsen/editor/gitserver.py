@@ -25,6 +25,7 @@ import urllib.request
 from email.message import Message
 from pathlib import Path
 
+from .. import processes
 from ..serve import Reply
 from .checkout import Identity
 from .generate import ROOT
@@ -57,12 +58,7 @@ class GitServer:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        processes.stop(self.process)
 
     def _wait_until_listening(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
