@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 import lightningcss
 
+from .files import replace_file
 from .routes import ASSETS_URL
 
 STYLESHEET = "site.css"
@@ -72,8 +73,5 @@ def stylesheet(root: Path, parts: list[str], used: set[str], scripts: list[bytes
 def write(assets: list[Asset], output: Path) -> list[Path]:
     written = []
     for asset in assets:
-        target = output / asset.url.lstrip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(asset.content)
-        written.append(target)
+        written.append(replace_file(output / asset.url.lstrip("/"), asset.content))
     return written

@@ -9,9 +9,9 @@ keeps crawlers out, and hosting/_headers gives /beheer/* a policy of its own.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from .files import replace_file
 from .routes import ADMIN_URL
 
 BUNDLE = Path("node_modules/decap-cms/dist")
@@ -23,12 +23,8 @@ BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt", "*.decap-cms.js", "*
 def write(output: Path, root: Path, page: str) -> list[Path]:
     """Write /beheer/: the page, the configuration and Decap's bundle; return the files written."""
     folder = output / ADMIN_URL.strip("/")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(page, encoding="utf-8")
-    shutil.copyfile(root / CONFIG, folder / CONFIG.name)
-    written = [folder / "index.html", folder / CONFIG.name]
+    written = [replace_file(folder / "index.html", page), replace_file(folder / CONFIG.name, root / CONFIG)]
     for pattern in BUNDLE_FILES:
         for path in sorted((root / BUNDLE).glob(pattern)):
-            shutil.copyfile(path, folder / path.name)
-            written.append(folder / path.name)
+            written.append(replace_file(folder / path.name, path))
     return written

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import brotli
 
+from .files import replace_file
 from .routes import ASSETS_URL
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".ics", ".atom"}
@@ -31,5 +32,5 @@ def compress_files(paths: list[Path]) -> None:
 def compress_file(path: Path, quality: int = PAGE_QUALITY) -> None:
     data = path.read_bytes()
     # mtime=0: the same page always compresses to the same bytes, so builds stay reproducible.
-    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality))
+    replace_file(path.with_name(path.name + ".gz"), gzip.compress(data, compresslevel=9, mtime=0))
+    replace_file(path.with_name(path.name + ".br"), brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality))

@@ -12,7 +12,6 @@ again only what an edit changed.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -29,6 +28,7 @@ from .content import load
 from .contenttypes import BY_NAME
 from .errors import ContentError, ContentErrors
 from .feeds import FEEDS, feeds
+from .files import replace_file
 from .headers import meta_policy, parse_headers_file
 from .indexes import Site
 from .markup import Renderer
@@ -206,9 +206,8 @@ class WerkplaatsenGenerator(Generator):
         """Write outputs, pages with the stylesheet's real name, and their compressed copies."""
         output, placeholder = Path(self.output_path), placeholder_url().encode()
         for url, done in rendered.items():
-            target = output / Output(url, None).path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content)
+            target = replace_file(output / Output(url, None).path,
+                                  done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content)
             compress_file(target)
 
     def write_rest(self, stylesheet: Asset) -> None:
@@ -229,9 +228,7 @@ class WerkplaatsenGenerator(Generator):
     def _write_uploads(self, output: Path) -> list[Path]:
         written = []
         for name in self.uploads:
-            written.append(output / FILES_FOLDER / name)
-            written[-1].parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(Path(self.path) / FILES_FOLDER / name, written[-1])
+            written.append(replace_file(output / FILES_FOLDER / name, Path(self.path) / FILES_FOLDER / name))
         return written
 
     def _published_uploads(self, pages: dict[str, PageFacts]) -> tuple[list[str], list[str]]:

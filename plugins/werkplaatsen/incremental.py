@@ -21,6 +21,7 @@ from pelican.settings import read_settings
 from . import deps, workers
 from .compress import compress_file
 from .deps import signature
+from .files import replace_file
 from .generator import Output, Rendered, WerkplaatsenGenerator
 from .sitecheck import PageFacts
 from .vocabulary import vocabulary
@@ -188,7 +189,7 @@ class Preview:
             if written.facts is not None and url not in rendered:
                 path = self.output / Output(url, None).path
                 if path.is_file():
-                    path.write_bytes(path.read_bytes().replace(before.encode(), after.encode()))
+                    replace_file(path, path.read_bytes().replace(before.encode(), after.encode()))
                     compress_file(path)
         (self.output / before.lstrip("/")).unlink(missing_ok=True)
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .dutch import iso
+from .files import replace_file
 from .routes import ADMIN_URL
 
 BUILD_INFO = "_build.json"
@@ -67,7 +68,5 @@ def security_txt(contact: str, now: datetime, site_url: str) -> str:
 def write_all(output: Path, files: dict[str, str]) -> list[Path]:
     written = []
     for name, text in files.items():
-        written.append(output / name)
-        written[-1].parent.mkdir(parents=True, exist_ok=True)
-        written[-1].write_text(text, encoding="utf-8")
+        written.append(replace_file(output / name, text))
     return written

@@ -1,0 +1,39 @@
+"""An output file is replaced in one step, so a reader never gets half of it."""
+
+from __future__ import annotations
+
+from werkplaatsen.compress import compress_file
+from werkplaatsen.files import replace_file
+
+
+def test_a_reader_of_the_old_file_reads_it_to_its_end(tmp_path):
+    page = tmp_path / "sessies" / "index.html"
+    replace_file(page, b"oud " * 1000)
+    with page.open("rb") as reader:  # like the preview server in the middle of sending the page
+        replace_file(page, "nieuw")
+        assert reader.read() == b"oud " * 1000
+    assert page.read_text(encoding="utf-8") == "nieuw"
+    assert [path.name for path in page.parent.iterdir()] == ["index.html"]  # nothing left beside it
+
+
+def test_a_file_can_be_copied_in_one_step(tmp_path):
+    source = tmp_path / "verslag.pdf"
+    source.write_bytes(b"%PDF-1.7 nieuw")
+    target = tmp_path / "site" / "bestanden" / "verslag.pdf"
+    replace_file(target, b"%PDF-1.7 oud")
+    with target.open("rb") as reader:
+        replace_file(target, source)
+        assert reader.read() == b"%PDF-1.7 oud"
+    assert target.read_bytes() == b"%PDF-1.7 nieuw"
+
+
+def test_compressed_copies_are_replaced_in_one_step_too(tmp_path):
+    page = tmp_path / "index.html"
+    replace_file(page, b"<p>oud</p>" * 100)
+    compress_file(page)
+    with page.with_name("index.html.gz").open("rb") as gz, page.with_name("index.html.br").open("rb") as br:
+        before = gz.read(), br.read()
+        gz.seek(0), br.seek(0)
+        replace_file(page, b"<p>nieuw</p>")
+        compress_file(page)
+        assert (gz.read(), br.read()) == before
