@@ -5,9 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve html publish check docs bench test nieuw hosting deploy rollback beheer clean
+.PHONY: serve html publish check docs bench mutate test nieuw hosting deploy rollback beheer clean
 
-serve html publish check docs bench: $(VENV)/.installed node_modules/.installed
+serve html publish check docs bench mutate: $(VENV)/.installed node_modules/.installed
 	$(INVOKE) $@
 
 # The exact text of a command-line variable as one shell word: no $, ` or " in it is ever run.

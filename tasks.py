@@ -105,6 +105,64 @@ def bench(c):
     subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, check=True)
 
 
+# mutmut 3 names each mutant after its file: plugins/werkplaatsen/status.py gives
+# "plugins.werkplaatsen.status", and it only switches a mutant on in a module of that name. The code
+# runs as "werkplaatsen.status" (plugins/ is the plugin path), so with plain `mutmut run` no mutant
+# would ever be switched on. mutmut only drops a leading "src."; this drops a leading "plugins." too.
+MUTMUT = """
+import sys
+from pathlib import Path
+
+import mutmut.__main__ as main
+import mutmut.mutation.file_mutation as file_mutation
+from mutmut.utils.format_utils import get_mutant_name
+
+
+def module_name(path, function):
+    parts = Path(path).parts
+    return get_mutant_name(Path(*parts[1:]) if parts[0] == "plugins" else Path(path), function)
+
+
+main.get_mutant_name = file_mutation.get_mutant_name = module_name
+main.cli(prog_name="mutmut")
+"""
+
+
+@task
+def mutate(c, mutants=""):
+    """Mutation-test status, markup, catalog and build with mutmut; results stay in mutants/.
+
+    A second run retests only what changed. `--mutants 'werkplaatsen.catalog.*'` retests those;
+    `.venv/bin/mutmut show NAME` shows one, `.venv/bin/mutmut browse` all of them.
+    """
+    result = subprocess.run([sys.executable, "-c", MUTMUT, "run", *mutants.split()], cwd=ROOT)
+    if result.returncode:
+        raise SystemExit(result.returncode)
+    subprocess.run([sys.executable, "-c", MUTMUT_SUMMARY], cwd=ROOT, check=True)
+
+
+MUTMUT_SUMMARY = """
+from collections import Counter
+
+from mutmut.mutation.data import SourceFileMutationData
+from mutmut.stats import status_by_exit_code
+from mutmut.utils.file_utils import walk_mutatable_files
+
+columns = ["killed", "survived", "timeout", "no tests", "suspicious", "not checked"]
+print(f"{'module':<32}{'mutants':>8}" + "".join(f"{name:>13}" for name in columns))
+survivors = []
+for path in sorted(walk_mutatable_files()):
+    data = SourceFileMutationData(path=path)
+    data.load()
+    counts = Counter(status_by_exit_code[code] for code in data.exit_code_by_key.values())
+    print(f"{str(path):<32}{len(data.exit_code_by_key):>8}" + "".join(f"{counts[name]:>13}" for name in columns))
+    survivors += [name for name, code in data.exit_code_by_key.items() if status_by_exit_code[code] != "killed"]
+if survivors:
+    print("\nNot killed (see them with .venv/bin/mutmut show NAME):")
+    print("\n".join(f"  {name}" for name in sorted(survivors)))
+"""
+
+
 @task
 def test(c, browser=True):
     """Run the whole test suite (unit, build and browser tests)."""

@@ -1,0 +1,93 @@
+"""Under mutmut only (pyproject.toml loads it with -p): count what the build subprocesses call.
+
+mutmut runs a mutant only against the tests that called the mutated function while it collected
+its statistics, and it records those calls in the test process. The build tests run the real
+`python -m werkplaatsen.build` in a subprocess, so mutmut would never see them reach catalog.py,
+markup.py or status.py, and would skip those mutants as "no tests". While mutmut collects its
+statistics, a sitecustomize module on the subprocess's PYTHONPATH (`plugins/` in mutants/) writes
+down the functions each subprocess called, and this plugin adds them to the test that started it.
+
+mutmut switches a mutant on through the environment variable MUTANT_UNDER_TEST, which a
+subprocess inherits, unless a test starts it with an environment of its own (test_bad_input.py
+does, to build as on a bare machine): under mutmut, this plugin adds mutmut's variables to it.
+Code that runs as ``__main__`` (build.py under ``python -m``) cannot be switched on at all, since
+mutmut matches the module name; only in-process tests count for build.py.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+HITS = "MUTMUT_SUBPROCESS_HITS"
+SITECUSTOMIZE = '''\
+"""Written by tests/mutmut_subprocesses.py while mutmut collects statistics; not part of the site."""
+import atexit
+import os
+import sys
+
+
+def _save_mutmut_hits():
+    state = sys.modules.get("mutmut.state")
+    if state is None:
+        return
+    names = sorted(name for name in state.state()._stats if not name.startswith("__main__."))
+    if names:
+        path = os.path.join(os.environ["{hits}"], str(os.getpid()))
+        with open(path + ".tmp", "w") as handle:
+            handle.write("\\n".join(names))
+        os.replace(path + ".tmp", path)
+
+
+if os.environ.get("MUTANT_UNDER_TEST") == "stats" and os.environ.get("{hits}"):
+    atexit.register(_save_mutmut_hits)
+'''.format(hits=HITS)
+
+
+def _collecting_stats() -> bool:
+    return os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+def _pass_mutmut_variables_on(popen_init):
+    def init(self, *args, env=None, **kwargs):
+        if env is not None:
+            env = {**env, **{name: os.environ[name] for name in ("MUTANT_UNDER_TEST", HITS) if name in os.environ}}
+        popen_init(self, *args, env=env, **kwargs)
+    init.passes_mutmut_variables_on = True
+    return init
+
+
+def pytest_configure(config):
+    # mutmut runs pytest several times in one process: wrap Popen only once.
+    if "MUTANT_UNDER_TEST" in os.environ and not hasattr(subprocess.Popen.__init__, "passes_mutmut_variables_on"):
+        subprocess.Popen.__init__ = _pass_mutmut_variables_on(subprocess.Popen.__init__)
+    if not _collecting_stats():
+        return
+    plugins = Path.cwd() / "plugins"
+    if Path.cwd().name != "mutants" or not (plugins / "werkplaatsen").is_dir():
+        raise pytest.UsageError("tests.mutmut_subprocesses only runs inside mutmut's mutants/ folder")
+    (plugins / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    os.environ[HITS] = tempfile.mkdtemp(prefix="mutmut-hits-")
+
+
+def pytest_unconfigure(config):
+    if _collecting_stats() and HITS in os.environ:
+        shutil.rmtree(os.environ.pop(HITS), ignore_errors=True)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Before mutmut files this test's calls, add the calls of the subprocesses it started."""
+    if not _collecting_stats() or HITS not in os.environ:
+        return
+    from mutmut.state import state
+
+    for path in Path(os.environ[HITS]).iterdir():
+        if path.suffix != ".tmp":
+            state()._stats.update(path.read_text(encoding="utf-8").split())
+            path.unlink()
