@@ -81,6 +81,11 @@ def test_full_links_to_the_waiting_list_when_given():
     assert result.action_url == waitlist
 
 
+def test_the_waiting_list_button_says_where_it_leads():
+    """The button of a full session signs up for the waiting list, not for the session itself."""
+    assert status(at("2019-09-01 10:00"), status="vol").action_label == "Aanmelden voor de wachtlijst"
+
+
 def test_moved_shows_the_original_date_and_still_registers_while_open():
     result = status(at("2019-09-01 10:00"), status="verplaatst", oorspronkelijke_datum="2019-10-01")
     assert result.label == "Verplaatst (was dinsdag 1 oktober 2019)"
@@ -136,3 +141,34 @@ def test_without_an_opening_moment_registration_is_open_until_the_deadline():
     assert (result.code, result.action_url) == ("open", URL)
     result = registration_status(registration(opent=None), ENDS, at(CLOSES) + MINUTE, format_date=dutch.when)
     assert result.code == "gesloten"
+
+
+@pytest.mark.parametrize(
+    ("now", "fields", "label"),
+    [
+        (at("2019-09-01 10:00"), {"status": "geannuleerd"}, "Geannuleerd"),
+        (ENDS, {}, "Afgelopen"),
+        (at(CLOSES) + MINUTE, {}, "Aanmelding gesloten"),
+        (at(OPENS) - MINUTE, {}, "Aanmelden kan vanaf donderdag 1 augustus 2019 om 09.00 uur"),
+        (at("2019-09-01 10:00"), {"status": "vol"}, "Vol: aanmelden voor de wachtlijst"),
+        (at("2019-09-01 10:00"), {"status": "bijna-vol"}, "Nog enkele plaatsen"),
+        (at("2019-09-01 10:00"), {}, "Aanmelden"),
+    ],
+    ids=["geannuleerd", "afgelopen", "gesloten", "binnenkort", "vol", "bijna-vol", "open"],
+)
+def test_each_state_is_shown_as_the_documented_text(now, fields, label):
+    """The "shown as" column of docs/registration-status.md: the words badges and lists show."""
+    assert status(now, **fields).label == label
+
+
+@pytest.mark.parametrize(("now", "label"), [(ENDS - MINUTE, "Aanmelding gesloten"), (ENDS, "Afgelopen")])
+def test_without_registration_the_text_and_the_end_are_still_shown(now, label):
+    """The page carries the end as data-ends, so status.js can still turn it to "Afgelopen"."""
+    result = registration_status(None, ENDS, now, format_date=dutch.when)
+    assert (result.label, result.ends, result.opens, result.closes) == (label, ENDS, None, None)
+
+
+def test_the_registration_moments_are_carried_for_the_page():
+    """The registration block writes opening, closing and end as data- attributes for status.js."""
+    result = status(at(OPENS) - MINUTE)
+    assert (result.opens, result.closes, result.ends) == (at(OPENS), at(CLOSES), ENDS)
