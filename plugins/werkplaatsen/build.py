@@ -57,7 +57,7 @@ def builds_folder(output: Path) -> Path:
     return output.with_name(output.name + ".builds")
 
 
-def build(settings_file: str, content: Path, output: Path, overrides: dict | None = None) -> Path:
+def build(settings_file: str, content: Path, output: Path) -> Path:
     """Build into a fresh folder and switch `output` to it; return that folder."""
     output = output.absolute()
     builds = builds_folder(output)
@@ -66,7 +66,7 @@ def build(settings_file: str, content: Path, output: Path, overrides: dict | Non
         fresh = builds / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
         fresh.mkdir()
         try:
-            run_pelican(settings_file, content, fresh, overrides)
+            run_pelican(settings_file, content, fresh)
         except BaseException:
             _remove(fresh, "de half gebouwde site", "De vorige versie van de site blijft staan.")
             raise
@@ -77,9 +77,8 @@ def build(settings_file: str, content: Path, output: Path, overrides: dict | Non
     return fresh
 
 
-def run_pelican(settings_file: str, content: Path, target: Path, overrides: dict | None = None) -> None:
-    settings = read_settings(settings_file, override={"PATH": str(content.absolute()),
-                                                       "OUTPUT_PATH": str(target), **(overrides or {})})
+def run_pelican(settings_file: str, content: Path, target: Path) -> None:
+    settings = read_settings(settings_file, override={"PATH": str(content.absolute()), "OUTPUT_PATH": str(target)})
     Pelican(settings).run()
 
 

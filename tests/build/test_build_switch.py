@@ -104,7 +104,7 @@ def test_an_old_build_that_cannot_be_removed_is_reported_loudly(built, monkeypat
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(build_module.shutil, "rmtree", refuse)
-    monkeypatch.setattr(build_module, "run_pelican", lambda settings, content, target, overrides=None: None)
+    monkeypatch.setattr(build_module, "run_pelican", lambda settings, content, target: None)
     with pytest.raises(build_module.BuildFailed, match=r"Kon een oude build .* niet opruimen: Permission denied.*"
                                                        r"De nieuwe site staat wel klaar in output/"):
         build_module.build("pelicanconf.py", FIXTURE_CONTENT, built / "output")
