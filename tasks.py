@@ -141,7 +141,7 @@ def mutate(c, mutants=""):
     subprocess.run([sys.executable, "-c", MUTMUT_SUMMARY], cwd=ROOT, check=True)
 
 
-MUTMUT_SUMMARY = """
+MUTMUT_SUMMARY = r"""
 from collections import Counter
 
 from mutmut.mutation.data import SourceFileMutationData
