@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.test_bad_input import snapshot
 from tests.conftest import ROOT, build
 from werkplaatsen import build as build_module
+from werkplaatsen.errors import ContentError, ContentErrors
 
 NOW = "2030-09-01 10:00"
 
@@ -108,3 +110,159 @@ def test_an_old_build_that_cannot_be_removed_is_reported_loudly(built, monkeypat
     with pytest.raises(build_module.BuildFailed, match=r"Kon een oude build .* niet opruimen: Permission denied.*"
                                                        r"De nieuwe site staat wel klaar in output/"):
         build_module.build("pelicanconf.py", FIXTURE_CONTENT, built / "output")
+
+
+# The same promises, kept by build() and main() inside this process. The builds above run
+# `python -m werkplaatsen.build`, where the module is __main__; mutation testing only sees
+# build.py from here. Pelican is replaced by a stand-in that writes one page, except in the
+# test of a good build, which runs the real Pelican.
+
+def stand_in_pelican(page="nieuwe site", error=None):
+    def run(settings_file, content, target):
+        (target / "index.html").write_text(page, encoding="utf-8")
+        (target / "gelezen.txt").write_text(f"{settings_file} {content}", encoding="utf-8")
+        if error:
+            raise error
+    return run
+
+
+def previous_build(folder, name="20300101-000000-1"):
+    """A finished build that `output` points at, as an earlier build leaves it."""
+    (folder / "output.builds" / name).mkdir(parents=True)
+    (folder / "output.builds" / name / "index.html").write_text("vorige site", encoding="utf-8")
+    (folder / "output").symlink_to(f"output.builds/{name}")
+    return name
+
+
+def test_a_build_switches_from_the_previous_site_and_removes_it(tmp_path, monkeypatch):
+    """Run from another folder; the link stays valid when the whole folder moves (it is relative)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    previous_build(site)
+    (site / "output.builds" / ".link-20300101-000000-1").symlink_to("20300101-000000-1")  # never switched
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(build_module, "run_pelican", stand_in_pelican())
+    fresh = build_module.build("pelicanconf.py", FIXTURE_CONTENT, site / "output")
+    assert entries(site / "output.builds") == [fresh.name]
+    assert (site / "output" / "index.html").read_text(encoding="utf-8") == "nieuwe site"
+    site.rename(tmp_path / "verhuisd")
+    assert (tmp_path / "verhuisd" / "output" / "index.html").read_text(encoding="utf-8") == "nieuwe site"
+
+
+def test_a_first_build_creates_the_folders_it_needs(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "run_pelican", stand_in_pelican())
+    fresh = build_module.build("pelicanconf.py", FIXTURE_CONTENT, tmp_path / "nieuw" / "output")
+    assert (tmp_path / "nieuw" / "output").is_symlink()
+    assert (tmp_path / "nieuw" / "output" / "index.html").read_text(encoding="utf-8") == "nieuwe site"
+    assert entries(tmp_path / "nieuw") == ["output", "output.builds", "output.lock"]
+    assert entries(tmp_path / "nieuw" / "output.builds") == [fresh.name]
+
+
+def test_an_output_folder_of_the_old_layout_is_moved_aside_and_removed(tmp_path, monkeypatch):
+    (tmp_path / "output" / "oud").mkdir(parents=True)
+    monkeypatch.setattr(build_module, "run_pelican", stand_in_pelican())
+    fresh = build_module.build("pelicanconf.py", FIXTURE_CONTENT, tmp_path / "output")
+    assert (tmp_path / "output").is_symlink() and not (tmp_path / "output" / "oud").exists()
+    assert entries(tmp_path / "output.builds") == [fresh.name]
+
+
+def test_a_failed_build_is_removed_and_its_error_passes_on(tmp_path, monkeypatch):
+    """The caller (main, the preview) reports the error; the half-written folder is gone."""
+    name = previous_build(tmp_path)
+    problem = ContentErrors([ContentError("content/sessies/gewoon.md", 5, ("start",), "bestaat niet als datum")])
+    monkeypatch.setattr(build_module, "run_pelican", stand_in_pelican(error=problem))
+    with pytest.raises(ContentErrors) as raised:
+        build_module.build("pelicanconf.py", FIXTURE_CONTENT, tmp_path / "output")
+    assert raised.value is problem
+    assert entries(tmp_path / "output.builds") == [name]
+    assert (tmp_path / "output" / "index.html").read_text(encoding="utf-8") == "vorige site"
+
+
+def test_a_failed_build_that_cannot_be_removed_is_reported_loudly(tmp_path, monkeypatch):
+    previous_build(tmp_path)
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(build_module.shutil, "rmtree", refuse)
+    monkeypatch.setattr(build_module, "run_pelican", stand_in_pelican(error=RuntimeError("kapot")))
+    with pytest.raises(build_module.BuildFailed, match=r"^Kon de half gebouwde site \(.*output\.builds/.*\) niet "
+                                                       r"opruimen: Permission denied\..* De vorige versie van de "
+                                                       r"site blijft staan\.$"):
+        build_module.build("pelicanconf.py", FIXTURE_CONTENT, tmp_path / "output")
+    assert (tmp_path / "output" / "index.html").read_text(encoding="utf-8") == "vorige site"
+
+
+@pytest.fixture
+def pelican_logging():
+    """main() sets up Pelican's logging for the whole process; put it back for the other tests."""
+    from pelican import log
+
+    root = logging.getLogger()
+    saved = (log.FatalLogger.fatal_lvl, log.console.quiet, root.level)
+    yield
+    log.FatalLogger.fatal_lvl, log.console.quiet = saved[:2]
+    root.setLevel(saved[2])
+
+
+def test_a_good_build_says_only_where_the_site_is(tmp_path, monkeypatch, capsys, pelican_logging):
+    """The real Pelican, in this process: its own summary (counting articles) stays quiet."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("WERKPLAATSEN_NU", NOW)
+    output = tmp_path / "output"
+    code = build_module.main(["--settings", "pelicanconf.py", "--content", str(FIXTURE_CONTENT), "--output", str(output)])
+    printed = capsys.readouterr()
+    assert (code, printed.out, printed.err) == (0, f"De site staat klaar in {output}/.\n", "")
+    assert "Sessie gewoon" in (output / "sessies" / "gewoon" / "index.html").read_text(encoding="utf-8")
+
+
+def warn(settings_file, content, target):
+    # Pelican logs a message only once per process: name the build, so every run logs it.
+    logging.getLogger("pelican.generators").warning("Een waarschuwing van Pelican over %s", target)
+
+
+@pytest.mark.parametrize(("run", "words"), [
+    (stand_in_pelican(error=ContentErrors([ContentError("content/sessies/gewoon.md", 5, ("start",), "bestaat niet")])),
+     'De inhoud heeft 1 probleem. De site is niet bijgewerkt; de vorige versie blijft staan.\n\n'
+     '- content/sessies/gewoon.md, regel 5, veld "start": bestaat niet\n'),
+    (stand_in_pelican(error=KeyError("titel")),
+     "De build is mislukt door een fout in de code of de vormgeving (zie hierboven), niet door de inhoud. "
+     "De vorige versie van de site blijft staan.\n"),
+    (warn, "De build is mislukt door een fout in de code of de vormgeving"),
+], ids=["content-error", "bug", "pelican-warning"])
+def test_every_failure_exits_with_1_and_a_dutch_message(tmp_path, capsys, pelican_logging, monkeypatch, run, words):
+    """A warning from Pelican (a template that misses a variable, say) fails the build too."""
+    previous_build(tmp_path)
+    monkeypatch.setattr(build_module, "run_pelican", run)
+    code = build_module.main(["--settings", "pelicanconf.py", "--content", str(FIXTURE_CONTENT),
+                              "--output", str(tmp_path / "output")])
+    printed = capsys.readouterr()
+    assert (code, printed.out) == (1, "")
+    assert words in printed.err
+    assert (tmp_path / "output" / "index.html").read_text(encoding="utf-8") == "vorige site"
+
+
+def test_a_locked_build_exits_with_1_and_says_why(tmp_path, capsys, pelican_logging, monkeypatch):
+    previous_build(tmp_path)
+    monkeypatch.setattr(build_module, "run_pelican", stand_in_pelican())
+    with (tmp_path / "output.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        code = build_module.main(["--content", str(FIXTURE_CONTENT), "--output", str(tmp_path / "output")])
+    printed = capsys.readouterr()
+    assert (code, printed.out) == (1, "")
+    assert printed.err == ("Er loopt al een build naar output/. Wacht tot die klaar is en probeer het dan opnieuw. "
+                           "De vorige versie van de site blijft staan.\n")
+
+
+def test_without_options_it_builds_content_with_pelicanconf_into_output(tmp_path, monkeypatch, capsys, pelican_logging):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(build_module, "run_pelican", stand_in_pelican())
+    assert build_module.main([]) == 0
+    assert (tmp_path / "output" / "gelezen.txt").read_text(encoding="utf-8") == "pelicanconf.py content"
+    assert capsys.readouterr().out == "De site staat klaar in output/.\n"
+
+
+def test_help_says_what_the_command_does(capsys):
+    with pytest.raises(SystemExit):
+        build_module.main(["--help"])
+    assert "build the site and switch it live in one atomic step" in " ".join(capsys.readouterr().out.split())
