@@ -75,3 +75,60 @@ def test_hostile_markdown_renders_in_linear_time(shape):
     start = time.perf_counter()
     Renderer().render(shape, heading_ids=True)
     assert time.perf_counter() - start < 30
+
+
+def test_block_html_main_headings_and_images_are_reported_with_their_lines():
+    """The checks refuse each of these; they must know where the editor wrote it."""
+    text = "Tekst.\n\n<div>\nblok\n</div>\n\n# Tweede titel\n\n![Een *groot* plein](/bestanden/plein.jpg) en ![leeg]()"
+    rendered = Renderer().render(text)
+    assert rendered.raw_html == [("<div>\nblok\n</div>\n", (2, 5))]
+    assert rendered.top_headings == [("Tweede titel", (6, 7))]
+    assert rendered.images == [("/bestanden/plein.jpg", "Een groot plein", (8, 9)), ("", "leeg", (8, 9))]
+
+
+def test_an_empty_link_is_reported_as_empty():
+    assert Renderer().render("[leeg]()").links == [("", (0, 1))]
+
+
+def test_a_heading_without_letters_or_digits_still_gets_an_id():
+    html = Renderer().render("## ...\n\n## ?", heading_ids=True).html
+    assert re.findall(r'id="([^"]+)"', html) == ["kop", "kop-2"]
+
+
+def test_footnotes_are_link_targets_on_the_page():
+    """A link to #fn2 is not reported as broken: the checks know the ids the footnotes get."""
+    rendered = Renderer().render("Tekst[^1] en meer[^2].\n\n[^1]: Een.\n[^2]: Twee.")
+    assert rendered.ids == {"fn1", "fn2"}
+    assert rendered.ids <= set(re.findall(r'id="([^"]+)"', rendered.html))
+
+
+def test_a_wide_table_scrolls_in_a_labelled_region_of_its_own():
+    html = Renderer().render("| a | b |\n|---|---|\n| 1 | 2 |\n").html
+    assert html.startswith('<div class="utrecht-table__container" role="region" tabindex="0" aria-label="Tabel"><table>')
+    assert html.rstrip().endswith("</table></div>")
+
+
+def test_the_sanitiser_keeps_only_the_listed_tags_and_link_schemes():
+    """No second main heading, no inline styling tags, and links only over https, mailto and tel."""
+    html = '<h1>Titel</h1><span>a</span><u>b</u><a href="ftp://x.nl/">c</a><a href="http://www.lpb.nl/">d</a>'
+    assert sanitise(html) == "Titelab<a>c</a><a>d</a>"
+
+
+def test_links_are_encoded_as_commonmark_does_unless_a_browser_would_rewrite_them():
+    """An unusual link (here a backslash) reaches the checks exactly as written, so they can name it."""
+    render = Renderer()
+    assert '<a href="/themas/caf%C3%A9/">' in render("[café](/themas/café/)")
+    assert render.render("[x](https://evil.example\\a.www.platform31.nl/)").links == [
+        ("https://evil.example\\a.www.platform31.nl/", (0, 1))]
+
+
+def test_an_empty_text_renders_as_nothing():
+    render = Renderer()
+    assert (render(None), render(""), render("  \n")) == ("", "", "")
+
+
+def test_each_text_keeps_its_own_rendering():
+    """Texts are rendered once per build; a second text never gets the first one's HTML."""
+    render = Renderer()
+    assert (render("Een"), render("Twee")) == ("<p>Een</p>\n", "<p>Twee</p>\n")
+    assert "id=" not in render.render("## Kop").html and 'id="kop"' in render.render("## Kop", heading_ids=True).html
