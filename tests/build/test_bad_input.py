@@ -90,7 +90,9 @@ CASES = [
     ("page-takes-the-editor", write("paginas/beheer.md", "---\ntitel: Beheer\nstatus: gepubliceerd\n---\n"),
      "paginas/beheer.md, regel 1", "hetzelfde adres /beheer/ als het beheer"),
     ("missing-download", replace("bestand: werkblad.pdf", "bestand: werkbladen.pdf"),
-     'sessies/gewoon.md, regel 28, veld "bestand" (materialen, onderdeel 1)', 'het bestand "werkbladen.pdf" bestaat niet'),
+     'sessies/gewoon.md, regel 28, veld "bestand" (materialen, onderdeel 1)',
+     'het bestand "werkbladen.pdf" bestaat niet. Zet het in content/bestanden/ en schrijf het pad vanaf die map, '
+     "zoals verslagen/ronde-2.pdf."),
     ("missing-image", body("![Het plein](/bestanden/plein.jpg)"),
      "sessies/gewoon.md, regel 35", 'de afbeelding "/bestanden/plein.jpg" bestaat niet'),
     ("image-without-alt", body("![](/bestanden/werkblad.pdf)"),
@@ -130,17 +132,28 @@ CASES = [
     ("wrong-encoding", write("sessies/latin.md", "---\ntitel: Caf\xe9\n---\n".encode("latin-1")),
      "sessies/latin.md, regel 2", "niet opgeslagen als UTF-8"),
     ("not-a-content-type", write("nieuws/bericht.md", "---\ntitel: Nieuws\n---\n"),
-     "nieuws/bericht.md", "staat niet in een map voor inhoud"),
+     "nieuws/bericht.md: dit bestand staat niet in een map voor inhoud.",
+     "Zet een .md-bestand in een van deze mappen: content/berichten/, content/casussen/, content/instrumenten/, "
+     "content/paginas/, content/partners/, content/personen/, content/rondes/, content/sessies/, content/verslagen/; "
+     "bestanden om te downloaden horen in content/bestanden/."),
     ("bad-file-name", write("sessies/Sessie 7.md", (FIXTURE_CONTENT / SESSION).read_text()),
-     "sessies/Sessie 7.md, regel 1", "mag alleen kleine letters"),
+     "sessies/Sessie 7.md, regel 1:", 'de bestandsnaam "Sessie 7" wordt het webadres en mag alleen kleine letters, '
+     "cijfers en streepjes hebben, zoals sessie-2-wonen.md."),
+    ("bad-file-name-and-missing-field",
+     write("sessies/Sessie 7.md", (FIXTURE_CONTENT / SESSION).read_text().replace("samenvatting: Samenvatting van gewoon.\n", "")),
+     "sessies/Sessie 7.md, regel 1:", 'de bestandsnaam "Sessie 7" wordt het webadres'),
+    ("other-file-in-a-content-folder", write("sessies/foto.jpg", b"\xff\xd8\xff\xe0"),
+     "sessies/foto.jpg: dit bestand staat niet in een map voor inhoud.", "bestanden om te downloaden horen in content/bestanden/"),
     # Hostile input: each must be refused by name, in Dutch, without a traceback.
     ("alias-bomb", replace("titel: Sessie gewoon", "titel: &a Sessie gewoon\nx: [*a, *a, *a]"),
      "sessies/gewoon.md, regel 2", "ankers en verwijzingen"),
     ("nul-byte", replace("Tekst van gewoon.", "Tekst\x00van gewoon."), "sessies/gewoon.md, regel 33", "U+0000"),
     ("deep-nesting", replace("titel: Sessie gewoon", "titel: Sessie gewoon\nx: " + "[" * 5000 + "]" * 5000),
      "sessies/gewoon.md, regel 3", "te diep genest"),
-    ("symlinked-file", symlink("sessies/link.md", "/etc/passwd"), "sessies/link.md", "snelkoppeling (symlink)"),
-    ("symlinked-folder", symlink("sessies/map", "/etc"), "sessies/map", "snelkoppeling (symlink)"),
+    ("symlinked-file", symlink("sessies/link.md", "/etc/passwd"), "sessies/link.md:",
+     "dit bestand is een snelkoppeling (symlink). Dat mag niet: zet het bestand zelf hier."),
+    ("symlinked-folder", symlink("sessies/map", "/etc"), "sessies/map:",
+     "deze map is een snelkoppeling (symlink). Dat mag niet: zet de bestanden zelf hier."),
     ("symlinked-download", symlink("bestanden/geheim.pdf", "/etc/passwd"), "bestanden/geheim.pdf",
      "snelkoppeling (symlink)"),
     ("html-download", write("bestanden/pagina.html", "<script>alert(1)</script>"), "bestanden/pagina.html",
@@ -177,6 +190,14 @@ CASES = [
      'sessies/gewoon.md, regel 23, veld "casussen" (onderdeel 1)', 'Bedoelde je "plein"?'),
     ("image-that-is-no-image", body("![Werkblad](/bestanden/werkblad.pdf)"),
      "sessies/gewoon.md, regel 35", "is geen afbeelding"),
+    # A file with an error of its own still has its references checked: one run shows everything.
+    ("single-reference-and-field-error-together", both(replace("vorm: fysiek", "vorm: fysik"), replace("ronde: ronde-9", "ronde: ronde-99")),
+     'sessies/gewoon.md, regel 3, veld "ronde":', 'er is geen ronde met de korte naam "ronde-99"'),
+    ("references-in-two-files-with-errors", both(replace("vorm: fysiek", "vorm: fysik"), replace("  - plein", "  - pleintje"),
+                                                 replace("vorm: fysiek", "vorm: fysik", FULL), replace("ronde: ronde-9", "ronde: ronde-99", FULL)),
+     'sessies/gewoon.md, regel 23, veld "casussen" (onderdeel 1)', 'Bedoelde je "plein"?'),
+    ("nested-reference-and-field-error-together", both(replace("vorm: fysiek", "vorm: fysik"), replace("spreker: anna-de-vries", "spreker: anna-de-vriez")),
+     'sessies/gewoon.md, regel 17, veld "spreker" (agenda, onderdeel 1)', 'er is geen persoon met de korte naam "anna-de-vriez"'),
 ]
 
 
@@ -231,3 +252,38 @@ def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path, good_output
     result = run_build(content, tmp_path / "output")
     assert result.returncode == 1
     assert "De inhoud heeft 3 problemen" in result.stderr
+
+
+def test_a_refused_download_is_reported_once_not_also_as_missing(tmp_path, good_output):
+    """The session that offers it is not blamed for a file that exists but has an error of its own."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    write("bestanden/werkblad.pdf", "<html><script>alert(1)</script>")(content)
+    result = run_build(content, tmp_path / "output")
+    assert result.returncode == 1
+    assert "De inhoud heeft 1 probleem" in result.stderr, result.stderr
+    assert "- content/bestanden/werkblad.pdf: dit bestand heet .pdf, maar is geen pdf-document" in result.stderr
+
+
+def test_a_link_to_a_file_with_errors_is_not_reported_again(tmp_path, good_output):
+    """The file's own errors are the problem; the pages that link to it are fine once it is fixed."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    replace("vorm: fysiek", "vorm: fysik")(content)
+    write("sessies/vol.md", (content / FULL).read_text(encoding="utf-8") + "\nZie [gewoon](/sessies/gewoon/).\n")(content)
+    result = run_build(content, tmp_path / "output")
+    assert result.returncode == 1
+    assert "De inhoud heeft 1 probleem" in result.stderr, result.stderr
+    assert '- content/sessies/gewoon.md, regel 7, veld "vorm"' in result.stderr
+
+
+def test_hidden_files_and_folders_of_editing_tools_are_left_alone(tmp_path, good_output):
+    """.DS_Store, .obsidian/ and the like are no content: no error, and the files next to them still count."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    write("sessies/.DS_Store", b"\x00\x00\x00\x01Bud1")(content)
+    write(".obsidian/workspace.json", "{}")(content)
+    write("casussen/.concepten/oud.json", "{}")(content)
+    result = run_build(content, tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / "sessies" / "gewoon" / "index.html").is_file()

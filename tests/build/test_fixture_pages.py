@@ -68,6 +68,14 @@ def test_round_page_lists_sessions_casussen_reports_and_partners(site):
     assert "Platform31: organisator" in page.select_one("main").get_text()
 
 
+def test_programme_page_gives_each_round_an_anchor_named_after_it(site):
+    """/programma/#ronde-9 leads to the round, and the round's section is named by its heading."""
+    page = site.page("/programma/")
+    heading = page.select_one("main #ronde-9")
+    assert heading is not None and heading.get_text(strip=True) == "Ronde negen"
+    assert heading.find_parent("section")["aria-labelledby"] == "ronde-9"
+
+
 def test_casus_page_shows_its_fields_under_dutch_labels(site):
     shown = facts(site.page("/casussen/plein/"))
     assert shown["Gemeente"] == "Voorbeeldstad"
@@ -138,7 +146,9 @@ def test_drafts_show_in_the_preview_with_a_banner(site):
 def test_production_refuses_example_content(tmp_path):
     result = build(FIXTURE_CONTENT, tmp_path / "out", now=NOW, settings="publishconf.py")
     assert result.returncode == 1
-    assert "content/casussen/plein.md, regel 19, veld \"voorbeeld\"" in result.stderr
+    assert ('- content/casussen/plein.md, regel 19, veld "voorbeeld": dit is voorbeeldinhoud (voorbeeld: ja) en gaat '
+            "niet naar de echte site. Vervang het door echte inhoud, of zet WERKPLAATSEN_VOORBEELDEN_TOESTAAN = True."
+            ) in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 
 
