@@ -243,23 +243,26 @@ def test_bad_input_stops_the_build_and_keeps_the_last_good_site(tmp_path, good_o
     assert not output.with_name("output.new").exists()
 
 
-def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path, good_output):
+def build_changed(tmp_path, *changes):
+    """Build a copy of the fixture content with `changes` made to it."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
-    replace("vorm: fysiek", "vorm: fysik")(content)
-    replace("url: https://www.lpbagenda.nl/sessie", "url: http://www.lpbagenda.nl/sessie", FULL)(content)
-    body("[x](/nergens/)")(content)
-    result = run_build(content, tmp_path / "output")
+    for change in changes:
+        change(content)
+    return run_build(content, tmp_path / "output")
+
+
+def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path, good_output):
+    result = build_changed(tmp_path, replace("vorm: fysiek", "vorm: fysik"),
+                           replace("url: https://www.lpbagenda.nl/sessie", "url: http://www.lpbagenda.nl/sessie", FULL),
+                           body("[x](/nergens/)"))
     assert result.returncode == 1
     assert "De inhoud heeft 3 problemen" in result.stderr
 
 
 def test_a_refused_download_is_reported_once_not_also_as_missing(tmp_path, good_output):
     """The session that offers it is not blamed for a file that exists but has an error of its own."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("bestanden/werkblad.pdf", "<html><script>alert(1)</script>")(content)
-    result = run_build(content, tmp_path / "output")
+    result = build_changed(tmp_path, write("bestanden/werkblad.pdf", "<html><script>alert(1)</script>"))
     assert result.returncode == 1
     assert "De inhoud heeft 1 probleem" in result.stderr, result.stderr
     assert "- content/bestanden/werkblad.pdf: dit bestand heet .pdf, maar is geen pdf-document" in result.stderr
@@ -267,11 +270,9 @@ def test_a_refused_download_is_reported_once_not_also_as_missing(tmp_path, good_
 
 def test_a_link_to_a_file_with_errors_is_not_reported_again(tmp_path, good_output):
     """The file's own errors are the problem; the pages that link to it are fine once it is fixed."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    replace("vorm: fysiek", "vorm: fysik")(content)
-    write("sessies/vol.md", (content / FULL).read_text(encoding="utf-8") + "\nZie [gewoon](/sessies/gewoon/).\n")(content)
-    result = run_build(content, tmp_path / "output")
+    link = "\nZie [gewoon](/sessies/gewoon/).\n"
+    result = build_changed(tmp_path, replace("vorm: fysiek", "vorm: fysik"),
+                           lambda content: write(FULL, (content / FULL).read_text(encoding="utf-8") + link)(content))
     assert result.returncode == 1
     assert "De inhoud heeft 1 probleem" in result.stderr, result.stderr
     assert '- content/sessies/gewoon.md, regel 7, veld "vorm"' in result.stderr
@@ -279,11 +280,7 @@ def test_a_link_to_a_file_with_errors_is_not_reported_again(tmp_path, good_outpu
 
 def test_hidden_files_and_folders_of_editing_tools_are_left_alone(tmp_path, good_output):
     """.DS_Store, .obsidian/ and the like are no content: no error, and the files next to them still count."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("sessies/.DS_Store", b"\x00\x00\x00\x01Bud1")(content)
-    write(".obsidian/workspace.json", "{}")(content)
-    write("casussen/.concepten/oud.json", "{}")(content)
-    result = run_build(content, tmp_path / "output")
+    result = build_changed(tmp_path, write("sessies/.DS_Store", b"\x00\x00\x00\x01Bud1"),
+                           write(".obsidian/workspace.json", "{}"), write("casussen/.concepten/oud.json", "{}"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "sessies" / "gewoon" / "index.html").is_file()
