@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import fcntl
-import logging
 import os
 import shutil
 import sys
@@ -62,7 +61,7 @@ def build(settings_file: str, content: Path, output: Path) -> Path:
     output = output.absolute()
     builds = builds_folder(output)
     with locked(output):
-        builds.mkdir(parents=True, exist_ok=True)
+        builds.mkdir(exist_ok=True)  # its parent exists: locked() made it
         fresh = builds / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
         fresh.mkdir()
         try:
@@ -112,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", default="content", type=Path)
     parser.add_argument("--output", default="output", type=Path)
     args = parser.parse_args(argv)
-    init_logging(level=logging.WARNING, fatal="warnings")
+    init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
     console.quiet = True  # Pelican's own summary counts articles, which this site does not use
     try:
         build(args.settings, args.content, args.output)

@@ -45,7 +45,7 @@ Lines = tuple[int, int]  # first line and the line after the last, counted from 
 class Rendered:
     """Sanitised HTML plus what the Markdown contained, each with the lines it stands on."""
 
-    html: Markup
+    html: Markup = Markup("")
     raw_html: list[tuple[str, Lines]] = field(default_factory=list)
     links: list[tuple[str, Lines]] = field(default_factory=list)
     images: list[tuple[str, str, Lines]] = field(default_factory=list)  # (src, alt, lines)
@@ -57,7 +57,8 @@ class Renderer:
     """A reusable Markdown converter with a cache, shared by the checks and the templates."""
 
     def __init__(self):
-        self._markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+        # CommonMark parses raw HTML as such (not as text), so the checks can find and refuse it.
+        self._markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin)
         # Keep every link as a link, and an unusual one as written, so the checks see and report
         # it; the sanitiser removes an unsafe URL from the page in any case.
         self._markdown.validateLink = lambda url: True
@@ -68,7 +69,7 @@ class Renderer:
     def render(self, text: str, *, heading_ids: bool = False) -> Rendered:
         """Render a text once per build. Headings get ids only in a page's main text."""
         if not text or not text.strip():
-            return Rendered(Markup(""))
+            return Rendered()
         key = (text, heading_ids)
         if key not in self._done:
             self._done[key] = self._convert(text, heading_ids)
@@ -76,7 +77,7 @@ class Renderer:
 
     def _convert(self, text: str, heading_ids: bool) -> Rendered:
         tokens = self._markdown.parse(text)
-        rendered = Rendered(Markup(""))
+        rendered = Rendered()
         _inspect(tokens, rendered, heading_ids)
         html = self._markdown.renderer.render(tokens, self._markdown.options, {})
         rendered.html = Markup(_scrollable_tables(sanitise(html)))
@@ -89,7 +90,7 @@ class Renderer:
 def _inspect(tokens, rendered: Rendered, heading_ids: bool) -> None:
     """Record links, images, raw HTML and headings; give headings unique, non-clashing ids."""
     for index, token in enumerate(tokens):
-        lines = tuple(token.map) if token.map else (0, 1)
+        lines = tuple(token.map) if token.map else (0, 1)  # an inline footnote has no lines of its own
         if token.type == "html_block":
             rendered.raw_html.append((token.content, lines))
         elif token.type == "heading_open":

@@ -11,7 +11,6 @@ cleanly, so whatever runs alongside (see editor.local) stops too.
 from __future__ import annotations
 
 import argparse
-import logging
 import signal
 import sys
 import threading
@@ -54,7 +53,7 @@ def watched(preview: Preview) -> list[Path]:
 def serve(content: Path, output: Path, port: int, announce: Callable[[str], None], routes: dict[str, Route] | None = None,
           stop: threading.Event | None = None, settings: Path = SETTINGS) -> None:
     """Build, serve on 127.0.0.1 and update after every save, until Ctrl+C, SIGTERM or `stop` is set."""
-    init_logging(level=logging.WARNING, fatal="warnings")
+    init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
     signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(settings, content, output)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -156,6 +157,7 @@ def test_a_first_build_creates_the_folders_it_needs(tmp_path, monkeypatch):
     assert (tmp_path / "nieuw" / "output" / "index.html").read_text(encoding="utf-8") == "nieuwe site"
     assert entries(tmp_path / "nieuw") == ["output", "output.builds", "output.lock"]
     assert entries(tmp_path / "nieuw" / "output.builds") == [fresh.name]
+    assert re.fullmatch(r"\d{8}-\d{6}-\d+", fresh.name)  # when it started and which process: unique, readable
 
 
 def test_an_output_folder_of_the_old_layout_is_moved_aside_and_removed(tmp_path, monkeypatch):

@@ -67,6 +67,13 @@ def test_links_know_the_lines_of_their_block():
     assert rendered.links == [("/nergens/", (2, 4))]
 
 
+
+def test_a_link_in_an_inline_footnote_is_checked_too():
+    """An inline footnote has no lines of its own: its link is reported at the text's first line."""
+    rendered = Renderer().render("Eerst.\n\nTekst.^[Zie [x](https://evil.example/).]")
+    assert rendered.links == [("https://evil.example/", (0, 1))]
+
+
 @pytest.mark.parametrize("shape", ["[" * 100_000, "![" * 50_000, "[a](" * 25_000, "*a" * 50_000,
                                    "_a " * 33_000, "<" * 100_000, "&#" * 50_000, "> " * 50_000,
                                    "|a" * 20 + "\n" + "|-" * 20 + "\n" + ("|a" * 20 + "\n") * 2400])
