@@ -102,7 +102,8 @@ def rollback(c, target):
 @task
 def bench(c):
     """Print build times against plain Pelican, memory, preview edit latency and page weight."""
-    subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, check=True,
+                   env={**os.environ, "PYTHONPATH": str(PLUGINS)})
 
 
 # mutmut 3 names each mutant after its file: plugins/werkplaatsen/status.py gives

@@ -32,6 +32,8 @@ import threading
 import time
 from pathlib import Path
 
+from werkplaatsen.routes import ADMIN_URL
+
 from .synthetic import generate, plain_pelican
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,12 +130,15 @@ def cold_builds(content: Path, folder: Path) -> dict:
 
 
 def first_view(output: Path) -> dict:
-    """The heaviest page's first view: its HTML plus the stylesheets and scripts it loads at once, gzip."""
+    """The heaviest public page's first view: its HTML plus the stylesheets and scripts it loads at
+    once, gzip. The editors' /beheer/ (Decap CMS, not indexed, not for visitors) does not count."""
     def gz(path: Path) -> int:
         return len(gzip.compress(path.read_bytes(), 9))
 
     heaviest = (0, "", 0)
     for page in output.rglob("*.html"):
+        if page.is_relative_to(output / ADMIN_URL.strip("/")):
+            continue
         html = page.read_text(encoding="utf-8")
         assets = set(re.findall(r'<link rel="stylesheet" href="(/[^"]+)"', html)) | set(re.findall(r'<script src="(/[^"]+)"', html))
         total = gz(page) + sum(gz(output / asset.lstrip("/")) for asset in assets)

@@ -71,7 +71,6 @@ def stylesheet(root: Path, parts: list[str], used: set[str], scripts: list[bytes
 
 
 def write(assets: list[Asset], output: Path) -> list[Path]:
-    written = []
-    for asset in assets:
-        written.append(replace_file(output / asset.url.lstrip("/"), asset.content))
-    return written
+    """Write the theme files; return those that changed."""
+    return [output / asset.url.lstrip("/") for asset in assets
+            if replace_file(output / asset.url.lstrip("/"), asset.content)]

@@ -21,10 +21,8 @@ BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt", "*.decap-cms.js", "*
 
 
 def write(output: Path, root: Path, page: str) -> list[Path]:
-    """Write /beheer/: the page, the configuration and Decap's bundle; return the files written."""
+    """Write /beheer/: the page, the configuration and Decap's bundle; return the files that changed."""
     folder = output / ADMIN_URL.strip("/")
-    written = [replace_file(folder / "index.html", page), replace_file(folder / CONFIG.name, root / CONFIG)]
-    for pattern in BUNDLE_FILES:
-        for path in sorted((root / BUNDLE).glob(pattern)):
-            written.append(replace_file(folder / path.name, path))
-    return written
+    files = {"index.html": page, CONFIG.name: root / CONFIG}
+    files.update((path.name, path) for pattern in BUNDLE_FILES for path in sorted((root / BUNDLE).glob(pattern)))
+    return [folder / name for name, data in files.items() if replace_file(folder / name, data)]

@@ -206,9 +206,9 @@ class WerkplaatsenGenerator(Generator):
         """Write outputs, pages with the stylesheet's real name, and their compressed copies."""
         output, placeholder = Path(self.output_path), placeholder_url().encode()
         for url, done in rendered.items():
-            target = replace_file(output / Output(url, None).path,
-                                  done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content)
-            compress_file(target)
+            target = output / Output(url, None).path
+            if replace_file(target, done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content):
+                compress_file(target)
 
     def write_rest(self, stylesheet: Asset) -> None:
         """The theme files, the downloads, the files for machines and the search index."""
@@ -226,10 +226,9 @@ class WerkplaatsenGenerator(Generator):
             print(line)
 
     def _write_uploads(self, output: Path) -> list[Path]:
-        written = []
-        for name in self.uploads:
-            written.append(replace_file(output / FILES_FOLDER / name, Path(self.path) / FILES_FOLDER / name))
-        return written
+        """Copy the published downloads; return those that changed."""
+        return [output / FILES_FOLDER / name for name in self.uploads
+                if replace_file(output / FILES_FOLDER / name, Path(self.path) / FILES_FOLDER / name)]
 
     def _published_uploads(self, pages: dict[str, PageFacts]) -> tuple[list[str], list[str]]:
         """The preview offers every file; production only the files a published page links to."""

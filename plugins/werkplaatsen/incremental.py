@@ -189,8 +189,8 @@ class Preview:
             if written.facts is not None and url not in rendered:
                 path = self.output / Output(url, None).path
                 if path.is_file():
-                    replace_file(path, path.read_bytes().replace(before.encode(), after.encode()))
-                    compress_file(path)
+                    if replace_file(path, path.read_bytes().replace(before.encode(), after.encode())):
+                        compress_file(path)
         (self.output / before.lstrip("/")).unlink(missing_ok=True)
 
     def _remember(self, outputs, rendered, stylesheet, old: State | None, templates) -> State:

@@ -66,7 +66,5 @@ def security_txt(contact: str, now: datetime, site_url: str) -> str:
 
 
 def write_all(output: Path, files: dict[str, str]) -> list[Path]:
-    written = []
-    for name, text in files.items():
-        written.append(replace_file(output / name, text))
-    return written
+    """Write the files for machines; return those that changed."""
+    return [output / name for name, text in files.items() if replace_file(output / name, text)]

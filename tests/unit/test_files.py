@@ -37,3 +37,14 @@ def test_compressed_copies_are_replaced_in_one_step_too(tmp_path):
         replace_file(page, b"<p>nieuw</p>")
         compress_file(page)
         assert (gz.read(), br.read()) == before
+
+
+def test_a_file_that_already_holds_the_bytes_is_left_alone(tmp_path):
+    """The preview compresses again only what changed: an unchanged file keeps its inode and time."""
+    page = tmp_path / "index.html"
+    assert replace_file(page, "<p>zelfde</p>") is True
+    before = page.stat()
+    assert replace_file(page, b"<p>zelfde</p>") is False
+    assert (page.stat().st_ino, page.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert replace_file(page, "<p>ander</p>") is True
+    assert page.read_text(encoding="utf-8") == "<p>ander</p>"
