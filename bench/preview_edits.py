@@ -2,16 +2,20 @@
 
 Starts the real preview (python -m werkplaatsen.preview) on generated content, with its own copy
 of the theme and the vocabulary, then edits a session, a casus, a vocabulary term and a template,
-each a number of times, and times until the built page holds the edit.
+each a number of times, and times until the built page holds the edit. Each edit starts from an
+idle preview: after an edit is undone, the next waits until the preview has said it is up to date
+twice (the edit's update and the undo's), as an editor's next save usually does.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -45,18 +49,29 @@ def measure(content: Path, folder: Path, repeats: int) -> dict[str, float]:
     process = subprocess.Popen([sys.executable, "-m", "werkplaatsen.preview", "--port", "0", "--settings", str(settings),
                                 "--content", str(content), "--output", str(output)],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     try:
-        for line in process.stdout:
-            if "draait op" in line:
-                break
+        _wait_for(lines, "draait op")
         time.sleep(0.5)  # let the watcher start
-        return {kind: statistics.median(_edit(folder, output, kind, n) for n in range(repeats)) for kind in EDITS}
+        return {kind: statistics.median(_edit(folder, output, lines, kind, n) for n in range(repeats))
+                for kind in EDITS}
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def _edit(folder: Path, output: Path, kind: str, number: int) -> float:
+def _wait_for(lines: queue.Queue, words: str, times: int = 1) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while times:
+        try:
+            line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise SystemExit(f"the preview did not say {words!r} within {TIMEOUT} s") from None
+        times -= words in line
+
+
+def _edit(folder: Path, output: Path, lines: queue.Queue, kind: str, number: int) -> float:
     file, old, page = EDITS[kind]
     path = folder / file
     original = path.read_text(encoding="utf-8")
@@ -71,7 +86,7 @@ def _edit(folder: Path, output: Path, kind: str, number: int) -> float:
         return time.perf_counter() - start
     finally:
         path.write_text(original, encoding="utf-8")
-        time.sleep(1)  # the preview rebuilds for the undo too; start the next edit after it
+        _wait_for(lines, "Bijgewerkt", times=2)  # the edit's update and the undo's
 
 
 def _read(path: Path) -> str:
