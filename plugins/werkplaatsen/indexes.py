@@ -202,7 +202,7 @@ class Site:
     def warm(self) -> None:
         """Compute the indexes every page reads, so processes forked to render pages share them."""
         for name in ("rounds", "sessions", "reports", "current_round", "lessons", "lessons_by_theme", "themes",
-                     "facets", "home_sections", "next_change", "_links", "_by_themes"):
+                     "facets", "home_sections", "next_change", "_links", "_by_themes", "_related_order"):
             getattr(self, name)
 
     # Related content -----------------------------------------------------------------------
@@ -231,6 +231,12 @@ class Site:
                 groups[frozenset(item.themas)].append(item)
         return {themes: sorted(items, key=_stable) for themes, items in groups.items()}
 
+    @query_property
+    def _related_order(self) -> dict[Item, tuple[frozenset, tuple]]:
+        """Each item that can be related: its themes and its fixed order, read once for all pages."""
+        return {item: (frozenset(item.themas), _stable(item))
+                for kind in RELATED_TYPES for item in self.catalog.all(kind)}
+
     @query
     def related(self, item: Item, limit: int = 3) -> list[Item]:
         """Up to `limit` items of other types that the page does not link to yet, the same on every build:
@@ -249,8 +255,9 @@ class Site:
             for other in self._links[neighbour]:
                 if eligible(other):
                     shared[other] += 1
-        themes = set(item.themas)
-        found = sorted(shared, key=lambda other: (-shared[other], -len(themes & set(other.themas)), *_stable(other)))
+        order = self._related_order
+        themes = order[item][0]
+        found = sorted(shared, key=lambda other: (-shared[other], -len(themes & order[other][0]), *order[other][1]))
         by_overlap = sorted(self._by_themes.items(), key=lambda group: (-len(themes & group[0]), sorted(group[0])))
         for group_themes, members in by_overlap:
             if len(found) >= limit or not themes & group_themes:
