@@ -7,6 +7,7 @@ must really be what its extension says (a PDF starts with ``%PDF-``, a PNG with 
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ ALLOWED = {
     "webp": ("webp-afbeelding", lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP"),
 }
 IMAGES = {"png", "jpg", "jpeg", "webp"}
+MAX_MB = 50  # a download larger than this belongs on a file service, not in the site's git repository
 KEEP_FILE = ".gitkeep"  # lets git keep an empty folder; never published
 
 
@@ -89,11 +91,15 @@ def _check(path: Path, relative: str) -> tuple[Upload | None, str]:
     if extension not in ALLOWED:
         return None, f"dit soort bestand mag niet op de site. Toegestaan: {allowed}."
     kind, looks_right = ALLOWED[extension]
+    size = path.stat().st_size
+    if size > MAX_MB * 1_000_000:
+        return None, (f"dit bestand is {math.ceil(size / 1_000_000)} MB; een download mag hoogstens {MAX_MB} MB zijn. "
+                      "Maak het kleiner (bijvoorbeeld een pdf met kleinere afbeeldingen).")
     with path.open("rb") as handle:
         head = handle.read(64)
     if not looks_right(head):
         return None, f"dit bestand heet .{extension}, maar is geen {kind}. Sla het opnieuw op als {kind}."
-    return Upload(relative, path.stat().st_size), ""
+    return Upload(relative, size), ""
 
 
 def _error(relative: str, message: str) -> ContentError:

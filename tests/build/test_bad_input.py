@@ -8,6 +8,7 @@ field, what is allowed) and that not one byte of the previous output changed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,15 @@ def write(file: str, data: bytes | str):
         path = content / file
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return change
+
+
+def large(file: str, megabytes: int):
+    """A PDF of this size, written as a sparse file: no test writes that many bytes."""
+    def change(content):
+        path = content / file
+        path.write_bytes(b"%PDF-1.7\n")
+        os.truncate(path, megabytes * 1_000_000 + 1)
     return change
 
 
@@ -156,6 +166,8 @@ CASES = [
      "deze map is een snelkoppeling (symlink). Dat mag niet: zet de bestanden zelf hier."),
     ("symlinked-download", symlink("bestanden/geheim.pdf", "/etc/passwd"), "bestanden/geheim.pdf",
      "snelkoppeling (symlink)"),
+    ("too-large-download", large("bestanden/werkblad.pdf", 50), "bestanden/werkblad.pdf",
+     "dit bestand is 51 MB; een download mag hoogstens 50 MB zijn"),
     ("html-download", write("bestanden/pagina.html", "<script>alert(1)</script>"), "bestanden/pagina.html",
      "dit soort bestand mag niet op de site. Toegestaan: csv, docx"),
     ("svg-download", write("bestanden/logo.svg", "<svg onload=alert(1)/>"), "bestanden/logo.svg",
