@@ -10,22 +10,34 @@ the preview compresses again only what changed.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
 def replace_file(path: Path, data: bytes | str | Path) -> bool:
     """Give `path` the bytes, the text (UTF-8) or a copy of the file `data`, in one step.
 
-    True when the file changed; False when it already held exactly that.
+    True when the file changed; False when it already held exactly that. A copy keeps the
+    source's modification time, so an unchanged download (up to 50 MB) is recognised by its size
+    and time, as rsync does, without reading it.
     """
-    if isinstance(data, Path):
-        data = data.read_bytes()
-    elif isinstance(data, str):
-        data = data.encode("utf-8")
-    if path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     new = path.with_name(f".{path.name}.nieuw")
-    new.write_bytes(data)
+    if isinstance(data, Path):
+        if _same_copy(path, data):
+            return False
+        shutil.copy2(data, new)
+    else:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        if path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+        new.write_bytes(data)
     os.replace(new, path)
     return True
+
+
+def _same_copy(path: Path, source: Path) -> bool:
+    if not path.is_file() or path.is_symlink():
+        return False
+    copy, original = path.stat(), source.stat()
+    return (copy.st_size, copy.st_mtime_ns) == (original.st_size, original.st_mtime_ns)

@@ -48,3 +48,14 @@ def test_a_file_that_already_holds_the_bytes_is_left_alone(tmp_path):
     assert (page.stat().st_ino, page.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert replace_file(page, "<p>ander</p>") is True
     assert page.read_text(encoding="utf-8") == "<p>ander</p>"
+
+
+def test_a_copy_is_made_again_only_when_its_source_changed(tmp_path):
+    """Downloads are recognised by size and time, so the preview does not read them on every save."""
+    source, target = tmp_path / "verslag.pdf", tmp_path / "site" / "verslag.pdf"
+    source.write_bytes(b"%PDF-1.7 een")
+    assert replace_file(target, source) is True
+    assert replace_file(target, source) is False
+    source.write_bytes(b"%PDF-1.7 twee")
+    assert replace_file(target, source) is True
+    assert target.read_bytes() == b"%PDF-1.7 twee"
