@@ -21,6 +21,8 @@ from pathlib import Path
 
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
 
+MAX_REQUEST_BYTES = 100_000_000  # a larger request body to a route (the editor's API: a 50 MB download, base64) is refused
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -61,7 +63,11 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             route = routes.get(self.path.split("?", 1)[0])
             if route is None:
                 return False
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            length = self.headers.get("Content-Length") or "0"
+            if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
+                self.send_error(HTTPStatus.BAD_REQUEST)
+                return True
+            body = self.rfile.read(int(length))
             reply = route(self.command, self.headers, body)
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
@@ -87,10 +93,13 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
                 return super().send_error(code, message, explain)
             body = page.read_bytes()
             self.served_path = "/404.html"  # its headers, as nginx sends them, not those of the missing path
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
+            try:
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+            finally:
+                self.served_path = None  # the next request on this connection gets its own headers
             if self.command != "HEAD":
                 self.wfile.write(body)
             return None

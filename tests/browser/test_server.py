@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
 from werkplaatsen.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
+from werkplaatsen.serve import Reply, SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -93,3 +96,34 @@ def test_a_missing_file_gets_the_headers_of_the_404_page(served_site):
     status, headers, _ = fetch(served_site.url + "/theme/bestaat-niet.0123456789.css")
     assert status == 404
     assert headers["Cache-Control"] == "no-cache"
+
+
+def test_after_a_404_the_same_connection_sends_each_file_its_own_headers(served_site):
+    """A browser reuses its connection: the 404 page's headers must not stick to the next file."""
+    stylesheet = next((served_site.directory / "theme").glob("site.*.css")).name
+    connection = http.client.HTTPConnection(urlsplit(served_site.url).netloc, timeout=10)
+    try:
+        for path, cache in [(f"/theme/{stylesheet}", "immutable"), ("/bestaat-niet/", "no-cache"),
+                            (f"/theme/{stylesheet}", "immutable")]:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert cache in response.headers["Cache-Control"], path
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("length", ["-1", "veel", str(10**12)])
+def test_a_route_refuses_a_body_length_it_cannot_trust(tmp_path, length):
+    """The editor's API routes read a request body: only a plain, bounded Content-Length is read."""
+    (tmp_path / "404.html").write_text("Pagina niet gevonden", encoding="utf-8")
+    routes = {"/api": lambda method, headers, body: Reply(200, "text/plain", b"ok")}
+    with SiteServer(tmp_path, routes=routes) as server:
+        connection = http.client.HTTPConnection(urlsplit(server.url).netloc, timeout=10)
+        try:
+            connection.putrequest("POST", "/api")
+            connection.putheader("Content-Length", length)
+            connection.endheaders()
+            assert connection.getresponse().status == 400
+        finally:
+            connection.close()
