@@ -22,11 +22,12 @@ PAGE_QUALITY = 5
 ASSET_QUALITY = 11
 
 
-def compress_files(paths: list[Path]) -> None:
-    """Compressed copies of the text files among `paths`; theme files at the best quality."""
+def compress_files(output: Path, paths: list[Path]) -> None:
+    """Compressed copies of the text files among `paths` in `output`; theme files at the best quality."""
+    theme = output / ASSETS_URL.strip("/")
     for path in paths:
         if path.suffix in TEXT_SUFFIXES:
-            compress_file(path, ASSET_QUALITY if ASSETS_URL in f"/{path.as_posix()}/" else PAGE_QUALITY)
+            compress_file(path, ASSET_QUALITY if path.is_relative_to(theme) else PAGE_QUALITY)
 
 
 def compress_file(path: Path, quality: int = PAGE_QUALITY) -> None:

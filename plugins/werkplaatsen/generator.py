@@ -221,7 +221,7 @@ class WerkplaatsenGenerator(Generator):
         written += sitefiles.write_all(output, self._machine_files())
         written += write_index(output, self.site.lessons, self.get_template("zoekindex-les"),
                                self.env.globals["search_facts"])
-        compress_files(written)
+        compress_files(output, written)
         for line in self.summary:
             print(line)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from werkplaatsen.compress import compress_file
+import brotli
+
+from werkplaatsen.compress import compress_file, compress_files
 from werkplaatsen.files import replace_file
 
 
@@ -59,3 +61,15 @@ def test_a_copy_is_made_again_only_when_its_source_changed(tmp_path):
     source.write_bytes(b"%PDF-1.7 twee")
     assert replace_file(target, source) is True
     assert target.read_bytes() == b"%PDF-1.7 twee"
+
+
+def test_theme_files_get_the_best_compression_and_pages_the_fast_one(tmp_path):
+    """Decided inside the output folder, even when that lies below a folder named theme."""
+    output = tmp_path / "theme" / "output"
+    text = b".utrecht-button { color: red; } " * 200
+    style, page = output / "theme" / "site.css", output / "theme-dag" / "index.html"
+    for path in (style, page):
+        replace_file(path, text)
+    compress_files(output, [style, page])
+    assert style.with_name("site.css.br").read_bytes() == brotli.compress(text, mode=brotli.MODE_TEXT, quality=11)
+    assert page.with_name("index.html.br").read_bytes() == brotli.compress(text, mode=brotli.MODE_TEXT, quality=5)
