@@ -14,7 +14,6 @@ import http.client
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -74,12 +73,6 @@ def nginx_binary() -> str:
     return found
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class Nginx:
     """One nginx serving `root` on 127.0.0.1:`port` (0: a free port), with its own runtime folder."""
 
@@ -104,7 +97,7 @@ class Nginx:
     def start(self) -> Nginx:
         """Start nginx and return once it answers; a free port taken meanwhile by another is tried again."""
         for _ in range(1 if self.requested_port else 5):
-            self.port = self.requested_port or free_port()
+            self.port = self.requested_port or processes.free_port()
             if self._try_start():
                 return self
         raise HostingFailed(f"nginx vond geen vrije poort. Probeer het opnieuw.\n{self._log_tail()}")

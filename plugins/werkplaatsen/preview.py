@@ -54,7 +54,7 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
           stop: threading.Event | None = None, settings: Path = SETTINGS) -> None:
     """Build, serve on 127.0.0.1 and update after every save, until Ctrl+C, SIGTERM or `stop` is set."""
     init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
-    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
     preview = Preview(settings, content, output)
     try:
         update(preview)
@@ -71,11 +71,6 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
                     update(preview)
     except KeyboardInterrupt:
         pass
-
-
-def _interrupt(signum, frame):
-    """SIGTERM stops like Ctrl+C: through the same clean-up."""
-    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:

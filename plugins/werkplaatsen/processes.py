@@ -1,7 +1,8 @@
-"""Stopping the servers the local tools start (nginx for `make hosting`, decap-server for `make beheer`)."""
+"""The local servers the tools start (nginx for `make hosting`, decap-server for `make beheer`)."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 
 STOP_TIMEOUT = 5  # seconds a server gets to stop cleanly before it is killed
@@ -17,3 +18,10 @@ def stop(process: subprocess.Popen | None) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now, for a server this project starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.hosting.checks import get
-from werkplaatsen.hosting import free_port
+from werkplaatsen.processes import free_port
 
 
 def make(*arguments: str) -> subprocess.CompletedProcess:

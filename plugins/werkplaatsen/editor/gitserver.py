@@ -42,7 +42,7 @@ class GitServer:
     def __init__(self, repo: Path, identity: Identity):
         self.repo = repo
         self.identity = identity
-        self.port = _free_port()
+        self.port = processes.free_port()
         self.process: subprocess.Popen | None = None
         self.exited = threading.Event()  # set when decap-server stops, for whatever reason
 
@@ -98,9 +98,3 @@ def _from_this_computer(headers: Message) -> bool:
 
 def _error(status: int, message: str) -> Reply:
     return Reply(status, "application/json", json.dumps({"error": message}).encode())
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return probe.getsockname()[1]
