@@ -108,8 +108,9 @@ class WerkplaatsenGenerator(Generator):
             raise ContentErrors(problems + content.errors) from None
         if problems:
             raise ContentErrors(problems)
-        self.site = Site(self.catalog, Vocabulary(self.terms), self.now)
-        self.show = Presenter(Vocabulary(self.terms), self.catalog.uploads, self.site_url)
+        terms = Vocabulary(self.terms)
+        self.site = Site(self.catalog, terms, self.now)
+        self.show = Presenter(terms, self.catalog.uploads, self.site_url)
         self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
         self.assets = assets.collect(Path(self.theme))
         # Globals, not context: imported component macros see them too.
@@ -242,7 +243,7 @@ class WerkplaatsenGenerator(Generator):
         return sorted(set(self.catalog.uploads) & linked), summary
 
     def _machine_files(self) -> dict[str, str]:
-        site_url = self.settings.get("SITEURL", "")
+        site_url = self.site_url
         return {
             "_headers": (self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"]).read_text(encoding="utf-8"),
             sitefiles.BUILD_INFO: sitefiles.build_info(self.now, Path(self.path), not self.options.include_drafts,

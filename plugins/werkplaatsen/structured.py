@@ -15,6 +15,7 @@ from . import dutch
 from .catalog import Item
 from .fields import duration_minutes
 from .indexes import Site
+from .nginx import MIME_TYPES
 from .present import Presenter, file_url
 from .status import AFGELOPEN, BIJNA_VOL, BINNENKORT, GEANNULEERD, GESLOTEN, OPEN, VERPLAATST, VOL
 
@@ -143,17 +144,11 @@ class StructuredData:
     def _media(self, download) -> dict:
         upload = self.show.uploads[download.bestand]
         return _present({"@type": "MediaObject", "name": download.titel, "contentUrl": self.url(file_url(download.bestand)),
-                         "encodingFormat": _MEDIA_TYPES.get(upload.extension, "application/octet-stream"),
+                         "encodingFormat": MIME_TYPES[upload.extension],
                          "contentSize": f"{upload.size} B", "inLanguage": download.taal})
 
     def _reference(self, item: Item) -> dict:
         return {"@type": item.type.structured_data, "@id": self.url(item.url), "name": item.titel}
-
-
-_MEDIA_TYPES = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                "odt": "application/vnd.oasis.opendocument.text", "csv": "text/csv", "txt": "text/plain"}
 
 
 def _present(data: dict) -> dict:

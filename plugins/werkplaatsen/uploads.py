@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
+from .fields import IMAGE_SUFFIXES
 from .routes import FILES_FOLDER
 
 _ZIP = b"PK\x03\x04"
@@ -45,7 +46,7 @@ ALLOWED = {
     "jpeg": ("jpeg-afbeelding", lambda head: head.startswith(b"\xff\xd8\xff")),
     "webp": ("webp-afbeelding", lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP"),
 }
-IMAGES = {"png", "jpg", "jpeg", "webp"}
+IMAGES = {suffix.lstrip(".") for suffix in IMAGE_SUFFIXES}
 MAX_MB = 50  # a download larger than this belongs on a file service, not in the site's git repository
 KEEP_FILE = ".gitkeep"  # lets git keep an empty folder; never published
 

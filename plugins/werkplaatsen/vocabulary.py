@@ -52,7 +52,6 @@ class Vocabulary(Mapping):
     """The vocabularies as pages read them (see deps): vocabulary["themas"]["klimaatadaptatie"]."""
 
     def __init__(self, lists: dict[str, dict[str, str]]):
-        self.lists = lists
         self._views = {name: Terms(name, terms) for name, terms in lists.items()}
 
     def __getitem__(self, name: str) -> Terms:
