@@ -84,7 +84,7 @@ def beheer(c, repo=".", port=PORT):
 @task
 def hosting(c, port="8080", site=OUTPUT):
     """Serve output/ (or another built site) with nginx and the production settings on 127.0.0.1 (stop: Ctrl+C)."""
-    _module("hosting", f"--port={port}", f"--root={site}")
+    _module("hosting", f"--port={port}", f"--root={site}", replace=True)
 
 
 @task
