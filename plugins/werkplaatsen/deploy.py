@@ -35,7 +35,7 @@ CURRENT = "current"
 LOCK = ".deploy-bezig"
 PARTIAL = ".partial-"
 LOCKED = 75  # the exit code of the lock command when another deploy or rollback holds the lock
-RELEASE_NAME = re.compile(r"\d{8}T\d{4}Z-[0-9a-z]+(-\d+)?")
+RELEASE_NAME = re.compile(r"(\d{8}T\d{4}Z-[0-9a-z]+)(?:-(\d+))?")
 
 
 class DeployFailed(Exception):
@@ -149,9 +149,15 @@ def release_name(info: dict, taken: set[str]) -> str:
     return name
 
 
+def release_order(name: str) -> tuple[str, int]:
+    """Build time and commit, then the number of the deploy of that build: name-10 comes after name-2."""
+    match = RELEASE_NAME.fullmatch(name)
+    return match[1], int(match[2] or 1)
+
+
 def releases_to_remove(entries: list[str], live: str) -> list[str]:
     """All but the newest KEEP releases and the live one, and what uploads that were cut off left behind."""
-    releases = sorted(entry for entry in entries if RELEASE_NAME.fullmatch(entry))
+    releases = sorted((entry for entry in entries if RELEASE_NAME.fullmatch(entry)), key=release_order)
     keep = set(releases[-KEEP:]) | {live}
     leftovers = [entry for entry in entries
                  if RELEASE_NAME.fullmatch(entry.removeprefix(PARTIAL)) and entry.startswith(PARTIAL) and entry != PARTIAL + live]
@@ -201,6 +207,7 @@ class Session:
                                "Loopt er geen? Verwijder die map dan en probeer het opnieuw. Er is niets veranderd."
                                ) from None
         live = Path(lines[0]).name if lines and lines[0].strip() else None
+        live = live if live and RELEASE_NAME.fullmatch(live) else None  # current points elsewhere: no release is live
         return live, [line for line in lines[1:] if line]
 
     def close(self) -> None:
@@ -208,7 +215,12 @@ class Session:
 
 
 def deploy(output: Path, target: Target, force: bool = False, runner: Runner = run) -> str:
-    """Upload `output` as a new release and make it live; return what happened, in Dutch."""
+    """Upload `output` as a new release and make it live; return what happened, in Dutch.
+
+    `output` is resolved once: the build that is checked is the build that is uploaded, even if a
+    new build switches `output` meanwhile.
+    """
+    output = output.resolve()
     info = read_build(output)
     reasons = refusals(info)
     if reasons and not force:
@@ -235,7 +247,8 @@ def rollback(target: Target, runner: Runner = run) -> str:
     session = Session(target, runner)
     live, entries = session.open(create=False)
     try:
-        earlier = sorted(entry for entry in entries if RELEASE_NAME.fullmatch(entry) and live and entry < live)
+        earlier = sorted((entry for entry in entries if live and RELEASE_NAME.fullmatch(entry)
+                          and release_order(entry) < release_order(live)), key=release_order)
         if not earlier:
             raise DeployFailed(f"Er is geen eerdere release op {target} om naar terug te gaan; current blijft "
                                f"{live or 'leeg'}. Plaats een oudere build met make deploy als dat nodig is.")

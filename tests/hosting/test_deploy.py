@@ -239,3 +239,11 @@ def test_a_remote_deploy_and_rollback_run_over_ssh(tmp_path, cli, monkeypatch):
     assert live(tmp_path / "server folder") == "releases/20300901T0800Z-0123456789ab"
     hosts = set((bin_folder / "hosts").read_text().split())
     assert hosts == {"deploy@web.example.nl", "web.example.nl"}, hosts  # ours, and rsync's (-l deploy)
+
+
+def test_releases_of_the_same_build_count_by_number_not_by_spelling():
+    """name-10 is newer than name-2: pruning keeps the newest and a rollback goes one back."""
+    base = "20300901T0800Z-0123456789ab"
+    names = [base, *(f"{base}-{number}" for number in range(2, 12))]
+    assert deploying.releases_to_remove(names, names[-1]) == names[:-KEEP]
+    assert sorted(names, key=deploying.release_order) == names
