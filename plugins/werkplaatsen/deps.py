@@ -8,8 +8,8 @@ query read, and the query keeps its own reads and a signature of its result. Aft
 
 1. the preview compares the new content with the old and lists the keys that changed;
 2. every query that read a changed key is computed again; if its result differs (by signature),
-   the query's key changed too (queries are walked in the order they finished, so a query that
-   uses another is decided after it);
+   the query's key changed too (a query that read another query first decides that one, so
+   each is asked at most once);
 3. every output that read a changed key is rendered again; all others are left as they are.
 
 A full build records nothing (``tracker`` is None) and pays only a check per read.

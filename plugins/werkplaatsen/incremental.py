@@ -93,7 +93,8 @@ class Preview:
             self.last_rendered = list(rendered)
             facts = {url: written.facts for url, written in (old.outputs.items() if old else ())
                      if written.facts is not None}
-            facts = {url: page for url, page in facts.items() if url in {o.url for o in outputs}}
+            current = {output.url for output in outputs}
+            facts = {url: page for url, page in facts.items() if url in current}
             facts.update({url: done.facts for url, done in rendered.items() if done.facts is not None})
             stylesheet = generator.check_and_style(facts)
             self._write(outputs, rendered, stylesheet, old)

@@ -46,13 +46,14 @@ def workspace(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def preview(workspace):
-    os.environ["WERKPLAATSEN_NU"] = NOW
-    try:
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("WERKPLAATSEN_NU", NOW)
+        # One process: forking inside a pytest-xdist worker, which runs threads, can hang. The
+        # preview's own processes are tested where it runs as a program (test_preview.py).
+        environment.setenv("WERKPLAATSEN_PROCESSEN", "1")
         updater = Preview(workspace / "conf.py", workspace / "content", workspace / "preview")
         assert updater.update() > 50  # the first update builds everything
         yield updater
-    finally:
-        del os.environ["WERKPLAATSEN_NU"]
 
 
 def same_as_a_full_build(workspace, preview_folder, tmp_path):

@@ -34,7 +34,12 @@ class Running:
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue = queue.Queue()
         threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
-        self.url = self.wait_for("draait op").split("draait op ")[1].split()[0].rstrip("/")
+        try:
+            self.url = self.wait_for("draait op").split("draait op ")[1].split()[0].rstrip("/")
+        except BaseException:
+            self.process.kill()  # the fixture never gets to stop a preview that did not start
+            self.process.wait()
+            raise
 
     def wait_for(self, words: str) -> str:
         deadline = time.monotonic() + TIMEOUT
