@@ -189,8 +189,8 @@ def collect(content: Path, vocabulary: dict, options: LoadOptions,
             reads: dict | None = None) -> tuple[Catalog, list[ContentError]]:
     """Read, validate and link the whole content tree, gathering every problem.
 
-    reads: a cache of earlier readings by file and content (the preview keeps one; an unchanged
-    file is not parsed and validated again).
+    reads: the last reading of each file with the bytes it was read from (the preview keeps one; an
+    unchanged file is not parsed and validated again, and the cache holds one reading per file).
     """
     catalog = Catalog()
     errors: list[ContentError] = []
@@ -210,10 +210,13 @@ def collect(content: Path, vocabulary: dict, options: LoadOptions,
         kind = BY_FOLDER[path.relative_to(content).parts[0]]
         known[kind.name].add(path.stem)
         raw = path.read_bytes()
-        cached = reads.get((relative, raw)) if reads is not None else None
-        source, record, problems = cached or _read_item(raw, relative, kind, context)
-        if reads is not None:
-            reads[(relative, raw)] = (source, record, list(problems))
+        cached = reads.get(relative) if reads is not None else None
+        if cached and cached[0] == raw:  # the preview keeps the last reading of each file
+            source, record, problems = cached[1]
+        else:
+            source, record, problems = _read_item(raw, relative, kind, context)
+            if reads is not None:
+                reads[relative] = (raw, (source, record, tuple(problems)))
         problems = list(problems)
         errors += problems
         url = kind.url_for(path.stem)

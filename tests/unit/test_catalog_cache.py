@@ -1,0 +1,38 @@
+"""The preview's cache of readings: an unchanged file is not read again; one reading per file."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.conftest import ROOT
+from werkplaatsen import catalog
+from werkplaatsen.catalog import LoadOptions, collect
+from werkplaatsen.vocabulary import vocabulary
+
+OPTIONS = LoadOptions(include_drafts=True, allow_examples=True, now=datetime(2030, 9, 1, tzinfo=timezone.utc))
+
+
+def test_only_changed_files_are_read_again_and_each_file_keeps_one_reading(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    terms = vocabulary(ROOT / "plugins" / "werkplaatsen" / "vocabulary.yaml")
+    read = []
+    real = catalog._read_item
+
+    def counted(raw, relative, *rest):
+        read.append(relative)
+        return real(raw, relative, *rest)
+
+    monkeypatch.setattr(catalog, "_read_item", counted)
+    cache: dict = {}
+    collect(content, terms, OPTIONS, cache)
+    files = len(read)
+    session = content / "sessies" / "gewoon.md"
+    for number in range(3):
+        session.write_text(session.read_text(encoding="utf-8").replace("Tekst", f"Tekst {number}", 1), encoding="utf-8")
+        read.clear()
+        collect(content, terms, OPTIONS, cache)
+        assert read == ["content/sessies/gewoon.md"]
+    assert len(cache) == files
