@@ -2,9 +2,9 @@
 
 The schema (``schemas``) says which fields an item has; the descriptor says where its files are,
 which URL it gets, how its list is titled, ordered and filtered, which facts a card shows, what
-it is in structured data and whether it has a calendar entry. Everything that needs one of these
-facts (the checks, the pages, the breadcrumbs, the editor tools, search, feeds, calendars and
-the sitemap) reads it here, so a new type is one schema and one descriptor.
+and what it is in structured data. Everything that needs one of these facts (the checks, the
+pages, the breadcrumbs, the editor tools, search, feeds and the sitemap) reads it here, so a new
+type is one schema and one descriptor. (Calendars are for sessions and rounds only: calendars.py.)
 """
 
 from __future__ import annotations
@@ -93,7 +93,6 @@ class ContentType:
     facts: Facts = field(default=lambda item, show: [])
     facets: tuple[Facet, ...] = ()
     structured_data: str = "WebPage"  # its schema.org type (see structured.py)
-    calendar: bool = False  # items have an .ics file of their own
     feed: TypeFeed | None = None  # a feed of the newest items (types with a publication date)
     page_size: int | None = None  # the overview is split into numbered pages of this many items
     home: tuple[str, int] | None = None  # (heading, count): the newest items on the home page
@@ -132,7 +131,7 @@ TYPES: tuple[ContentType, ...] = (
                                s.locatie and s.locatie.plaats],
         facets=(Facet("ronde", "Ronde", lambda s, terms: [(s.ronde.slug, s.ronde.titel, -s.ronde.nummer)]),
                 term_facet("vorm", "Vorm", "vorm", "vormen")),
-        structured_data="Event", calendar=True,
+        structured_data="Event",
     ),
     ContentType(
         "casus", schemas.Casus, "casussen", "Casus", "Casussen", "deze casus", "/casussen/{slug}/",
