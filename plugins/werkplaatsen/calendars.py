@@ -47,7 +47,7 @@ def _calendar(site: Site, show: Presenter, sessions: Callable[[], list[Item]], s
     calendar.add("prodid", "-//Werkplaatsen wijkgericht werken//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    calendar.add("x-wr-timezone", TIMEZONE.key)
     events = sessions()
     for session in events:
         calendar.add_component(_event(site, show, session, site_url))
