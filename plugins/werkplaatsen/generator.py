@@ -118,7 +118,7 @@ class WerkplaatsenGenerator(Generator):
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
             types=BY_NAME, asset=self._asset_url, page_policy=meta_policy(self.headers),
             feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=SearchFacts(self.site),
-            structured=StructuredData(self.site, self.show, self.site_url, self.settings["SITENAME"]),
+            structured=StructuredData(self.site, self.show),
         )
 
     def _asset_url(self, name: str) -> str:

@@ -30,17 +30,15 @@ ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAtte
 class StructuredData:
     """Builds the JSON-LD of a page; templates call it through the global ``structured``."""
 
-    def __init__(self, site: Site, show: Presenter, site_url: str, site_name: str):
-        self.site, self.show, self.site_url, self.site_name = site, show, site_url, site_name
+    def __init__(self, site: Site, show: Presenter):
+        self.site, self.show = site, show
+        self.url = show.absolute  # the full address of a path
 
     def __call__(self, trail: list[tuple[str, str]], item: Item | None = None) -> Markup:
         graph = [self.breadcrumbs(trail)]
         if item:  # pages that are not an item have none (templates pass an undefined value)
             graph.insert(0, self.item(item))
         return script({"@context": "https://schema.org", "@graph": graph})
-
-    def url(self, path: str) -> str:
-        return self.site_url + path
 
     def item(self, item: Item) -> dict:
         kind = item.type.structured_data
