@@ -49,11 +49,14 @@ class Presenter:
     def names(self, items: list[Item]) -> str:
         return ", ".join(item.titel for item in items)
 
+    def writers(self, item: Item) -> tuple[list[Item], str | None]:
+        """Who wrote an item: its authors or its author (people); without them, the desk that sent it."""
+        people = [person for person in getattr(item, "auteurs", None) or [getattr(item, "auteur", None)] if person]
+        return people, None if people else getattr(item, "afzender", None)
+
     def authors(self, item: Item) -> list[str]:
-        """Who wrote an item: its authors (people), its author, or the desk that sent it."""
-        people = getattr(item, "auteurs", None) or [getattr(item, "auteur", None)]
-        names = [person.titel for person in people if person]
-        return names or [sender for sender in [getattr(item, "afzender", None)] if sender]
+        people, desk = self.writers(item)
+        return [person.titel for person in people] or ([desk] if desk else [])
 
     def card_facts(self, item: Item) -> list[str]:
         """The two or three facts a list shows about an item (the type's descriptor says which)."""

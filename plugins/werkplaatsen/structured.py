@@ -104,10 +104,10 @@ class StructuredData:
     def _article(self, item: Item) -> dict:
         """Reports and news: who wrote it, who published it, when, about what, with which files."""
         changed = [change.datum for change in getattr(item, "wijzigingen", [])]
-        people = getattr(item, "auteurs", None) or [getattr(item, "auteur", None)]
-        authors = [self._reference(person) for person in people if person]
-        if not authors and getattr(item, "afzender", None):
-            authors = [{"@type": "Organization", "name": item.afzender}]
+        people, desk = self.show.writers(item)
+        authors = [self._reference(person) for person in people]
+        if desk:
+            authors = [{"@type": "Organization", "name": desk}]
         image = getattr(item, "afbeelding", None)
         return _present({
             "headline": item.titel, "alternativeHeadline": getattr(item, "ondertitel", None),
