@@ -90,7 +90,7 @@ def announced(session: Item) -> datetime:
     changes = [change.datum for change in session.wijzigingen]
     if changes:
         return midnight(max(changes))
-    registration = session.aanmelding or session.ronde.aanmelding
+    registration = Site.registration(session)
     return registration.opent if registration and registration.opent else midnight(session.ronde.periode.start)
 
 

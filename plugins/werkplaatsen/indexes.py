@@ -84,14 +84,18 @@ class Site:
         deps.read(("now",))
         return self._now
 
+    @staticmethod
+    def registration(item: Item):
+        """The registration of a round, or of a session: its own, else its round's."""
+        return item.aanmelding or (item.ronde.aanmelding if item.kind == "sessie" else None)
+
     @query
     def status(self, item: Item) -> Status | None:
         """The registration status of a round or session (see status.py); None for other items."""
         if item.kind == "ronde":
-            return registration_status(item.aanmelding, round_end(item), self.now, format_date=dutch.when)
+            return registration_status(self.registration(item), round_end(item), self.now, format_date=dutch.when)
         if item.kind == "sessie":
-            return registration_status(item.aanmelding or item.ronde.aanmelding, item.eind, self.now,
-                                       format_date=dutch.when)
+            return registration_status(self.registration(item), item.eind, self.now, format_date=dutch.when)
         return None
 
     def appears_on(self, item: Item) -> date | None:

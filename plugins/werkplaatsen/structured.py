@@ -78,8 +78,8 @@ class StructuredData:
         }
         if status.original_date:
             data["previousStartDate"] = status.original_date.isoformat()
-        if status.code in AVAILABILITY and (status.action_url or (session.aanmelding or session.ronde.aanmelding)):
-            registration = session.aanmelding or session.ronde.aanmelding
+        registration = self.site.registration(session)
+        if status.code in AVAILABILITY and (status.action_url or registration):
             data["offers"] = _present({"@type": "Offer", "url": status.action_url or registration.url,
                                        "availability": SCHEMA + AVAILABILITY[status.code],
                                        "validFrom": registration.opent and dutch.iso(registration.opent)})
