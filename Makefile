@@ -27,7 +27,7 @@ hosting: $(VENV)/.installed server-packages
 # make deploy TARGET=gebruiker@server:/srv/werkplaatsen (or a local folder) [FORCE=ja]; make rollback TARGET=...
 TARGET ?=
 FORCE ?=
-deploy: $(VENV)/.installed server-packages
+deploy: $(VENV)/.installed rsync-package
 	$(INVOKE) deploy --target $(call quoted,TARGET) --force $(call quoted,FORCE)
 
 rollback: $(VENV)/.installed
@@ -53,7 +53,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Chromium (browser tests) and Java (Nu HTML validator) from Debian; installed once.
-.PHONY: system-packages server-packages
+.PHONY: system-packages server-packages rsync-package
 system-packages: server-packages
 	@command -v chromium >/dev/null && command -v java >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless >/dev/null; }
@@ -62,6 +62,10 @@ system-packages: server-packages
 server-packages:
 	@test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so && command -v rsync >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static rsync >/dev/null; }
+
+# make deploy needs only rsync: no nginx on a machine that deploys elsewhere.
+rsync-package:
+	@command -v rsync >/dev/null || { apt-get update -qq && apt-get install -y -qq rsync >/dev/null; }
 
 clean:
 	rm -rf output output.builds output.lock .preview .hosting cache .pytest_cache

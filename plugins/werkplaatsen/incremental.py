@@ -78,6 +78,7 @@ class Preview:
             templates = self._templates()
             if old and templates != old.templates:
                 generator._templates.clear()  # Pelican's own cache of compiled templates
+                generator.env.cache.clear()  # and Jinja's, which trusts a file's time (two saves in one tick)
             if old and old.terms is not vocabulary(self._vocabulary_file()):
                 generator.reads.clear()  # validation depends on the vocabulary
             generator.generate_context()
