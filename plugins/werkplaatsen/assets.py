@@ -46,9 +46,9 @@ def fingerprinted(name: str, digest: str) -> str:
     return f"{ASSETS_URL}{path.with_name(f'{path.stem}.{digest}{path.suffix}')}"
 
 
-def placeholder_url(name: str = STYLESHEET) -> str:
+def placeholder_url() -> str:
     """The stylesheet's URL in pages until its content, and so its name, is known."""
-    return fingerprinted(name, PLACEHOLDER)
+    return fingerprinted(STYLESHEET, PLACEHOLDER)
 
 
 def collect(theme: Path) -> dict[str, Asset]:

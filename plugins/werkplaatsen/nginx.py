@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 from .headers import HEADERS_FILE, ROOT, Rules, headers_for, parse_headers_file
 
@@ -126,14 +125,11 @@ types {{
 {chr(10).join(locations)}"""
 
 
-def write_config(headers_file: Path = HEADERS_FILE, config_file: Path = CONFIG_FILE) -> None:
-    config_file.write_text(site_config(parse_headers_file(headers_file)), encoding="utf-8")
-
-
 def main() -> int:
+    """`make docs`: write hosting/nginx.conf from hosting/_headers."""
     try:
-        write_config()
-    except ConfigError as problem:
+        CONFIG_FILE.write_text(site_config(parse_headers_file(HEADERS_FILE)), encoding="utf-8")
+    except ValueError as problem:  # ConfigError, or a line parse_headers_file cannot read
         print(f"{problem} hosting/nginx.conf is niet bijgewerkt.", file=sys.stderr)
         return 1
     return 0
