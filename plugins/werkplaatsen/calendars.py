@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timezone
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
@@ -23,6 +23,8 @@ from .status import GEANNULEERD, VERPLAATST
 
 CALENDAR_NAME = "agenda.ics"
 PROGRAMME_CALENDAR = f"/programma/{CALENDAR_NAME}"
+CALENDAR_END = b"END:VCALENDAR\r\n"
+EVENTS_KEPT = 16_384  # a few versions of every session of a large site, at most some megabytes
 
 
 def calendar_url(item: Item | None = None) -> str:
@@ -43,42 +45,55 @@ def calendars(site: Site, show: Presenter, site_url: str, title: str) -> dict[st
 
 
 def _calendar(site: Site, show: Presenter, sessions: Callable[[], list[Item]], site_url: str, name: str) -> bytes:
+    """The calendar file: its own lines, then its events and time zone, each made once (see _event)."""
     calendar = Calendar()
     calendar.add("prodid", "-//Werkplaatsen wijkgericht werken//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE.key)
     events = sessions()
-    for session in events:
-        calendar.add_component(_event(site, show, session, site_url))
+    parts = [_event(*_event_fields(site, show, session, site_url)) for session in events]
     if events:
-        calendar.add_component(_timezone(min(s.start for s in events).year, max(s.eind for s in events).year))
-    return calendar.to_ical()
+        parts.append(_timezone(min(s.start for s in events).year, max(s.eind for s in events).year))
+    # A component is its own lines, then its subcomponents' (RFC 5545, 3.4 and 3.6), so the events
+    # go right before the calendar's last line.
+    lines = calendar.to_ical()
+    return lines[:-len(CALENDAR_END)] + b"".join(parts) + CALENDAR_END
 
 
 @cache
-def _timezone(first_year: int, last_year: int) -> Timezone:
+def _timezone(first_year: int, last_year: int) -> bytes:
     """Amsterdam's time zone rules from the year before the first event to the year after the last.
 
     Whole years, so calendars of the same years share one computed VTIMEZONE.
     """
-    return Timezone.from_tzinfo(TIMEZONE, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1))
+    return Timezone.from_tzinfo(TIMEZONE, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)).to_ical()
 
 
-def _event(site: Site, show: Presenter, session: Item, site_url: str) -> Event:
+def _event_fields(site: Site, show: Presenter, session: Item, site_url: str) -> tuple:
     status = site.status(session)
+    return (f"{session.slug}@{urlsplit(site_url).hostname or 'werkplaatsen'}", site.now.astimezone(timezone.utc),
+            session.start, session.eind, session.titel, location(show, session), site_url + session.url,
+            description(session, status), "CANCELLED" if status.code == GEANNULEERD else "CONFIRMED",
+            sequence(session, status))
+
+
+@lru_cache(maxsize=EVENTS_KEPT)
+def _event(uid, stamp, start, end, summary, place, url, text, status, changes) -> bytes:
+    """A VEVENT, from its values only: a session is in three calendars (its own, its round's and the
+    programme's), and in the preview most sessions stay as they were; each is made once."""
     event = Event()
-    event.add("uid", f"{session.slug}@{urlsplit(site_url).hostname or 'werkplaatsen'}")
-    event.add("dtstamp", site.now.astimezone(timezone.utc))
-    event.add("dtstart", session.start)
-    event.add("dtend", session.eind)
-    event.add("summary", session.titel)
-    event.add("location", location(show, session))
-    event.add("url", site_url + session.url)
-    event.add("description", description(session, status))
-    event.add("status", "CANCELLED" if status.code == GEANNULEERD else "CONFIRMED")
-    event.add("sequence", sequence(session, status))
-    return event
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", summary)
+    event.add("location", place)
+    event.add("url", url)
+    event.add("description", text)
+    event.add("status", status)
+    event.add("sequence", changes)
+    return event.to_ical()
 
 
 def location(show: Presenter, session: Item) -> str:
