@@ -36,7 +36,7 @@ from .pages import Page, all_pages
 from .present import Presenter
 from .routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from .search import SearchFacts
-from .searchindex import BUNDLE_URL, write_index
+from .searchindex import BUNDLE_URL, lesson_documents, write_index
 from .sitecheck import PageFacts, broken_links, facts
 from .sitemap import sitemap
 from .structured import StructuredData, og_type
@@ -80,6 +80,8 @@ class Rendered:
 
 
 class WerkplaatsenGenerator(Generator):
+    precompress = True  # gzip and brotli copies of the text files, for the web server (see compress)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.markdown = Renderer()
@@ -173,10 +175,10 @@ class WerkplaatsenGenerator(Generator):
         self.site.warm()
         for page in (output.page for output in outputs if output.page):
             self.get_template(page.template)  # compiled once, before the processes fork
-        reports, stylesheet, _ = workers.in_shares(outputs, self._render_share, self._write_share, self._decide)
+        reports, stylesheet, _ = workers.in_shares(outputs, self.render_share, self.write_outputs, self._decide)
         self.write_rest(stylesheet)
 
-    def _render_share(self, outputs: list[Output]) -> tuple[dict, dict]:
+    def render_share(self, outputs: list[Output]) -> tuple[dict, dict]:
         """Render outputs; report what the checks need to the parent, keep the content for writing."""
         rendered, queries = self.render(outputs)
         report = {url: Rendered(b"", done.facts, done.reads) for url, done in rendered.items()}
@@ -200,15 +202,13 @@ class WerkplaatsenGenerator(Generator):
         scripts = [asset.content for name, asset in self.assets.items() if name.endswith(".js")]
         return assets.stylesheet(self.root, self.settings["WERKPLAATSEN_STYLESHEET"], used, scripts)
 
-    def _write_share(self, rendered: dict[str, Rendered], stylesheet: Asset) -> None:
-        self.write_outputs(rendered, stylesheet)
-
     def write_outputs(self, rendered: dict[str, Rendered], stylesheet: Asset) -> None:
         """Write outputs, pages with the stylesheet's real name, and their compressed copies."""
         output, placeholder = Path(self.output_path), placeholder_url().encode()
         for url, done in rendered.items():
             target = output / Output(url, None).path
-            if replace_file(target, done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content):
+            content = done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content
+            if replace_file(target, content) and self.precompress:
                 compress_file(target)
 
     def write_rest(self, stylesheet: Asset) -> None:
@@ -220,11 +220,16 @@ class WerkplaatsenGenerator(Generator):
         editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
         written += beheer.write(output, self.root, editor_page)
         written += sitefiles.write_all(output, self._machine_files())
-        written += write_index(output, self.site.lessons, self.get_template("zoekindex-les"),
-                               self.env.globals["search_facts"])
-        compress_files(output, written)
+        written += self.index_search(output, lesson_documents(self.site.lessons, self.get_template("zoekindex-les"),
+                                                              self.env.globals["search_facts"]))
+        if self.precompress:
+            compress_files(output, written)
         for line in self.summary:
             print(line)
+
+    def index_search(self, output: Path, documents: dict[str, str]) -> list[Path]:
+        """Make the search index of the written site; return its files."""
+        return write_index(output, documents)
 
     def _write_uploads(self, output: Path) -> list[Path]:
         """Copy the published downloads; return those that changed."""

@@ -5,8 +5,11 @@ parsed) and the reads of every output (see deps). After a save it loads the cont
 lists what changed (items, their HTML and backlinks, the items of a type, vocabulary terms,
 downloads, templates, theme files, the clock), asks again the queries that read any of it, and
 renders again only the outputs that read something that changed, or whose page is new or shows
-other items. The result is the same, byte for byte, as a full build of the same content: a test
-checks that for an edit of every content type, a template and the vocabulary.
+other items, and writes them, on every core as a full build does. It makes no compressed copies
+(the preview is served from this machine) and makes the search index in the background, so an
+update ends when its pages are written. Otherwise the result is the same, byte for byte, as a
+full build of the same content: a test checks that for an edit of every content type, a template
+and the vocabulary.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from . import deps, workers
-from .compress import compress_file
 from .deps import signature
 from .files import replace_file
 from .generator import Output, Rendered, WerkplaatsenGenerator
+from .searchindex import InBackground
 from .sitecheck import PageFacts
 from .vocabulary import vocabulary
 
@@ -54,15 +57,30 @@ class State:
     outputs: dict[str, Written] = field(default_factory=dict)
 
 
+class PreviewGenerator(WerkplaatsenGenerator):
+    """The generator as the preview keeps it: it caches parsed files, makes no compressed copies
+    (the preview is served from this machine), and makes the search index in the background."""
+
+    precompress = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reads = {}
+        self.search_index = InBackground()
+
+    def index_search(self, output: Path, documents: dict[str, str]) -> list[Path]:
+        self.search_index.request(output, documents)
+        return []
+
+
 class Preview:
     def __init__(self, settings_file: Path, content: Path, output: Path):
         self.settings = read_settings(str(settings_file), override={"PATH": str(content.absolute()),
                                                                      "OUTPUT_PATH": str(output.absolute())})
         self.output = output.absolute()
-        self.generator = WerkplaatsenGenerator(context=self.settings.copy(), settings=self.settings,
-                                               path=self.settings["PATH"], theme=self.settings["THEME"],
-                                               output_path=str(self.output))
-        self.generator.reads = {}
+        self.generator = PreviewGenerator(context=self.settings.copy(), settings=self.settings,
+                                          path=self.settings["PATH"], theme=self.settings["THEME"],
+                                          output_path=str(self.output))
         self.state: State | None = None
 
     # A build -------------------------------------------------------------------------------
@@ -85,35 +103,49 @@ class Preview:
             outputs = generator.outputs()
             generator.other_urls = {output.url for output in outputs if output.page is None}
             if old is None:
-                changed, todo = set(), outputs
+                todo = outputs
             else:
                 changed = self._changed(old, templates)
                 changed |= deps.changed_queries(old.queries, changed, self._ask)
                 todo = [output for output in outputs if self._stale(output, old, changed)]
-            rendered = self._render(todo)
-            self.last_rendered = list(rendered)
-            facts = {url: written.facts for url, written in (old.outputs.items() if old else ())
-                     if written.facts is not None}
-            current = {output.url for output in outputs}
-            facts = {url: page for url, page in facts.items() if url in current}
-            facts.update({url: done.facts for url, done in rendered.items() if done.facts is not None})
-            stylesheet = generator.check_and_style(facts)
-            self._write(outputs, rendered, stylesheet, old)
-            self.state = self._remember(outputs, rendered, stylesheet, old, templates)
+            reports, stylesheet = self._render_and_write(todo, outputs, old)
+            self.last_rendered = list(reports)
+            self._write_rest(outputs, reports, stylesheet, old)
+            self.state = self._remember(outputs, reports, stylesheet, old, templates)
             return len(todo)
         finally:
             deps.tracker = None
 
-    def _render(self, outputs: list[Output]) -> dict[str, Rendered]:
-        if len(outputs) < FORK_FROM:
-            rendered, _ = self.generator.render(outputs)
-            return rendered
-        shares = workers.in_shares(outputs, lambda share: (self.generator.render(share), None))
+    def wait(self) -> None:
+        """Return when the search index of the last update is made (it is made in the background)."""
+        self.generator.search_index.wait()
+
+    def close(self) -> None:
+        """Stop making search indexes; return when the one under way has ended."""
+        self.generator.search_index.close()
+
+    def _render_and_write(self, todo: list[Output], outputs: list[Output], old: State | None) -> tuple[dict, object]:
+        """Render and write `todo` (on every core when there are many) as a full build does, the
+        stylesheet chosen once every page is in; return what each read and showed, and the stylesheet."""
+        generator, current = self.generator, {output.url for output in outputs}
+
+        def decide(reports):
+            facts = {url: written.facts for url, written in (old.outputs.items() if old else ())
+                     if written.facts is not None and url in current}
+            facts.update({url: done.facts for report, _ in reports for url, done in report.items()
+                          if done.facts is not None})
+            stylesheet = generator.check_and_style(facts)
+            if old is None:  # the first update replaces whatever an earlier preview left
+                self._empty_output()
+            return stylesheet
+
+        reports, stylesheet, _ = workers.in_shares(todo, generator.render_share, generator.write_outputs, decide,
+                                                   processes=1 if len(todo) < FORK_FROM else None)
         rendered = {}
-        for share, queries in shares:
+        for share, queries in reports:
             rendered.update(share)
             deps.tracker.queries.update(queries)
-        return rendered
+        return rendered, stylesheet
 
     # What changed --------------------------------------------------------------------------
 
@@ -163,27 +195,27 @@ class Preview:
 
     # Writing -------------------------------------------------------------------------------
 
-    def _write(self, outputs: list[Output], rendered: dict[str, Rendered], stylesheet, old: State | None) -> None:
-        generator = self.generator
-        if old is None:
-            if self.output.is_symlink() or self.output.is_file():
-                self.output.unlink()
-            shutil.rmtree(self.output, ignore_errors=True)
-            self.output.mkdir(parents=True)
-        generator.write_outputs(rendered, stylesheet)
+    def _empty_output(self) -> None:
+        if self.output.is_symlink() or self.output.is_file():
+            self.output.unlink()
+        shutil.rmtree(self.output, ignore_errors=True)
+        self.output.mkdir(parents=True)
+
+    def _write_rest(self, outputs: list[Output], rendered: dict[str, Rendered], stylesheet, old: State | None) -> None:
+        """Remove what is gone, point the pages not rendered again at a new stylesheet, and write the
+        files every build writes (see WerkplaatsenGenerator.write_rest)."""
         if old is not None:
             current = {output.url for output in outputs}
             for url in set(old.outputs) - current:
                 path = self.output / Output(url, None).path
-                for gone in (path, path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")):
-                    gone.unlink(missing_ok=True)
+                path.unlink(missing_ok=True)
                 for folder in path.parents:  # the folders it leaves empty go too
                     if folder == self.output or any(folder.iterdir()):
                         break
                     folder.rmdir()
             if old.stylesheet and old.stylesheet != stylesheet.url:
                 self._restyle(old, rendered, old.stylesheet, stylesheet.url)
-        generator.write_rest(stylesheet)
+        self.generator.write_rest(stylesheet)
 
     def _restyle(self, old: State, rendered: dict, before: str, after: str) -> None:
         """Pages not rendered again still name the old stylesheet: point them at the new one."""
@@ -191,8 +223,7 @@ class Preview:
             if written.facts is not None and url not in rendered:
                 path = self.output / Output(url, None).path
                 if path.is_file():
-                    if replace_file(path, path.read_bytes().replace(before.encode(), after.encode())):
-                        compress_file(path)
+                    replace_file(path, path.read_bytes().replace(before.encode(), after.encode()))
         (self.output / before.lstrip("/")).unlink(missing_ok=True)
 
     def _remember(self, outputs, rendered, stylesheet, old: State | None, templates) -> State:

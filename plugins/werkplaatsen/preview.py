@@ -71,6 +71,8 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
                     update(preview)
     except KeyboardInterrupt:
         pass
+    finally:
+        preview.close()
 
 
 def main(argv: list[str] | None = None) -> int:

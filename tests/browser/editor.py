@@ -106,6 +106,14 @@ class Beheer:
         return left
 
 
+def process_name(pid: int) -> str:
+    """The name of a running process ("" once it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
 def descendants(pid: int) -> list[int]:
     """Every living process below `pid`, from /proc."""
     parents = {}

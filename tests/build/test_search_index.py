@@ -5,15 +5,19 @@ write the same bytes, and the search page and header form that use it."""
 from __future__ import annotations
 
 import gzip
+import time
 import json
+import os
 import re
 
 import pytest
 
+from tests.browser.editor import descendants, process_name
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.test_publishing_rules import EXAMPLES_ALLOWED
 from tests.build.test_real_site import content_items
 from tests.conftest import build
+from werkplaatsen import searchindex
 from werkplaatsen.headers import headers_for, parse_headers_file
 
 NOW = "2030-09-01 10:00"
@@ -167,3 +171,78 @@ def test_every_page_has_the_header_search_form(fixture_site):
         assert form["action"] == "/zoeken/" and form["method"] == "get", path
         field = form.select_one("input[name=q]")
         assert field["type"] == "search" and form.select_one(f"label[for={field['id']}]"), path
+
+
+def small_site(folder, words: str):
+    """A site of one indexed page (as item.html marks it) that holds `words`."""
+    (folder / "pagina").mkdir(parents=True, exist_ok=True)
+    (folder / "pagina" / "index.html").write_text(
+        f'<!doctype html><html lang="nl"><head><title>T</title></head><body><main data-pagefind-body>'
+        f"<h1>Pagina</h1><p>{words}</p></main></body></html>", encoding="utf-8")
+    return folder
+
+
+def indexed_words(output) -> set[str]:
+    fragments = (output / "pagefind" / "fragment").glob("*.pf_fragment")
+    records = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in fragments]
+    return {word.strip(".") for record in records for word in record["content"].split()}
+
+
+def test_an_index_that_fails_leaves_the_last_one_in_place(tmp_path, monkeypatch):
+    """The new index is made beside the old one: a search meanwhile, or a failed run, finds the old one."""
+    site = small_site(tmp_path, "wijkschouw")
+    files = searchindex.write_index(site, {})
+    before = {path: path.read_bytes() for path in files}
+    assert "wijkschouw" in indexed_words(site)
+    monkeypatch.setattr(searchindex, "get_executable", lambda: "/bin/false")
+    with pytest.raises(RuntimeError, match="Pagefind could not index"):
+        searchindex.write_index(small_site(site, "buurtgesprek"), {})
+    assert {path: path.read_bytes() for path in (site / "pagefind").rglob("*") if path.is_file()} == before
+    assert sorted(path.name for path in site.iterdir()) == ["pagefind", "pagina"]  # nothing half-made is left
+
+
+def test_the_preview_indexes_in_the_background_and_ends_with_the_newest_pages(tmp_path):
+    site = small_site(tmp_path, "wijkschouw")
+    indexer = searchindex.InBackground()
+    indexer.request(site, {})
+    small_site(site, "buurtgesprek")  # saved while the first index is made
+    indexer.request(site, {"lessen/les.html": "<html lang='nl'><body data-pagefind-body><p>trio</p></body></html>"})
+    indexer.wait()
+    assert {"buurtgesprek", "trio"} <= indexed_words(site)
+    assert "wijkschouw" not in indexed_words(site)
+
+
+def test_a_failed_background_index_is_reported_in_dutch_and_the_preview_goes_on(tmp_path, monkeypatch, capsys):
+    site = small_site(tmp_path, "wijkschouw")
+    monkeypatch.setattr(searchindex, "get_executable", lambda: "/bin/false")
+    indexer = searchindex.InBackground()
+    indexer.request(site, {})
+    indexer.wait()
+    assert "De zoekfunctie van de voorbeeldweergave is niet bijgewerkt" in capsys.readouterr().err
+    monkeypatch.undo()
+    indexer.request(site, {})
+    indexer.wait()
+    assert "wijkschouw" in indexed_words(site)
+
+
+def pagefind_running() -> list[int]:
+    return [pid for pid in descendants(os.getpid()) if process_name(pid) == "pagefind"]
+
+
+def test_stopping_the_preview_stops_the_index_under_way(tmp_path, capsys):
+    site = small_site(tmp_path, "wijkschouw")
+    for number in range(300):  # enough pages that Pagefind is still at work when it is stopped
+        small_site(tmp_path / f"map-{number}", f"woord{number}")
+    indexer = searchindex.InBackground()
+    indexer.request(site, {})
+    deadline = time.monotonic() + 10
+    while not pagefind_running() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert pagefind_running()
+    indexer.close()
+    assert pagefind_running() == []
+    assert not (site / "pagefind").exists()
+    indexer.request(site, {})  # after stopping, nothing starts again
+    indexer.wait()
+    assert not (site / "pagefind").exists()
+    assert capsys.readouterr().err == ""  # being stopped is no failure
