@@ -4,7 +4,8 @@ Starts the real preview (python -m werkplaatsen.preview) on generated content, w
 of the theme and the vocabulary, then edits a session, a casus, a vocabulary term and a template,
 each a number of times, and times until the built page holds the edit. Each edit starts from an
 idle preview: after an edit is undone, the next waits until the preview has said it is up to date
-twice (the edit's update and the undo's), as an editor's next save usually does.
+twice (the edit's update and the undo's) and its search index is made (Pagefind, which the preview
+runs in the background, has ended), as an editor's next save usually does.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60
+QUIET = 0.5
 
 # kind -> (file to edit, relative to the folder; text to find; page that must show the edit)
 EDITS = {
@@ -54,7 +56,7 @@ def measure(content: Path, folder: Path, repeats: int) -> dict[str, float]:
     try:
         _wait_for(lines, "draait op")
         time.sleep(0.5)  # let the watcher start
-        return {kind: statistics.median(_edit(folder, output, lines, kind, n) for n in range(repeats))
+        return {kind: statistics.median(_edit(folder, output, lines, kind, n, process.pid) for n in range(repeats))
                 for kind in EDITS}
     finally:
         process.terminate()
@@ -71,7 +73,7 @@ def _wait_for(lines: queue.Queue, words: str, times: int = 1) -> None:
         times -= words in line
 
 
-def _edit(folder: Path, output: Path, lines: queue.Queue, kind: str, number: int) -> float:
+def _edit(folder: Path, output: Path, lines: queue.Queue, kind: str, number: int, preview: int) -> float:
     file, old, page = EDITS[kind]
     path = folder / file
     original = path.read_text(encoding="utf-8")
@@ -87,6 +89,29 @@ def _edit(folder: Path, output: Path, lines: queue.Queue, kind: str, number: int
     finally:
         path.write_text(original, encoding="utf-8")
         _wait_for(lines, "Bijgewerkt", times=2)  # the edit's update and the undo's
+        _wait_while_indexing(preview)
+
+
+def _wait_while_indexing(preview: int) -> None:
+    """Until the preview (process id) has not run Pagefind for QUIET seconds: it starts Pagefind
+    just after it says it is up to date."""
+    deadline, quiet_since = time.monotonic() + TIMEOUT, time.monotonic()
+    while time.monotonic() - quiet_since < QUIET and time.monotonic() < deadline:
+        if _indexing(preview):
+            quiet_since = time.monotonic()
+        time.sleep(0.01)
+
+
+def _indexing(preview: int) -> bool:
+    """Whether the preview (process id) runs Pagefind now."""
+    for entry in Path("/proc").iterdir():
+        try:
+            name, rest = (entry / "stat").read_text().rsplit(")", 1) if entry.name.isdigit() else ("", "")
+        except OSError:
+            continue
+        if rest and int(rest.split()[1]) == preview and name.endswith("(pagefind"):
+            return True
+    return False
 
 
 def _read(path: Path) -> str:

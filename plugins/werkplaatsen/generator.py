@@ -172,11 +172,15 @@ class WerkplaatsenGenerator(Generator):
         """Render on every core, check, make the stylesheet, write (see the module docstring)."""
         outputs = self.outputs()
         self.other_urls = {output.url for output in outputs if output.page is None}
-        self.site.warm()
-        for page in (output.page for output in outputs if output.page):
-            self.get_template(page.template)  # compiled once, before the processes fork
+        self.prepare(outputs)
         reports, stylesheet, _ = workers.in_shares(outputs, self.render_share, self.write_outputs, self._decide)
         self.write_rest(stylesheet)
+
+    def prepare(self, outputs: list[Output]) -> None:
+        """Compute the site's indexes and compile the templates once, before the processes fork."""
+        self.site.warm()
+        for template in {output.page.template for output in outputs if output.page}:
+            self.get_template(template)
 
     def render_share(self, outputs: list[Output]) -> tuple[dict, dict]:
         """Render outputs; report what the checks need to the parent, keep the content for writing."""

@@ -139,8 +139,11 @@ class Preview:
                 self._empty_output()
             return stylesheet
 
+        processes = 1 if len(todo) < FORK_FROM else None
+        if processes is None:
+            generator.prepare(todo)
         reports, stylesheet, _ = workers.in_shares(todo, generator.render_share, generator.write_outputs, decide,
-                                                   processes=1 if len(todo) < FORK_FROM else None)
+                                                   processes=processes)
         rendered = {}
         for share, queries in reports:
             rendered.update(share)
