@@ -125,6 +125,18 @@ class Site:
         return self.listed("ronde")
 
     @query_property
+    def rounds_ended(self) -> list[Item]:
+        """Rounds whose period is over, the most recent first: the programme page only names them
+        (their own pages show their sessions), so it stays short however long the programme runs."""
+        today = self.now.date()
+        return sorted((r for r in self.rounds if r.periode.eind < today), key=lambda r: r.periode.eind, reverse=True)
+
+    @query_property
+    def rounds_ahead(self) -> list[Item]:
+        """Rounds running now or still to come, in the programme's order."""
+        return [r for r in self.rounds if r not in self.rounds_ended]
+
+    @query_property
     def sessions(self) -> list[Item]:
         """Upcoming first (soonest first), then past ones (most recent first)."""
         return self.upcoming_sessions + self.past_sessions

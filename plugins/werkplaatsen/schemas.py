@@ -134,7 +134,8 @@ class PartnerRole(Record):
 class Ronde(Schema):
 
     nummer: PositiveInt = field("Ronde", "Het nummer van de ronde.", required=True)
-    periode: Period = field("Periode", "Start en eind van de ronde.", required=True)
+    periode: Period = field("Periode", "Start en eind van de ronde. Na het eind noemt de programmapagina alleen nog de titel "
+                            "en de periode; de sessies blijven op de pagina van de ronde.", required=True)
     seizoen: Text = field("Seizoen", "Korte aanduiding, zoals najaar 2019.")
     samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over de ronde.", required=True)
     doelgroep: Text = field("Voor wie", "Voor wie de ronde bedoeld is.", required=True)
