@@ -49,6 +49,10 @@ def year_facet(field_name: str) -> Facet:
     return Facet("jaar", "Jaar", values)
 
 
+# Cards per page of an overview or a filter's page: a page stays light (under 14 KB gzip) however
+# many items the site gets.
+PAGE_SIZE = 24
+
 # Duration bands of instruments: (upper bound in minutes, key, label).
 DURATION_BANDS = ((59, "korter-dan-een-uur", "Korter dan een uur"), (119, "een-tot-twee-uur", "1 tot 2 uur"),
                   (None, "twee-uur-of-langer", "2 uur of langer"))
@@ -94,7 +98,7 @@ class ContentType:
     facets: tuple[Facet, ...] = ()
     structured_data: str = "WebPage"  # its schema.org type (see structured.py)
     feed: TypeFeed | None = None  # a feed of the newest items (types with a publication date)
-    page_size: int | None = None  # the overview is split into numbered pages of this many items
+    page_size: int | None = PAGE_SIZE  # the overview and filter pages are split into pages of this many items
     home: tuple[str, int] | None = None  # (heading, count): the newest items on the home page
     # "Nieuws over {this}": items that refer to an item get a section of this heading on its page.
     about: str | None = None
@@ -118,7 +122,7 @@ def _place(casus, show) -> str:
 TYPES: tuple[ContentType, ...] = (
     ContentType(
         "ronde", schemas.Ronde, "rondes", "Ronde", "Rondes", "deze ronde", "/programma/{slug}/",
-        list_url="/programma/", list_title="Programma", list_template="programma",
+        list_url="/programma/", list_title="Programma", list_template="programma", page_size=None,
         order=lambda r: r.nummer, newest_first=True, date=lambda r: (r.periode.start, r.periode.eind),
         facts=lambda r, show: [r.seizoen, show.period(r.periode.start, r.periode.eind)],
         structured_data="EventSeries",

@@ -72,6 +72,15 @@ class FacetValue:
     items: list[Item]
 
 
+@dataclass(frozen=True)
+class Programme:
+    """Rounds by time: shown with their sessions, named only (later ones), and ended (most recent first)."""
+
+    current: list[Item]
+    later: list[Item]
+    ended: list[Item]
+
+
 class Site:
     def __init__(self, catalog: Catalog, vocabulary: Vocabulary, now: datetime):
         self.catalog = catalog
@@ -120,21 +129,28 @@ class Site:
         """The items of a type in the order of its overview."""
         return BY_NAME[kind].ordered(self.catalog.all(kind))
 
+    @query
+    def overview(self, kind: str) -> list[Item]:
+        """The items of a type as its overview and filter pages list them: sessions upcoming first."""
+        return self.sessions if kind == "sessie" else self.listed(kind)
+
+    def upcoming_and_past(self, sessions: list[Item]) -> tuple[list[Item], list[Item]]:
+        """Sessions (in the overview's order) parted into those still to come and those that were."""
+        return [s for s in sessions if s.eind > self.now], [s for s in sessions if s.eind <= self.now]
+
     @query_property
     def rounds(self) -> list[Item]:
         return self.listed("ronde")
 
     @query_property
-    def rounds_ended(self) -> list[Item]:
-        """Rounds whose period is over, the most recent first: the programme page only names them
-        (their own pages show their sessions), so it stays short however long the programme runs."""
+    def programme(self) -> Programme:
+        """The rounds as the programme page shows them: only those running and the next to start
+        with their sessions, so the page stays short however long the programme runs."""
         today = self.now.date()
-        return sorted((r for r in self.rounds if r.periode.eind < today), key=lambda r: r.periode.eind, reverse=True)
-
-    @query_property
-    def rounds_ahead(self) -> list[Item]:
-        """Rounds running now or still to come, in the programme's order."""
-        return [r for r in self.rounds if r not in self.rounds_ended]
+        ended = sorted((r for r in self.rounds if r.periode.eind < today), key=lambda r: r.periode.eind, reverse=True)
+        running = [r for r in self.rounds if r.periode.start <= today <= r.periode.eind]
+        coming = sorted((r for r in self.rounds if r.periode.start > today), key=lambda r: r.periode.start)
+        return Programme(running + coming[:1], coming[1:], ended)
 
     @query_property
     def sessions(self) -> list[Item]:
@@ -202,7 +218,7 @@ class Site:
         """Per content type, each of its filters with the values in use (never an empty one)."""
         found = {}
         for kind in TYPES:
-            items = self.sessions if kind.name == "sessie" else self.listed(kind.name)
+            items = self.overview(kind.name)
             found[kind.name] = [(facet, self._facet_values(kind, facet, items)) for facet in kind.facets]
         return found
 

@@ -49,18 +49,18 @@ def page(url: str, template: str, title: str, trail: list[tuple[str, str]], **co
     return Page(url, template, {"title": title, "trail": [HOME, *trail, *own], **context})
 
 
-def overview_pages(kind, items: list) -> list[Page]:
-    """A type's overview; with a page size, numbered pages: /nieuws/, /nieuws/pagina/2/, ..."""
-    size = kind.page_size or max(len(items), 1)
+def numbered_pages(url: str, template: str, title: str, trail: list[tuple[str, str]], items: list, size: int | None,
+                   **context) -> list[Page]:
+    """A list of items; with a page size, split into numbered pages: /nieuws/, /nieuws/pagina/2/, ..."""
+    size = size or max(len(items), 1)
     chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
-    urls = [kind.list_url] + [page_url(kind, number) for number in range(2, len(chunks) + 1)]
+    urls = [url] + [page_url(url, number) for number in range(2, len(chunks) + 1)]
     pages = []
-    for number, (url, chunk) in enumerate(zip(urls, chunks), 1):
-        title = kind.list_title if number == 1 else f"{kind.list_title}, pagina {number}"
-        trail = [] if number == 1 else [(kind.list_url, kind.list_title)]
+    for number, (own_url, chunk) in enumerate(zip(urls, chunks), 1):
+        own_title = title if number == 1 else f"{title}, pagina {number}"
+        own_trail = trail if number == 1 else [*trail, (url, title)]
         pagination = Pagination(number, urls) if len(urls) > 1 else None
-        pages.append(page(url, kind.list_template, title, trail, intro=kind.list_intro, items=chunk, kind=kind,
-                          pagination=pagination))
+        pages.append(page(own_url, template, own_title, own_trail, items=chunk, pagination=pagination, **context))
     return pages
 
 
@@ -69,12 +69,13 @@ def all_pages(site: Site) -> list[Page]:
     pages[0].context["round"] = site.current_round
     for kind in TYPES:
         if kind.list_url:
-            pages += overview_pages(kind, site.listed(kind.name))
+            pages += numbered_pages(kind.list_url, kind.list_template, kind.list_title, [], site.overview(kind.name),
+                                    kind.page_size, intro=kind.list_intro, kind=kind)
         for _, values in site.facets[kind.name]:
             for value in values:
                 title = f"{kind.list_title}: {value.facet.label.lower()} {value.label}"
-                pages.append(page(value.url, "lijst", title, [(kind.list_url, kind.list_title)], items=value.items,
-                                  kind=kind, current=value))
+                pages += numbered_pages(value.url, "lijst", title, [(kind.list_url, kind.list_title)], value.items,
+                                        kind.page_size, kind=kind, current=value)
     for item in site.catalog:
         # Each content type has a template of its own name: sessie.html, casus.html, ...
         pages.append(page(item.url, item.kind, item.titel, item.type.overview, item=item))

@@ -39,9 +39,9 @@ def facet_url(kind, facet, key: str) -> str:
 PAGES_SEGMENT = "pagina"
 
 
-def page_url(kind, number: int) -> str:
-    """/nieuws/pagina/2/: the n-th page of an overview that is split into pages."""
-    return f"{kind.list_url}{PAGES_SEGMENT}/{number}/"
+def page_url(list_url: str, number: int) -> str:
+    """/nieuws/pagina/2/: the n-th page of a list (an overview or a filter's page) split into pages."""
+    return f"{list_url}{PAGES_SEGMENT}/{number}/"
 
 
 def lesson_anchor(number: int) -> str:
@@ -67,6 +67,6 @@ def reserved_urls() -> dict[str, str]:
         taken.setdefault(f"/{kind.folder}/", f"de map van {kind.plural.lower()}")
         for facet in kind.facets:
             taken[f"{kind.list_url}{facet.name}/"] = f"het filter {facet.label.lower()} van {kind.list_title.lower()}"
-        if kind.page_size:
+        if kind.list_url and kind.page_size:
             taken[f"{kind.list_url}{PAGES_SEGMENT}/"] = f"de genummerde pagina's van {kind.list_title.lower()}"
     return taken

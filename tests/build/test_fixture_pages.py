@@ -81,8 +81,8 @@ def test_programme_page_names_an_ended_round_and_leaves_its_sessions_to_the_roun
     running = site.page("/programma/")
     assert running.select("main .werkplaatsen-card") and running.select_one("main #eerdere-rondes") is None
     ended = fixture_build("2030-12-16 00:00").page("/programma/")
-    entry = ended.select_one("main #eerdere-rondes").find_parent("section").select_one("#ronde-9")
-    assert entry.get_text(" ", strip=True) == "Ronde negen : 1 september – 15 december 2030"
+    [entry] = ended.select_one("main #eerdere-rondes").find_parent("section").select("li")
+    assert entry.get_text(" ", strip=True) == "Ronde negen najaar 2030 · 1 september – 15 december 2030"
     assert entry.select_one("a")["href"] == "/programma/ronde-9/"
     assert ended.select("main .werkplaatsen-card") == []
     assert "Er loopt nu geen ronde en er is nog geen nieuwe ronde gepland." in ended.select_one("main").get_text()
