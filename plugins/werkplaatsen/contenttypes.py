@@ -40,6 +40,10 @@ def term_facet(name: str, label: str, field_name: str, vocabulary: str) -> Facet
     return Facet(name, label, values)
 
 
+# Every overview of items that have themes can be filtered on them; a theme's page links there.
+THEME_FACET = term_facet("thema", "Thema", "themas", "themas")
+
+
 def year_facet(field_name: str) -> Facet:
     """A facet on the year of a date field, newest year first."""
     def values(item, terms):
@@ -134,7 +138,7 @@ TYPES: tuple[ContentType, ...] = (
         facts=lambda s, show: [show.span(s.start, s.eind), show.term("vormen", s.vorm),
                                s.locatie and s.locatie.plaats],
         facets=(Facet("ronde", "Ronde", lambda s, terms: [(s.ronde.slug, s.ronde.titel, -s.ronde.nummer)]),
-                term_facet("vorm", "Vorm", "vorm", "vormen")),
+                THEME_FACET, term_facet("vorm", "Vorm", "vorm", "vormen")),
         structured_data="Event",
     ),
     ContentType(
@@ -144,7 +148,7 @@ TYPES: tuple[ContentType, ...] = (
         order=lambda c: (c.gemeente, c.titel), updated="bijgewerkt",
         facts=lambda c, show: [_place(c, show), show.terms("domeinen", c.domeinen),
                                c.fase and show.term("fasen", c.fase)],
-        facets=(term_facet("thema", "Thema", "themas", "themas"), term_facet("domein", "Domein", "domeinen", "domeinen"),
+        facets=(THEME_FACET, term_facet("domein", "Domein", "domeinen", "domeinen"),
                 term_facet("fase", "Fase", "fase", "fasen"),
                 Facet("gemeente", "Gemeente", lambda c, terms: [(slugify(c.gemeente), c.gemeente, c.gemeente.lower())])),
         structured_data="CreativeWork",
@@ -156,7 +160,7 @@ TYPES: tuple[ContentType, ...] = (
                    "Te gebruiken in uw eigen wijk.",
         order=lambda i: i.titel.lower(), updated="gecontroleerd",
         facts=lambda i, show: [i.duur, show.terms("groepsvormen", i.groepsvormen)],
-        facets=(term_facet("thema", "Thema", "themas", "themas"),
+        facets=(THEME_FACET,
                 term_facet("groepsvorm", "Groepsvorm", "groepsvormen", "groepsvormen"),
                 Facet("duur", "Duur", _duration_band)),
         structured_data="HowTo",
@@ -168,7 +172,7 @@ TYPES: tuple[ContentType, ...] = (
         order=lambda v: (v.datum, v.titel), newest_first=True, embargo="datum", updated="datum",
         date=lambda v: v.datum,
         facts=lambda v, show: [show.term("publicatiesoorten", v.soort), show.day(v.datum, weekday=False)],
-        facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"), year_facet("datum")),
+        facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"), THEME_FACET, year_facet("datum")),
         structured_data="Report", feed=TypeFeed("publicaties", "Nieuwe verslagen en publicaties"),
         home=("Nieuwste publicatie", 1),
     ),
@@ -191,7 +195,7 @@ TYPES: tuple[ContentType, ...] = (
         order=lambda b: (b.datum, b.titel), newest_first=True, embargo="datum", updated="datum",
         date=lambda b: b.datum,
         facts=lambda b, show: [show.day(b.datum, weekday=False), ", ".join(show.authors(b))],
-        facets=(term_facet("thema", "Thema", "themas", "themas"), year_facet("datum")),
+        facets=(THEME_FACET, year_facet("datum")),
         structured_data="NewsArticle", feed=TypeFeed("nieuws", "Nieuws"), page_size=20, home=("Nieuws", 3),
         about="Nieuws over {this}",
     ),

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from . import deps, dutch
 from .catalog import Catalog, Item, references
-from .contenttypes import BY_NAME, TYPES, ContentType, Facet
+from .contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
 from .fields import TIMEZONE
 from .routes import facet_url, lesson_anchor
 from .deps import query, query_property
@@ -24,6 +24,7 @@ from .vocabulary import Vocabulary
 OTHER_LESSONS = ("overig", "Overige lessen")
 # Types that show, and appear in, "related" suggestions, in the order ties are broken.
 RELATED_TYPES = ("sessie", "casus", "instrument", "verslag")
+THEME_PAGE_CARDS = 6  # cards per type on a theme's page; the type's filter page has the rest
 
 
 def _stable(item: Item) -> tuple:
@@ -59,6 +60,17 @@ class Group:
     key: str
     label: str
     members: list
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    """The items of one type on a theme's page: the first ones, how many there are, and, when not
+    all are shown, the type's filter page that lists them all."""
+
+    kind: str
+    items: list[Item]
+    total: int
+    more: str | None
 
 
 @dataclass(frozen=True)
@@ -334,10 +346,20 @@ class Site:
         """Every theme in use, with its items grouped by content type."""
         index: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
         for kind in ("ronde", "sessie", "casus", "instrument", "verslag"):
-            for item in self.sessions if kind == "sessie" else self.listed(kind):
+            for item in self.overview(kind):
                 for theme in item.themas:
                     index[theme][item.kind].append(item)
         return {theme: dict(index[theme]) for theme in self._theme_order(index)}
+
+    @query
+    def theme_sections(self, theme: str) -> list[ThemeSection]:
+        """A theme's page: per type its first items, and the type's filter page with all of them."""
+        sections = []
+        for kind, items in self.themes[theme].items():
+            pages = {value.key: value.url for facet, values in self.facets[kind] if facet is THEME_FACET for value in values}
+            more = pages.get(theme) if len(items) > THEME_PAGE_CARDS else None
+            sections.append(ThemeSection(kind, items[:THEME_PAGE_CARDS] if more else items, len(items), more))
+        return sections
 
     def _theme_order(self, used) -> list[str]:
         """Themes in the order of the vocabulary file, so editors control it."""

@@ -79,7 +79,7 @@ def all_pages(site: Site) -> list[Page]:
     for item in site.catalog:
         # Each content type has a template of its own name: sessie.html, casus.html, ...
         pages.append(page(item.url, item.kind, item.titel, item.type.overview, item=item))
-    for theme, groups in site.themes.items():
+    for theme in site.themes:
         pages.append(page(theme_url(theme), "thema", site.theme_label(theme), [(THEMES_URL, FIXED[THEMES_URL][1])],
-                          theme=theme, groups=groups))
+                          theme=theme, sections=site.theme_sections(theme)))
     return pages

@@ -10,6 +10,7 @@ import pytest
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import build
 from werkplaatsen.contenttypes import PAGE_SIZE
+from werkplaatsen.indexes import THEME_PAGE_CARDS
 
 NOW = "2030-09-01 10:00"
 CASES = PAGE_SIZE + 3
@@ -80,3 +81,11 @@ def test_the_programme_shows_the_current_round_with_sessions_and_names_later_one
     assert [a["href"] for a in later.select("a")] == ["/programma/ronde-11/"]
     assert page.select_one("main h2#ronde-10") is not None  # the next round to start is shown in full
     assert page.select_one("main #eerdere-rondes") is None
+
+
+def test_a_theme_page_shows_the_first_cards_of_a_type_and_links_to_its_filter_page_for_all(site):
+    section = site.page("/themas/klimaatadaptatie/").select_one("main #casus").find_parent("section")
+    assert len(section.select(".werkplaatsen-card")) == THEME_PAGE_CARDS
+    more = section.select("a")[-1]
+    assert more.get_text(strip=True) == f"Alle {CASES} casussen over Klimaatadaptatie"
+    assert more["href"] == "/casussen/thema/klimaatadaptatie/"
