@@ -22,6 +22,7 @@ from .status import Status, registration_status
 from .vocabulary import Vocabulary
 
 OTHER_LESSONS = ("overig", "Overige lessen")
+LESSONS_PREVIEW = 3  # lessons per theme on /lessen/; each theme's own page has them all
 # Types that show, and appear in, "related" suggestions, in the order ties are broken.
 RELATED_TYPES = ("sessie", "casus", "instrument", "verslag")
 THEME_PAGE_CARDS = 6  # cards per type on a theme's page; the type's filter page has the rest

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .contenttypes import TYPES
-from .routes import FIXED, THEMES_URL, page_url, theme_url
+from .routes import FIXED, LESSONS_URL, THEMES_URL, lessons_url, page_url, theme_url
 
 if TYPE_CHECKING:
     from .indexes import Site
 
 HOME = ("/", "Home")
+LESSONS_PAGE_SIZE = 20  # lesson cards are longer than item cards
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ def all_pages(site: Site) -> list[Page]:
     for item in site.catalog:
         # Each content type has a template of its own name: sessie.html, casus.html, ...
         pages.append(page(item.url, item.kind, item.titel, item.type.overview, item=item))
+    lessons = [(LESSONS_URL, FIXED[LESSONS_URL][1])]
+    for group in site.lessons_by_theme:
+        pages += numbered_pages(lessons_url(group.key), "lessen-thema", f"Lessen: {group.label}", lessons,
+                                group.members, LESSONS_PAGE_SIZE, group=group)
     for theme in site.themes:
         pages.append(page(theme_url(theme), "thema", site.theme_label(theme), [(THEMES_URL, FIXED[THEMES_URL][1])],
                           theme=theme, sections=site.theme_sections(theme)))

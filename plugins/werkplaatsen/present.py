@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from . import dutch
 from .catalog import Item
+from .indexes import OTHER_LESSONS, Group
 from .routes import FILES_URL
 from .uploads import Upload
 
@@ -69,6 +70,13 @@ class Presenter:
     def describe_with_type(self, item: Item) -> str:
         """The same, starting with what the item is (in a list of several types)."""
         return " · ".join([item.type.label, *self.card_facts(item)])
+
+    @staticmethod
+    def lessons_about(group: Group) -> str:
+        """How many lessons a theme has: "12 lessen over Participatie", "1 overige les"."""
+        count = len(group.members)
+        noun = "les" if count == 1 else "lessen"
+        return f"{count} overige {noun}" if group.key == OTHER_LESSONS[0] else f"{count} {noun} over {group.label}"
 
     def address(self, session: Item) -> str | None:
         place = session.locatie

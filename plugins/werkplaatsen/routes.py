@@ -14,13 +14,14 @@ ASSETS_URL = "/theme/"
 # The browser editor (Decap CMS, see beheer.py): not a content page.
 ADMIN_URL = "/beheer/"
 THEMES_URL = "/themas/"
+LESSONS_URL = "/lessen/"
 SEARCH_URL = "/zoeken/"
 SEARCH_INDEX_URL = "/pagefind/"
 
 # Pages that are not content items: URL -> (template, title).
 FIXED = {
     "/": ("home", "Home"),
-    "/lessen/": ("lessen", "Lessen uit de werkplaatsen"),
+    LESSONS_URL: ("lessen", "Lessen uit de werkplaatsen"),
     THEMES_URL: ("themas", "Thema's"),
     SEARCH_URL: ("zoeken", "Zoeken"),
     "/404.html": ("404", "Pagina niet gevonden"),
@@ -29,6 +30,11 @@ FIXED = {
 
 def theme_url(key: str) -> str:
     return f"{THEMES_URL}{key}/"
+
+
+def lessons_url(theme: str) -> str:
+    """/lessen/participatie/: the lessons of one theme (or of none: /lessen/overig/)."""
+    return f"{LESSONS_URL}{theme}/"
 
 
 def facet_url(kind, facet, key: str) -> str:

@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "instrument": "instrumenten/*",
     "verslag": "verslagen/*",
     "lessen": "/lessen/",
+    "lessen-thema": "lessen/*",
     "thema": "themas/*",
     "nieuws": "/nieuws/",
     "bericht": "nieuws/*",

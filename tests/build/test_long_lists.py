@@ -10,16 +10,18 @@ import pytest
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import build
 from werkplaatsen.contenttypes import PAGE_SIZE
-from werkplaatsen.indexes import THEME_PAGE_CARDS
+from werkplaatsen.indexes import LESSONS_PREVIEW, THEME_PAGE_CARDS
+from werkplaatsen.pages import LESSONS_PAGE_SIZE
 
 NOW = "2030-09-01 10:00"
 CASES = PAGE_SIZE + 3
+REPORTS = LESSONS_PAGE_SIZE + 3  # each with a lesson on participatie
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The fixture site with PAGE_SIZE + 2 more cases on one theme and as many more sessions, all
-    past, and two rounds after ronde 9."""
+    past, LESSONS_PAGE_SIZE + 2 more reports, and two rounds after ronde 9."""
     content = tmp_path_factory.mktemp("lang") / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     plein = (content / "casussen" / "plein.md").read_text(encoding="utf-8")
@@ -31,6 +33,10 @@ def site(tmp_path_factory):
         (content / "sessies" / f"gewoon-{number}.md").write_text(
             gewoon.replace("titel: Sessie gewoon", f"titel: Sessie {number}").replace("2030-10-08", "2030-08-08"),
             encoding="utf-8")
+    report = (content / "verslagen" / "verslag-sessie-1.md").read_text(encoding="utf-8")
+    for number in range(1, REPORTS):
+        (content / "verslagen" / f"verslag-{number}.md").write_text(
+            report.replace("titel: Verslag van sessie 1", f"titel: Verslag {number}"), encoding="utf-8")
     ronde = (content / "rondes" / "ronde-9.md").read_text(encoding="utf-8")
     for number, year in ((10, 2031), (11, 2032)):
         (content / "rondes" / f"ronde-{number}.md").write_text(
@@ -89,3 +95,17 @@ def test_a_theme_page_shows_the_first_cards_of_a_type_and_links_to_its_filter_pa
     more = section.select("a")[-1]
     assert more.get_text(strip=True) == f"Alle {CASES} casussen over Klimaatadaptatie"
     assert more["href"] == "/casussen/thema/klimaatadaptatie/"
+
+
+def test_the_lessons_page_shows_the_first_of_each_theme_and_links_to_the_theme_for_all(site):
+    section = site.page("/lessen/").select_one("main #participatie").find_parent("section")
+    assert len(section.select("article")) == LESSONS_PREVIEW
+    more = section.select("p a")[-1]
+    assert (more.get_text(strip=True), more["href"]) == (f"Alle {REPORTS} lessen over Participatie", "/lessen/participatie/")
+    first, second = site.page("/lessen/participatie/"), site.page("/lessen/participatie/pagina/2/")
+    assert first.select_one("main .utrecht-paragraph--lead").get_text().startswith(f"{REPORTS} lessen over Participatie uit")
+    titles = [article.select_one("h2").get_text(strip=True) for page in (first, second) for article in page.select("main article")]
+    assert len(titles) == REPORTS and set(titles) == {"Loop samen door de wijk"}
+    links = [a["href"] for page in (first, second) for a in page.select("main article a") if a.get_text().startswith("Verslag")]
+    assert len(set(links)) == REPORTS  # every report's lesson once
+    assert len(first.select("main article")) == LESSONS_PAGE_SIZE
