@@ -97,8 +97,8 @@ class Preview:
             if old and templates != old.templates:
                 generator._templates.clear()  # Pelican's own cache of compiled templates
                 generator.env.cache.clear()  # and Jinja's, which trusts a file's time (two saves in one tick)
-            if old and old.terms is not vocabulary(self._vocabulary_file()):
-                generator.reads.clear()  # validation depends on the vocabulary
+            if old:
+                self._forget_readings(old.terms, vocabulary(self._vocabulary_file()))
             generator.generate_context()
             outputs = generator.outputs()
             generator.other_urls = {output.url for output in outputs if output.page is None}
@@ -123,6 +123,12 @@ class Preview:
     def close(self) -> None:
         """Stop making search indexes; return when the one under way has ended."""
         self.generator.search_index.close()
+
+    def _forget_readings(self, before: dict, after: dict) -> None:
+        """Validation checks terms by their keys, and its messages name keys: the files are read
+        again only when a vocabulary key came or went, not when a label changed."""
+        if {name: set(terms) for name, terms in before.items()} != {name: set(terms) for name, terms in after.items()}:
+            self.generator.reads.clear()
 
     def _render_and_write(self, todo: list[Output], outputs: list[Output], old: State | None) -> tuple[dict, object]:
         """Render and write `todo` (on every core when there are many) as a full build does, the

@@ -114,10 +114,21 @@ def test_a_template_edit_renders_the_pages_that_use_it(preview, workspace, tmp_p
 
 
 def test_a_vocabulary_term_renders_the_pages_that_show_it(preview, workspace, tmp_path):
+    reading = preview.generator.reads["content/casussen/plein.md"]
     edit(workspace / "vocabulary.yaml", "  participatie: Participatie", "  participatie: Meedoen")
     rendered = preview.update()
+    assert preview.generator.reads["content/casussen/plein.md"] is reading  # a new label: no file is read again
     assert 0 < rendered < 60
     assert "Meedoen" in (preview.output / "themas" / "participatie" / "index.html").read_text()
+    same_as_a_full_build(workspace, preview, tmp_path)
+
+
+def test_a_vocabulary_key_that_goes_is_checked_in_every_file_again(preview, workspace, tmp_path):
+    edit(workspace / "vocabulary.yaml", "  participatie: Meedoen", "  meedoen: Meedoen")
+    with pytest.raises(ContentErrors, match="content/rondes/ronde-9.md.*participatie"):
+        preview.update()
+    edit(workspace / "vocabulary.yaml", "  meedoen: Meedoen", "  participatie: Meedoen")
+    preview.update()
     same_as_a_full_build(workspace, preview, tmp_path)
 
 
