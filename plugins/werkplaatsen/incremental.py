@@ -82,6 +82,7 @@ class Preview:
                                           path=self.settings["PATH"], theme=self.settings["THEME"],
                                           output_path=str(self.output))
         self.state: State | None = None
+        self.read_with: dict | None = None  # the vocabulary keys the cached readings were checked against
 
     # A build -------------------------------------------------------------------------------
 
@@ -97,8 +98,7 @@ class Preview:
             if old and templates != old.templates:
                 generator._templates.clear()  # Pelican's own cache of compiled templates
                 generator.env.cache.clear()  # and Jinja's, which trusts a file's time (two saves in one tick)
-            if old:
-                self._forget_readings(old.terms, vocabulary(self._vocabulary_file()))
+            self._forget_readings(vocabulary(self._vocabulary_file()))
             generator.generate_context()
             outputs = generator.outputs()
             generator.other_urls = {output.url for output in outputs if output.page is None}
@@ -124,11 +124,13 @@ class Preview:
         """Stop making search indexes; return when the one under way has ended."""
         self.generator.search_index.close()
 
-    def _forget_readings(self, before: dict, after: dict) -> None:
+    def _forget_readings(self, terms: dict) -> None:
         """Validation checks terms by their keys, and its messages name keys: the files are read
-        again only when a vocabulary key came or went, not when a label changed."""
-        if {name: set(terms) for name, terms in before.items()} != {name: set(terms) for name, terms in after.items()}:
+        again only when a vocabulary key came or went since they were read, not for a new label."""
+        keys = {name: set(values) for name, values in terms.items()}
+        if keys != self.read_with:
             self.generator.reads.clear()
+        self.read_with = keys
 
     def _render_and_write(self, todo: list[Output], outputs: list[Output], old: State | None) -> tuple[dict, object]:
         """Render and write `todo` (on every core when there are many) as a full build does, the
