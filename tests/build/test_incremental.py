@@ -124,10 +124,10 @@ def test_a_vocabulary_term_renders_the_pages_that_show_it(preview, workspace, tm
 
 
 def test_a_vocabulary_key_that_goes_is_checked_in_every_file_again(preview, workspace, tmp_path):
-    edit(workspace / "vocabulary.yaml", "  participatie: Meedoen", "  meedoen: Meedoen")
-    with pytest.raises(ContentErrors, match="content/rondes/ronde-9.md.*participatie"):
+    edit(workspace / "vocabulary.yaml", "  klimaatadaptatie: ", "  klimaat: ")
+    with pytest.raises(ContentErrors, match='"klimaatadaptatie" staat niet in de lijst themas'):
         preview.update()
-    edit(workspace / "vocabulary.yaml", "  meedoen: Meedoen", "  participatie: Meedoen")
+    edit(workspace / "vocabulary.yaml", "  klimaat: ", "  klimaatadaptatie: ")
     preview.update()
     same_as_a_full_build(workspace, preview, tmp_path)
 
