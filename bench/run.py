@@ -5,7 +5,8 @@ For generated content of 100, 1,000 and 5,000 items (``BENCH_SIZES`` overrides):
 - the cold build as `make html` runs it (checks, pages, calendars, feeds, search index,
   compression), and plain Pelican 4.12 on the same Markdown bodies (its default theme, feeds and
   pagination off), measured in the same run, A and B in turn, the median of ``BENCH_PAIRS`` pairs
-  (at least 3), with their ratio, milliseconds per item and peak memory (the whole process tree);
+  (at least 3), with their ratio and milliseconds per item; then one more run of each for its
+  peak memory (the whole process tree), so that sampling memory does not slow the timed runs;
 - at 1,000 items: the preview's edit latency for each kind of edit (a session, a casus, a
   vocabulary term, a template): from saving the file until the page shows the change, median of 5;
 - the first-view weight of the heaviest page: its HTML plus every stylesheet and script it loads
@@ -91,14 +92,17 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """Wall-clock seconds and peak memory (bytes) of a command that must succeed."""
+def run(command: list[str], cwd: Path = ROOT, sample_memory: bool = False) -> tuple[float, int]:
+    """Wall-clock seconds and, when sampled, peak memory (bytes) of a command that must succeed.
+
+    Sampling reads every process's memory map 50 times a second, which costs the machine's cores
+    time in proportion to the memory in use: timed runs are not sampled (see cold_builds)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    memory = PeakMemory(process.pid)
+    memory = PeakMemory(process.pid) if sample_memory else None
     _, errors = process.communicate()
     seconds = time.perf_counter() - start
-    peak = memory.stop()
+    peak = memory.stop() if memory else 0
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode()}")
     return seconds, peak
@@ -112,21 +116,27 @@ def settings_for(content: Path, folder: Path) -> Path:
 
 
 def cold_builds(content: Path, folder: Path) -> dict:
-    """Our build and plain Pelican, A and B in turn, each from an empty output folder."""
+    """Our build and plain Pelican, A and B in turn, each from an empty output folder; then one
+    more run of each, with its memory sampled."""
     settings = settings_for(content, folder)
     plain = plain_pelican(content, folder / "plain")
-    ours_runs, plain_runs = [], []
-    for pair in range(PAIRS):
-        for target in (folder / "out", folder / "plain-out"):
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.rmtree(target.with_name(target.name + ".builds"), ignore_errors=True)
-        ours_runs.append(run([sys.executable, "-m", "werkplaatsen.build", "--settings", str(settings),
-                              "--content", str(content), "--output", str(folder / "out")]))
-        plain_runs.append(run([sys.executable, "-m", "pelican", str(plain / "content"), "-s", str(plain / "conf.py"),
-                               "-o", str(folder / "plain-out"), "-q"]))
-    ours, plain_time = statistics.median(t for t, _ in ours_runs), statistics.median(t for t, _ in plain_runs)
+    commands = (
+        (folder / "out", [sys.executable, "-m", "werkplaatsen.build", "--settings", str(settings),
+                          "--content", str(content), "--output", str(folder / "out")]),
+        (folder / "plain-out", [sys.executable, "-m", "pelican", str(plain / "content"), "-s", str(plain / "conf.py"),
+                                "-o", str(folder / "plain-out"), "-q"]),
+    )
+
+    def cold(target: Path, command: list[str], sample_memory: bool = False) -> tuple[float, int]:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(target.with_name(target.name + ".builds"), ignore_errors=True)
+        return run(command, sample_memory=sample_memory)
+
+    times = [[cold(*command)[0] for command in commands] for _ in range(PAIRS)]
+    ours, plain_time = (statistics.median(pair[side] for pair in times) for side in (0, 1))
+    ours_peak, plain_peak = (cold(*command, sample_memory=True)[1] for command in commands)
     return {"ours_s": ours, "plain_s": plain_time, "ratio": ours / plain_time,
-            "ours_peak_mib": max(m for _, m in ours_runs) / 2**20, "plain_peak_mib": max(m for _, m in plain_runs) / 2**20}
+            "ours_peak_mib": ours_peak / 2**20, "plain_peak_mib": plain_peak / 2**20}
 
 
 def first_view(output: Path) -> dict:
