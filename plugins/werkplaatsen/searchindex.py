@@ -67,6 +67,7 @@ def write_index(output: Path, documents: dict[str, str], background: InBackgroun
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if result.returncode:
+        shutil.rmtree(fresh, ignore_errors=True)  # what a stopped or failed run wrote
         raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
     stabilize(fresh)
     for pattern in UNUSED:
