@@ -30,11 +30,11 @@ from .errors import ContentError, ContentErrors
 from .feeds import FEEDS, feeds
 from .files import replace_file
 from .headers import meta_policy, parse_headers_file
-from .indexes import LESSONS_PREVIEW, Site
+from .indexes import Site
 from .markup import Renderer
 from .pages import Page, all_pages
 from .present import Presenter
-from .routes import ADMIN_URL, FILES_FOLDER, FILES_URL, lessons_url, theme_url
+from .routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from .search import SearchFacts
 from .searchindex import BUNDLE_URL, lesson_documents, write_index
 from .sitecheck import PageFacts, broken_links, facts
@@ -120,7 +120,7 @@ class WerkplaatsenGenerator(Generator):
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
             types=BY_NAME, asset=self._asset_url, page_policy=meta_policy(self.headers),
             feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=SearchFacts(self.site),
-            structured=StructuredData(self.site, self.show), lessons_url=lessons_url, lessons_preview=LESSONS_PREVIEW,
+            structured=StructuredData(self.site, self.show),
         )
 
     def _asset_url(self, name: str) -> str:

@@ -108,9 +108,10 @@ class Preview:
                 changed = self._changed(old, templates)
                 changed |= deps.changed_queries(old.queries, changed, self._ask)
                 todo = [output for output in outputs if self._stale(output, old, changed)]
-            reports, stylesheet = self._render_and_write(todo, outputs, old)
+            current = {output.url for output in outputs}
+            reports, stylesheet = self._render_and_write(todo, current, old)
             self.last_rendered = list(reports)
-            self._write_rest(outputs, reports, stylesheet, old)
+            self._write_rest(current, reports, stylesheet, old)
             self.state = self._remember(outputs, reports, stylesheet, old, templates)
             return len(todo)
         finally:
@@ -132,10 +133,11 @@ class Preview:
             self.generator.reads.clear()
         self.read_with = keys
 
-    def _render_and_write(self, todo: list[Output], outputs: list[Output], old: State | None) -> tuple[dict, object]:
+    def _render_and_write(self, todo: list[Output], current: set[str], old: State | None) -> tuple[dict, object]:
         """Render and write `todo` (on every core when there are many) as a full build does, the
-        stylesheet chosen once every page is in; return what each read and showed, and the stylesheet."""
-        generator, current = self.generator, {output.url for output in outputs}
+        stylesheet chosen once every page is in (`current`: the URLs the site has now); return what
+        each read and showed, and the stylesheet."""
+        generator = self.generator
 
         def decide(reports):
             facts = {url: written.facts for url, written in (old.outputs.items() if old else ())
@@ -212,11 +214,10 @@ class Preview:
         shutil.rmtree(self.output, ignore_errors=True)
         self.output.mkdir(parents=True)
 
-    def _write_rest(self, outputs: list[Output], rendered: dict[str, Rendered], stylesheet, old: State | None) -> None:
+    def _write_rest(self, current: set[str], rendered: dict[str, Rendered], stylesheet, old: State | None) -> None:
         """Remove what is gone, point the pages not rendered again at a new stylesheet, and write the
         files every build writes (see WerkplaatsenGenerator.write_rest)."""
         if old is not None:
-            current = {output.url for output in outputs}
             for url in set(old.outputs) - current:
                 path = self.output / Output(url, None).path
                 path.unlink(missing_ok=True)

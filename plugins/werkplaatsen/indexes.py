@@ -16,7 +16,7 @@ from . import deps, dutch
 from .catalog import Catalog, Item, references
 from .contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
 from .fields import TIMEZONE
-from .routes import facet_url, lesson_anchor
+from .routes import facet_url, lesson_anchor, lessons_url
 from .deps import query, query_property
 from .status import Status, registration_status
 from .vocabulary import Vocabulary
@@ -64,14 +64,21 @@ class Group:
 
 
 @dataclass(frozen=True)
-class ThemeSection:
-    """The items of one type on a theme's page: the first ones, how many there are, and, when not
-    all are shown, the type's filter page that lists them all."""
+class Excerpt:
+    """The start of a longer list (a type on a theme's page, a theme's lessons on /lessen/): the
+    first ones, how many there are, and, when not all are shown, the page that lists them all."""
 
-    kind: str
-    items: list[Item]
+    key: str
+    label: str
+    items: list
     total: int
     more: str | None
+
+
+def excerpt(key: str, label: str, items: list, size: int, more: str | None) -> Excerpt:
+    """The first `size` items, with a link to `more` when there are more (without a page: all)."""
+    cut = more if len(items) > size else None
+    return Excerpt(key, label, items[:size] if cut else items, len(items), cut)
 
 
 @dataclass(frozen=True)
@@ -172,11 +179,11 @@ class Site:
 
     @query_property
     def upcoming_sessions(self) -> list[Item]:
-        return [s for s in self.listed("sessie") if s.eind > self.now]
+        return self.upcoming_and_past(self.listed("sessie"))[0]
 
     @query_property
     def past_sessions(self) -> list[Item]:
-        return [s for s in reversed(self.listed("sessie")) if s.eind <= self.now]
+        return self.upcoming_and_past(self.listed("sessie"))[1][::-1]
 
     @query_property
     def reports(self) -> list[Item]:
@@ -185,10 +192,7 @@ class Site:
     @query_property
     def current_round(self) -> Item | None:
         """The round running now, else the next one, else the most recent."""
-        today = self.now.date()
-        running = [r for r in self.rounds if r.periode.start <= today <= r.periode.eind]
-        coming = sorted((r for r in self.rounds if r.periode.start > today), key=lambda r: r.periode.start)
-        return (running or coming or self.rounds or [None])[0]
+        return (self.programme.current or self.rounds or [None])[0]
 
     @query_property
     def home_sections(self) -> list[Group]:
@@ -209,10 +213,8 @@ class Site:
     @query
     def split_sessions(self, round_item: Item) -> tuple[list[Item], list[Item]]:
         """A round's sessions as (upcoming soonest first, past most recent first)."""
-        sessions = self.sessions_of(round_item)
-        upcoming = [s for s in sessions if s.eind > self.now]
-        past = [s for s in reversed(sessions) if s.eind <= self.now]
-        return upcoming, past
+        upcoming, past = self.upcoming_and_past(self.sessions_of(round_item))
+        return upcoming, past[::-1]
 
     @query
     def session_position(self, session: Item) -> tuple[int, int]:
@@ -353,14 +355,19 @@ class Site:
         return {theme: dict(index[theme]) for theme in self._theme_order(index)}
 
     @query
-    def theme_sections(self, theme: str) -> list[ThemeSection]:
+    def theme_sections(self, theme: str) -> list[Excerpt]:
         """A theme's page: per type its first items, and the type's filter page with all of them."""
         sections = []
         for kind, items in self.themes[theme].items():
             pages = {value.key: value.url for facet, values in self.facets[kind] if facet is THEME_FACET for value in values}
-            more = pages.get(theme) if len(items) > THEME_PAGE_CARDS else None
-            sections.append(ThemeSection(kind, items[:THEME_PAGE_CARDS] if more else items, len(items), more))
+            sections.append(excerpt(kind, BY_NAME[kind].plural, items, THEME_PAGE_CARDS, pages.get(theme)))
         return sections
+
+    @query_property
+    def lessons_overview(self) -> list[Excerpt]:
+        """/lessen/: per theme its first lessons, and the theme's lesson page with all of them."""
+        return [excerpt(group.key, group.label, group.members, LESSONS_PREVIEW, lessons_url(group.key))
+                for group in self.lessons_by_theme]
 
     def _theme_order(self, used) -> list[str]:
         """Themes in the order of the vocabulary file, so editors control it."""

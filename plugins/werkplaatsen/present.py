@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from . import dutch
 from .catalog import Item
-from .indexes import OTHER_LESSONS, Group
+from .indexes import OTHER_LESSONS
 from .routes import FILES_URL
 from .uploads import Upload
 
@@ -72,11 +72,10 @@ class Presenter:
         return " · ".join([item.type.label, *self.card_facts(item)])
 
     @staticmethod
-    def lessons_about(group: Group) -> str:
-        """How many lessons a theme has: "12 lessen over Participatie", "1 overige les"."""
-        count = len(group.members)
+    def lessons_about(key: str, label: str, count: int) -> str:
+        """How many lessons a theme (by key and label) has: "12 lessen over Participatie", "1 overige les"."""
         noun = "les" if count == 1 else "lessen"
-        return f"{count} overige {noun}" if group.key == OTHER_LESSONS[0] else f"{count} {noun} over {group.label}"
+        return f"{count} overige {noun}" if key == OTHER_LESSONS[0] else f"{count} {noun} over {label}"
 
     def address(self, session: Item) -> str | None:
         place = session.locatie

@@ -2,7 +2,8 @@
 
 Runs in the generator's output step, after every page is written and before the compressed copies
 are made. The index is made in a folder beside /pagefind/ and put in its place with two renames,
-so that a search made meanwhile (in the preview, which indexes while it serves) still works. Pagefind indexes only the pages that mark their main content with ``data-pagefind-body``
+so that a search made meanwhile (in the preview, which indexes while it serves) still works.
+Pagefind indexes only the pages that mark their main content with ``data-pagefind-body``
 (content items, see item.html), in the Dutch index (``lang="nl"``: the Dutch stemmer). Lessons live
 on their report's page; each is also given to Pagefind as a small document of its own, so that it
 is a result with its own type and themes. Its ``url`` meta (see ``search.Record``) points at the
@@ -148,5 +149,5 @@ class InBackground:
             try:
                 write_index(*job, background=self)
             except Exception as error:  # whatever failed, the previous index stays and the preview goes on
-                if not self._closed:  # Ctrl+C stops Pagefind too: that is no failure
+                if not self._closed:  # stopped by close(): no failure
                     print(f"De zoekfunctie van de voorbeeldweergave is niet bijgewerkt: {error}", file=sys.stderr, flush=True)
