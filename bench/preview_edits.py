@@ -20,6 +20,8 @@ import threading
 import time
 from pathlib import Path
 
+from .run import processes
+
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60
 QUIET = 0.5
@@ -104,14 +106,7 @@ def _wait_while_indexing(preview: int) -> None:
 
 def _indexing(preview: int) -> bool:
     """Whether the preview (process id) runs Pagefind now."""
-    for entry in Path("/proc").iterdir():
-        try:
-            name, rest = (entry / "stat").read_text().rsplit(")", 1) if entry.name.isdigit() else ("", "")
-        except OSError:
-            continue
-        if rest and int(rest.split()[1]) == preview and name.endswith("(pagefind"):
-            return True
-    return False
+    return (preview, "pagefind") in processes().values()
 
 
 def _read(path: Path) -> str:

@@ -67,19 +67,26 @@ class PeakMemory:
 
 def tree_memory(root: int) -> int:
     """Bytes of memory (proportional set size) of `root` and its descendants."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
+    table = processes()
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         total += _pss(pid)
-        todo += [child for child, parent in parents.items() if parent == pid]
+        todo += [child for child, (parent, _) in table.items() if parent == pid]
     return total
+
+
+def processes() -> dict[int, tuple[int, str]]:
+    """Every running process: its id -> (its parent's id, its name), from /proc."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                head, rest = (entry / "stat").read_text().rsplit(")", 1)
+                table[int(entry.name)] = (int(rest.split()[1]), head.split("(", 1)[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return table
 
 
 def _pss(pid: int) -> int:
