@@ -241,7 +241,10 @@ def test_stopping_the_preview_stops_the_index_under_way(tmp_path, capsys):
     deadline = time.monotonic() + 10
     while not pagefind_running() and time.monotonic() < deadline:
         time.sleep(0.001)
-    assert pagefind_running()
+    [pagefind] = pagefind_running()
+    # Lower than the preview, and apart from the terminal's Ctrl+C (a session of its own).
+    assert os.getpriority(os.PRIO_PROCESS, pagefind) == os.getpriority(os.PRIO_PROCESS, 0) + indexer.NICE
+    assert os.getsid(pagefind) == pagefind
     indexer.close()
     assert pagefind_running() == []
     # Stopped, or just done: either no index or a whole one (Pagefind may end before it is stopped).
