@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 from . import deps
+from .errors import ContentError, ContentErrors
+from .fields import SLUG_PATTERN
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
@@ -21,8 +23,34 @@ def vocabulary(path: Path | str = VOCABULARY_FILE) -> dict[str, dict[str, str]]:
 
 @cache
 def _read(path: Path, modified: int) -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=yaml.BaseLoader)
+    text = path.read_text(encoding="utf-8")
+    problems = _problems(yaml.compose(text, Loader=yaml.BaseLoader), path.name)
+    if problems:
+        raise ContentErrors(problems)
+    return yaml.load(text, Loader=yaml.BaseLoader)
+
+
+def _problems(root, name: str) -> list[ContentError]:
+    """Every list must map keys to labels; a key becomes part of web addresses (/themas/<key>/,
+    /lessen/<key>/, filter pages), so it may only hold lowercase letters, digits and hyphens."""
+    def problem(node, field: tuple, message: str) -> ContentError:
+        return ContentError(name, node.start_mark.line + 1, field, message)
+
+    if not isinstance(root, yaml.MappingNode):
+        return [ContentError(name, 1, (), "het bestand moet lijsten bevatten: een naam met daaronder sleutel: label.")]
+    problems = []
+    for list_node, terms in root.value:
+        if not isinstance(terms, yaml.MappingNode):
+            problems.append(problem(terms, (list_node.value,), "een lijst bestaat uit regels sleutel: label."))
+            continue
+        for key, label in terms.value:
+            if not isinstance(key, yaml.ScalarNode) or not SLUG_PATTERN.fullmatch(key.value):
+                problems.append(problem(key, (list_node.value,), (
+                    f'de sleutel "{getattr(key, "value", "")}" mag alleen kleine letters, cijfers en streepjes '
+                    "bevatten, zoals wonen-en-zorg: de sleutel wordt een deel van webadressen.")))
+            elif not isinstance(label, yaml.ScalarNode) or not label.value.strip():
+                problems.append(problem(label, (list_node.value, key.value), "geef de sleutel een label, zoals Wonen en zorg."))
+    return problems
 
 
 class Terms(Mapping):

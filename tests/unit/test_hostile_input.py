@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from tests.conftest import validation_context
 from werkplaatsen import frontmatter
 from werkplaatsen.contenttypes import TYPES
+from werkplaatsen.errors import ContentErrors
 from werkplaatsen.validation import validate
+from werkplaatsen.vocabulary import vocabulary
 
 PATH = "content/sessies/x.md"
 
@@ -95,3 +97,20 @@ def test_no_input_crashes_the_reader_or_the_schemas(raw):
         for kind in TYPES:
             _, problems = validate(source, kind.schema, validation_context())
             assert all(problem.file == PATH for problem in problems)
+
+
+def test_a_vocabulary_key_that_is_no_web_address_part_is_refused_in_dutch_with_its_line(tmp_path):
+    """Keys become parts of web addresses (/themas/<key>/, /lessen/<key>/): '../x' must never get there."""
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text('themas:\n  wonen: Wonen\n  ../buiten: Buiten\n  Zorg: Zorg\n  leeg: ""\nvormen: fysiek\n',
+                    encoding="utf-8")
+    with pytest.raises(ContentErrors) as refused:
+        vocabulary(path)
+    assert [str(problem) for problem in refused.value.errors] == [
+        'vocabulary.yaml, regel 3, veld "themas": de sleutel "../buiten" mag alleen kleine letters, cijfers en '
+        "streepjes bevatten, zoals wonen-en-zorg: de sleutel wordt een deel van webadressen.",
+        'vocabulary.yaml, regel 4, veld "themas": de sleutel "Zorg" mag alleen kleine letters, cijfers en '
+        "streepjes bevatten, zoals wonen-en-zorg: de sleutel wordt een deel van webadressen.",
+        'vocabulary.yaml, regel 5, veld "leeg" (themas): geef de sleutel een label, zoals Wonen en zorg.',
+        'vocabulary.yaml, regel 6, veld "vormen": een lijst bestaat uit regels sleutel: label.',
+    ]
