@@ -53,8 +53,8 @@ def year_facet(field_name: str) -> Facet:
     return Facet("jaar", "Jaar", values)
 
 
-# Cards per page of an overview or a filter's page: a page stays light (under 14 KB gzip) however
-# many items the site gets.
+# Cards per page of an overview or a filter's page, so a page stays light however many items the
+# site gets (make bench reports the heaviest page).
 PAGE_SIZE = 24
 
 # Duration bands of instruments: (upper bound in minutes, key, label).
