@@ -145,7 +145,7 @@ def test_a_mistake_keeps_the_last_good_preview_and_its_fix_is_picked_up(preview,
     preview.wait()
     before = files(preview.output)
     edit(workspace / "content" / "sessies" / "gewoon.md", "vorm: fysiek", "vorm: fysik")
-    with pytest.raises(ContentErrors, match='Bedoelde je "fysiek"'):
+    with pytest.raises(ContentErrors, match='Bedoelt u "fysiek"'):
         preview.update()
     assert files(preview.output) == before
     edit(workspace / "content" / "sessies" / "gewoon.md", "vorm: fysik", "vorm: online")
