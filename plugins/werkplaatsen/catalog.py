@@ -403,7 +403,7 @@ def _unknown_reference(catalog: Catalog, source, where: FieldPath, kind: str, sl
         message = f"{hidden} en staat dus niet op de site. Publiceer het eerst, of haal de verwijzing weg."
     else:
         message = (
-            f'er is geen {kind} met de korte naam "{slug}" (geen gepubliceerd bestand '
-            f"content/{target.folder}/{slug}.md).{suggestion(slug, catalog.items[kind])}"
+            f'er is geen {kind} met de korte naam "{slug}": het bestand content/{target.folder}/{slug}.md '
+            f"bestaat niet.{suggestion(slug, catalog.items[kind])}"
         )
     return ContentError(source.path, source.line_of(where), where, message)

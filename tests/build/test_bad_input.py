@@ -204,7 +204,7 @@ CASES = [
      "sessies/gewoon.md, regel 35", "is geen afbeelding"),
     # A file with an error of its own still has its references checked: one run shows everything.
     ("single-reference-and-field-error-together", both(replace("vorm: fysiek", "vorm: fysik"), replace("ronde: ronde-9", "ronde: ronde-99")),
-     'sessies/gewoon.md, regel 3, veld "ronde":', 'er is geen ronde met de korte naam "ronde-99"'),
+     'sessies/gewoon.md, regel 3, veld "ronde":', 'er is geen ronde met de korte naam "ronde-99": het bestand content/rondes/ronde-99.md bestaat niet.'),
     ("references-in-two-files-with-errors", both(replace("vorm: fysiek", "vorm: fysik"), replace("  - plein", "  - pleintje"),
                                                  replace("vorm: fysiek", "vorm: fysik", FULL), replace("ronde: ronde-9", "ronde: ronde-99", FULL)),
      'sessies/gewoon.md, regel 23, veld "casussen" (onderdeel 1)', 'Bedoelt u "plein"?'),

@@ -125,7 +125,7 @@ def test_a_vocabulary_term_renders_the_pages_that_show_it(preview, workspace, tm
 
 def test_a_vocabulary_key_that_goes_is_checked_in_every_file_again(preview, workspace, tmp_path):
     edit(workspace / "vocabulary.yaml", "  klimaatadaptatie: ", "  klimaat: ")
-    with pytest.raises(ContentErrors, match='"klimaatadaptatie" staat niet in de lijst themas'):
+    with pytest.raises(ContentErrors, match='"klimaatadaptatie" staat niet in de woordenlijst themas'):
         preview.update()
     edit(workspace / "vocabulary.yaml", "  klimaat: ", "  klimaatadaptatie: ")
     preview.update()

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import ast
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from werkplaatsen import check, dutch
+from werkplaatsen import check, dutch, fields
 from werkplaatsen.contenttypes import BY_NAME, TYPES
 from werkplaatsen.editor.generate import generated_files
 from werkplaatsen.editor.scaffold import scaffold
@@ -48,6 +51,38 @@ def test_make_check_words_one_problem_and_a_count_of_one_file_in_the_singular(tm
     write(content, "paginas/over.md", page.replace("status: gepubliceerd", "status: klaar"))
     assert check.main(["pelicanconf.py", str(content)]) == 1
     assert capsys.readouterr().err.startswith("De inhoud heeft 1 probleem. Los het op en controleer opnieuw met make check.")
+
+
+def refusal(parse, text: str) -> str:
+    with pytest.raises(ValueError) as refused:
+        parse(text)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize(("parse", "text", "guess"), [
+    (fields.parse_date, "05-12-2019", " Bedoelt u 5 december 2019? Schrijf dan 2019-12-05."),
+    (fields.parse_date, "5/12/2019", " Bedoelt u 5 december 2019? Schrijf dan 2019-12-05."),
+    (fields.parse_datetime, "12-11-2019 9.30", " Bedoelt u 12 november 2019? Schrijf dan 2019-11-12 09:30."),
+    (fields.parse_date, "31-02-2019", ""),  # no such day: no guess
+    (fields.parse_datetime, "12-11-2019 25:00", ""),  # no such time: no guess
+    (fields.parse_date, "8 oktober", ""),
+])
+def test_a_date_written_day_first_gets_the_same_date_in_the_right_form(parse, text, guess):
+    message = refusal(parse, text)
+    assert "eerst het jaar, dan de maand, dan de dag" in message
+    assert message.endswith(guess if guess else "dag." if parse is fields.parse_datetime else "8 oktober 2019.")
+
+
+def test_a_date_without_its_time_is_told_the_time_is_needed():
+    assert refusal(fields.parse_datetime, "2019-11-12").endswith("Alleen een datum mag hier niet: de tijd is nodig.")
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1000, 1, 1)), st.booleans())  # a year of four digits, as people write it
+def test_the_guessed_date_is_the_day_first_reading_and_passes_the_checks(day, padded):
+    text = f"{day.day:02d}-{day.month:02d}-{day.year}" if padded else f"{day.day}-{day.month}-{day.year}"
+    written = refusal(fields.parse_date, text).rsplit("Schrijf dan ", 1)[1].rstrip(".")
+    assert fields.parse_date(written) == day
 
 
 def test_a_suggestion_addresses_the_editor_as_u():
