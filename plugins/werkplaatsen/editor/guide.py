@@ -355,8 +355,8 @@ def _embargo_task() -> str:
 Een bericht dat pas later online mag, krijgt een **{label}** in de toekomst. Dat werkt net zo
 voor {others}.
 
-**Wanneer het embargo eindigt.** Het item komt op de echte site om 00.00 uur (Nederlandse tijd)
-op de {label.lower()}. Dat gebeurt bij de eerste keer dat de site daarna opnieuw wordt gemaakt.
+**Wanneer het embargo eindigt.** Het item komt op de echte site om {dutch.clock(midnight(EMBARGO_DAY))} uur
+(Nederlandse tijd) op de {label.lower()}. Dat gebeurt bij de eerste keer dat de site daarna opnieuw wordt gemaakt.
 Dat is elk uur, dus meestal binnen een uur na middernacht. Met `{news.embargo}: {EMBARGO_DAY.isoformat()}`
 komt het bericht online op {moment}. Een eigen tijd kiezen kan niet.
 
