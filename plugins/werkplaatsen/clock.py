@@ -1,11 +1,16 @@
-"""The moment a build computes statuses against: frozen for tests and rebuilds, else now."""
+"""The moment a build computes statuses against (frozen for tests and rebuilds, else now), and the
+moments of the day that statuses and embargoes change at."""
 
 from __future__ import annotations
 
 import os
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from .fields import TIMEZONE, parse_datetime
+
+if TYPE_CHECKING:
+    from .contenttypes import ContentType
 
 NOW_VARIABLE = "WERKPLAATSEN_NU"
 
@@ -21,7 +26,7 @@ def midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=TIMEZONE)
 
 
-def embargo_ends(kind, record) -> datetime | None:
+def embargo_ends(kind: ContentType, record) -> datetime | None:
     """When an item of a type with a publication date (a report, a news item) may appear: at midnight
     of that date, at the first build from then; None for other types."""
     day = getattr(record, kind.embargo) if kind.embargo else None
