@@ -15,7 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
-from . import deps, frontmatter
+from . import deps, dutch, frontmatter
+from .clock import embargo_ends
 from .contenttypes import BY_FOLDER, BY_NAME, ContentType
 from .errors import ContentError, FieldPath, suggestion
 from .fields import SLUG_PATTERN, RefTo, marker
@@ -179,9 +180,9 @@ class LoadOptions:
             return None
         if record.status == "concept":
             return "is nog een concept"
-        embargo = getattr(record, kind.embargo) if kind.embargo else None
-        if embargo and self.now and embargo > self.now.date():
-            return f"verschijnt pas op {embargo.isoformat()}"
+        embargo = embargo_ends(kind, record)
+        if embargo and self.now and embargo > self.now:
+            return f"verschijnt pas op {dutch.moment(embargo)}"
         return None
 
 
@@ -361,13 +362,9 @@ def _link(catalog: Catalog, options: LoadOptions, broken: dict) -> list[ContentE
     A reference to a file that has errors of its own is not reported again.
     """
     errors = []
+    if not options.allow_examples:
+        errors += _examples([item for item in catalog if item.record.voorbeeld])
     for item in catalog:
-        if item.record.voorbeeld and not options.allow_examples:
-            message = (
-                "dit is voorbeeldinhoud (voorbeeld: ja) en gaat niet naar de echte site. Vervang "
-                "het door echte inhoud, of zet WERKPLAATSEN_VOORBEELDEN_TOESTAAN = True."
-            )
-            errors.append(ContentError(item.source.path, item.source.line_of(("voorbeeld",)), ("voorbeeld",), message))
         for where, kind, slug in references(item.record):
             target = catalog.items[kind].get(slug)
             if target is None and slug not in broken.get(kind, ()):
@@ -378,6 +375,27 @@ def _link(catalog: Catalog, options: LoadOptions, broken: dict) -> list[ContentE
     return errors
 
 
+# How to publish example content anyway (a demo site); publishconf.py reads exactly this.
+EXAMPLES_ALLOWED = "WERKPLAATSEN_VOORBEELDEN_TOESTAAN=ja make publish"
+
+
+def _examples(items: list[Item]) -> list[ContentError]:
+    """One message for all example content, listing its files: a demo checkout has dozens of them."""
+    if not items:
+        return []
+    places = [f"  - {item.source.path}, regel {item.source.line_of(('voorbeeld',))}"
+              for item in sorted(items, key=lambda item: item.source.path)]
+    message = "\n".join([
+        f"Voorbeeldinhoud (voorbeeld: ja) gaat niet naar de echte site. Dit geldt voor "
+        f"{dutch.count(len(items), 'bestand', 'bestanden')}:",
+        *places,
+        "  Vervang de voorbeeldinhoud door echte inhoud. Is de inhoud echt? Haal dan de regel voorbeeld: ja "
+        "weg. Wilt u een site met de voorbeelden erin, zoals een demosite? Maak hem dan met dit commando: "
+        f"{EXAMPLES_ALLOWED}",
+    ])
+    return [ContentError("", 0, (), message)]
+
+
 def _unknown_reference(catalog: Catalog, source, where: FieldPath, kind: str, slug: str) -> ContentError:
     target = BY_NAME[kind]
     hidden = catalog.hidden.get(target.url_for(slug))
@@ -385,7 +403,7 @@ def _unknown_reference(catalog: Catalog, source, where: FieldPath, kind: str, sl
         message = f"{hidden} en staat dus niet op de site. Publiceer het eerst, of haal de verwijzing weg."
     else:
         message = (
-            f'er is geen {kind} met de korte naam "{slug}" (geen gepubliceerd bestand '
-            f"content/{target.folder}/{slug}.md).{suggestion(slug, catalog.items[kind])}"
+            f'er is geen {kind} met de korte naam "{slug}": het bestand content/{target.folder}/{slug}.md '
+            f"bestaat niet.{suggestion(slug, catalog.items[kind])}"
         )
     return ContentError(source.path, source.line_of(where), where, message)

@@ -83,7 +83,7 @@ class ContentType:
     folder: str
     label: str  # one item, as a pre-heading and in search results: "Sessie"
     plural: str  # several items, as a group heading: "Sessies"
-    this: str  # "deze sessie": how other headings name an item of this type
+    article: str  # "de" or "het": the label's article, for every text that names an item of this type
     item_url: str  # "/sessies/{slug}/"
     list_url: str | None = None  # the overview page, if the type has one
     list_title: str | None = None
@@ -107,6 +107,21 @@ class ContentType:
     # "Nieuws over {this}": items that refer to an item get a section of this heading on its page.
     about: str | None = None
 
+    @property
+    def the(self) -> str:
+        """'de sessie', 'het bericht': the label with its article."""
+        return f"{self.article} {self.label.lower()}"
+
+    @property
+    def this(self) -> str:
+        """'deze sessie', 'dit bericht': how other headings name an item of this type."""
+        return f"{'dit' if self.article == 'het' else 'deze'} {self.label.lower()}"
+
+    @property
+    def new(self) -> str:
+        """'Nieuwe sessie', 'Nieuw bericht': the heading of a new item."""
+        return f"{'Nieuw' if self.article == 'het' else 'Nieuwe'} {self.label.lower()}"
+
     def url_for(self, slug: str) -> str:
         return self.item_url.format(slug=slug)
 
@@ -125,14 +140,14 @@ def _place(casus, show) -> str:
 
 TYPES: tuple[ContentType, ...] = (
     ContentType(
-        "ronde", schemas.Ronde, "rondes", "Ronde", "Rondes", "deze ronde", "/programma/{slug}/",
+        "ronde", schemas.Ronde, "rondes", "Ronde", "Rondes", "de", "/programma/{slug}/",
         list_url="/programma/", list_title="Programma", list_template="programma", page_size=None,
         order=lambda r: r.nummer, newest_first=True, date=lambda r: (r.periode.start, r.periode.eind),
         facts=lambda r, show: [r.seizoen, show.period(r.periode.start, r.periode.eind)],
         structured_data="EventSeries",
     ),
     ContentType(
-        "sessie", schemas.Sessie, "sessies", "Sessie", "Sessies", "deze sessie", "/sessies/{slug}/",
+        "sessie", schemas.Sessie, "sessies", "Sessie", "Sessies", "de", "/sessies/{slug}/",
         list_url="/sessies/", list_title="Sessies", list_template="sessies", order=lambda s: s.start,
         date=lambda s: s.start,
         facts=lambda s, show: [show.span(s.start, s.eind), show.term("vormen", s.vorm),
@@ -142,7 +157,7 @@ TYPES: tuple[ContentType, ...] = (
         structured_data="Event",
     ),
     ContentType(
-        "casus", schemas.Casus, "casussen", "Casus", "Casussen", "deze casus", "/casussen/{slug}/",
+        "casus", schemas.Casus, "casussen", "Casus", "Casussen", "de", "/casussen/{slug}/",
         list_url="/casussen/", list_title="Casussen",
         list_intro="Elke casus is een echte opgave van een trio: een wijkambtenaar met twee collega's.",
         order=lambda c: (c.gemeente, c.titel), updated="bijgewerkt",
@@ -154,7 +169,7 @@ TYPES: tuple[ContentType, ...] = (
         structured_data="CreativeWork",
     ),
     ContentType(
-        "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "dit instrument", "/instrumenten/{slug}/",
+        "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "het", "/instrumenten/{slug}/",
         list_url="/instrumenten/", list_title="Instrumenten",
         list_intro="Werkvormen en hulpmiddelen die deelnemers in de sessies oefenden. "
                    "Te gebruiken in uw eigen wijk.",
@@ -166,7 +181,7 @@ TYPES: tuple[ContentType, ...] = (
         structured_data="HowTo",
     ),
     ContentType(
-        "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "deze publicatie", "/verslagen/{slug}/",
+        "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "de", "/verslagen/{slug}/",
         list_url="/verslagen/", list_title="Verslagen en publicaties",
         list_intro="Platform31 legt de kennis uit de werkplaatsen vast. Hier leest u de verslagen online.",
         order=lambda v: (v.datum, v.titel), newest_first=True, embargo="datum", updated="datum",
@@ -177,20 +192,20 @@ TYPES: tuple[ContentType, ...] = (
         home=("Nieuwste publicatie", 1),
     ),
     ContentType(
-        "partner", schemas.Partner, "partners", "Partner", "Partners", "deze partner", "/partners/{slug}/",
+        "partner", schemas.Partner, "partners", "Partner", "Partners", "de", "/partners/{slug}/",
         list_url="/partners/", list_title="Partners",
         list_intro="De organisaties achter het programma en de instrumenten.",
         order=lambda p: p.titel.lower(), structured_data="Organization",
     ),
     ContentType(
-        "persoon", schemas.Persoon, "personen", "Persoon", "Personen", "deze persoon", "/personen/{slug}/",
+        "persoon", schemas.Persoon, "personen", "Persoon", "Personen", "de", "/personen/{slug}/",
         list_url="/personen/", list_title="Personen", list_intro="Sprekers, auteurs en contactpersonen.",
         order=lambda p: p.titel.lower(),
         facts=lambda p, show: [p.functie, p.organisatie.titel if p.organisatie else p.organisatienaam],
         structured_data="Person",
     ),
     ContentType(
-        "bericht", schemas.Bericht, "berichten", "Bericht", "Berichten", "dit bericht", "/nieuws/{slug}/",
+        "bericht", schemas.Bericht, "berichten", "Bericht", "Berichten", "het", "/nieuws/{slug}/",
         list_url="/nieuws/", list_title="Nieuws", list_intro="Aankondigingen en nieuws over de werkplaatsen.",
         order=lambda b: (b.datum, b.titel), newest_first=True, embargo="datum", updated="datum",
         date=lambda b: b.datum,
@@ -199,7 +214,7 @@ TYPES: tuple[ContentType, ...] = (
         structured_data="NewsArticle", feed=TypeFeed("nieuws", "Nieuws"), page_size=20, home=("Nieuws", 3),
         about="Nieuws over {this}",
     ),
-    ContentType("pagina", schemas.Pagina, "paginas", "Pagina", "Pagina's", "deze pagina", "/{slug}/"),
+    ContentType("pagina", schemas.Pagina, "paginas", "Pagina", "Pagina's", "de", "/{slug}/"),
 )
 
 BY_NAME: dict[str, ContentType] = {kind.name: kind for kind in TYPES}

@@ -199,7 +199,7 @@ class Session:
         """Lock the target; return the live release (or None) and every entry of releases/."""
         try:
             lines = self.run(lock_and_list(self.target, create), f"Er is niets veranderd. Controleer of {self.target} "
-                             "bestaat en of je daar mag schrijven.").splitlines()
+                             "bestaat en of u daar mag schrijven.").splitlines()
         except CommandFailed as failure:
             if failure.code != LOCKED:
                 raise

@@ -1,4 +1,4 @@
-"""Dutch dates and sizes via Babel, independent of the machine's locale settings."""
+"""Dutch dates, sizes and counts: dates via Babel, independent of the machine's locale settings."""
 
 from __future__ import annotations
 
@@ -63,11 +63,16 @@ def filesize(size: int) -> str:
     return f"{format_decimal(round(size / 1_000_000, 1), locale=LOCALE)} MB"
 
 
+def count(number: int, one: str, many: str) -> str:
+    """A number with its noun in the right form: '1 probleem', '0 problemen', '3 problemen'."""
+    return f"{number} {one if number == 1 else many}"
+
+
 def iso(value: datetime) -> str:
     return _local(value).isoformat(timespec="minutes")
 
 
-# The Jinja filters templates use for dates and sizes.
+# The Jinja filters templates use for dates and counts.
 FILTERS = {
     "day": day,
     "clock": clock,
@@ -75,4 +80,5 @@ FILTERS = {
     "span": span,
     "period": period,
     "iso": iso,
+    "counted": count,  # not "count": that is Jinja's own name for length
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from .dutch import count
+
 FieldPath = tuple[str | int, ...]
 
 
@@ -16,12 +18,13 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        where = [self.file]
+        """'file, regel 3, veld "x": message'; a message about several files names them itself."""
+        where = [self.file] if self.file else []
         if self.line:
             where.append(f"regel {self.line}")
         if self.field:
             where.append(f"veld {describe_field(self.field)}")
-        return f"{', '.join(where)}: {self.message}"
+        return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
 class ContentErrors(Exception):
@@ -29,11 +32,15 @@ class ContentErrors(Exception):
 
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(set(errors))
-        super().__init__(self.report("Los ze op; de site wordt gemaakt zodra alles klopt."))
+        super().__init__(self.report(f"Los {self.them} op; de site wordt gemaakt zodra alles klopt."))
+
+    @property
+    def them(self) -> str:
+        """How a sentence refers to the problems: "het" for one, "ze" for several."""
+        return "het" if len(self.errors) == 1 else "ze"
 
     def report(self, consequence: str) -> str:
-        count = len(self.errors)
-        heading = "1 probleem" if count == 1 else f"{count} problemen"
+        heading = count(len(self.errors), "probleem", "problemen")
         lines = [f"De inhoud heeft {heading}. {consequence}", ""]
         lines += [f"- {error}" for error in self.errors]
         return "\n".join(lines)
@@ -54,7 +61,7 @@ def describe_field(path: FieldPath) -> str:
 def suggestion(value: str, options) -> str:
     """A Dutch 'did you mean' hint, or an empty string."""
     match = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f' Bedoelde je "{match[0]}"?' if match else ""
+    return f' Bedoelt u "{match[0]}"?' if match else ""
 
 
 def allowed_list(options) -> str:

@@ -16,8 +16,9 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from .catalog import Item
+from .clock import midnight
 from .contenttypes import TYPES, ContentType
-from .indexes import Site, midnight
+from .indexes import Site
 from .present import Presenter
 from .status import GEANNULEERD, VERPLAATST
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from typing import Annotated, get_args
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
@@ -27,7 +28,9 @@ _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-DATE_HINT = "Schrijf een datum als 2019-10-08."
+DATE_HINT = "Schrijf eerst het jaar, dan de maand, dan de dag: 2019-10-08 is 8 oktober 2019."
+# A date as Dutch writes it by hand, day first ("5-12-2019", "05/12/2019"), with or without a time.
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}[:.]\d{2}))?")
 SLUG_MAX_LENGTH = 80
 
 
@@ -42,7 +45,25 @@ def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
     if len(slug) > max_length:
         slug = slug[: max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
     return slug
-DATETIME_HINT = "Schrijf een datum met tijd als 2019-10-08 13:30."
+DATETIME_HINT = "Schrijf een datum met tijd als 2019-10-08 13:30: eerst het jaar, dan de maand, dan de dag."
+
+
+def _day_first(text: str) -> str:
+    """For a date written day first, the date it most likely is, as the model wants it written.
+
+    ' Bedoelt u 5 december 2019? Schrijf dan 2019-12-05.' for "05-12-2019"; nothing for other text,
+    so an editor who copies the example (2019-10-08) never swaps day and month unawares.
+    """
+    match = _DAY_FIRST.fullmatch(text)
+    if not match:
+        return ""
+    try:
+        day = date(int(match[3]), int(match[2]), int(match[1]))
+        moment = parse_time(match[4]) if match[4] else None
+    except ValueError:  # no such day or time: no guess
+        return ""
+    written = f"{day.isoformat()} {moment:%H:%M}" if moment else day.isoformat()
+    return f" Bedoelt u {format_date(day, 'd MMMM y', locale='nl_NL')}? Schrijf dan {written}."
 
 
 def _fail(kind: str, message: str, **context) -> PydanticCustomError:
@@ -60,7 +81,7 @@ def parse_date(value) -> date:
         return value
     text = _text(value)
     if not _DATE.fullmatch(text):
-        raise _fail("datum", f'"{text}" is geen datum. {DATE_HINT}')
+        raise _fail("datum", f'"{text}" is geen datum in de goede vorm. {DATE_HINT}{_day_first(text)}')
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -73,8 +94,8 @@ def parse_datetime(value) -> datetime:
     text = _text(value)
     match = _DATETIME.fullmatch(text)
     if not match:
-        hint = f"{DATETIME_HINT} Alleen een datum (2019-10-08) mag niet: de tijd is nodig."
-        raise _fail("datumtijd", f'"{text}" is geen datum met tijd. {hint}')
+        hint = " Alleen een datum mag hier niet: de tijd is nodig." if _DATE.fullmatch(text) else _day_first(text)
+        raise _fail("datumtijd", f'"{text}" is geen datum met tijd in de goede vorm. {DATETIME_HINT}{hint}')
     day = parse_date(match.group(1))
     moment = parse_time(match.group(2))
     return datetime.combine(day, moment, tzinfo=TIMEZONE)
@@ -179,7 +200,7 @@ class Term:
         if value not in allowed:
             raise _fail(
                 "woordenlijst",
-                f'"{value}" staat niet in de lijst {self.vocabulary}.',
+                f'"{value}" staat niet in de woordenlijst {self.vocabulary}.',
                 waarde=value,
                 toegestaan=list(allowed),
             )

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from . import deps, dutch
 from .catalog import Catalog, Item, references
+from .clock import embargo_ends, midnight
 from .contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
-from .fields import TIMEZONE
 from .routes import facet_url, lesson_anchor, lessons_url
 from .deps import query, query_property
 from .status import Status, registration_status
@@ -127,10 +127,11 @@ class Site:
             return registration_status(self.registration(item), item.eind, self.now, format_date=dutch.when)
         return None
 
-    def appears_on(self, item: Item) -> date | None:
-        """The day a future-dated item appears on the real site (the preview already shows it)."""
-        day = getattr(item, item.type.embargo) if item.type.embargo else None
-        return day if day and day > self.now.date() else None
+    @query
+    def appears_at(self, item: Item) -> datetime | None:
+        """The moment a future-dated item appears on the real site (the preview already shows it)."""
+        moment = embargo_ends(item.type, item)
+        return moment if moment and moment > self.now else None
 
     @query_property
     def next_change(self) -> datetime | None:
@@ -375,11 +376,6 @@ class Site:
 
     def theme_label(self, theme: str) -> str:
         return self.vocabulary["themas"][theme]
-
-
-def midnight(day: date) -> datetime:
-    """The start of a day in Amsterdam."""
-    return datetime.combine(day, time(0, 0), tzinfo=TIMEZONE)
 
 
 def round_end(round_item: Item) -> datetime:

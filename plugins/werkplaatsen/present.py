@@ -74,8 +74,9 @@ class Presenter:
     @staticmethod
     def lessons_about(key: str, label: str, count: int) -> str:
         """How many lessons a theme (by key and label) has: "12 lessen over Participatie", "1 overige les"."""
-        noun = "les" if count == 1 else "lessen"
-        return f"{count} overige {noun}" if key == OTHER_LESSONS[0] else f"{count} {noun} over {label}"
+        if key == OTHER_LESSONS[0]:
+            return dutch.count(count, "overige les", "overige lessen")
+        return f"{dutch.count(count, 'les', 'lessen')} over {label}"
 
     def address(self, session: Item) -> str | None:
         place = session.locatie
@@ -97,7 +98,7 @@ class Presenter:
         upload = self.uploads[entry.bestand]
         facts = [upload.extension.upper(), dutch.filesize(upload.size)]
         if getattr(entry, "paginas", None):
-            facts.append(f"{entry.paginas} pagina's")
+            facts.append(dutch.count(entry.paginas, "pagina", "pagina's"))
         if getattr(entry, "taal", None):
             facts.append(self.term("talen", entry.taal))
         return FileLink(file_url(entry.bestand), f"({', '.join(facts)})")

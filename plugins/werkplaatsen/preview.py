@@ -21,6 +21,7 @@ from pathlib import Path
 from pelican.log import init as init_logging
 from watchfiles import watch
 
+from .dutch import count
 from .errors import ContentErrors
 from .incremental import Preview
 from .serve import Route, SiteServer
@@ -33,11 +34,11 @@ def update(preview: Preview) -> bool:
     """Bring the preview up to date; report problems in Dutch. True when it is up to date."""
     start = time.perf_counter()
     try:
-        count = preview.update()
+        written = preview.update()
     except ContentErrors as problems:
         print(problems.report("De voorbeeldweergave toont de vorige versie tot alles klopt."), file=sys.stderr, flush=True)
         return False
-    print(f"Bijgewerkt: {count} bestanden in {time.perf_counter() - start:.2f} s.", flush=True)
+    print(f"Bijgewerkt: {count(written, 'bestand', 'bestanden')} in {time.perf_counter() - start:.2f} s.", flush=True)
     return True
 
 

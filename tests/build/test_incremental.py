@@ -125,7 +125,7 @@ def test_a_vocabulary_term_renders_the_pages_that_show_it(preview, workspace, tm
 
 def test_a_vocabulary_key_that_goes_is_checked_in_every_file_again(preview, workspace, tmp_path):
     edit(workspace / "vocabulary.yaml", "  klimaatadaptatie: ", "  klimaat: ")
-    with pytest.raises(ContentErrors, match='"klimaatadaptatie" staat niet in de lijst themas'):
+    with pytest.raises(ContentErrors, match='"klimaatadaptatie" staat niet in de woordenlijst themas'):
         preview.update()
     edit(workspace / "vocabulary.yaml", "  klimaat: ", "  klimaatadaptatie: ")
     preview.update()
@@ -145,7 +145,7 @@ def test_a_mistake_keeps_the_last_good_preview_and_its_fix_is_picked_up(preview,
     preview.wait()
     before = files(preview.output)
     edit(workspace / "content" / "sessies" / "gewoon.md", "vorm: fysiek", "vorm: fysik")
-    with pytest.raises(ContentErrors, match='Bedoelde je "fysiek"'):
+    with pytest.raises(ContentErrors, match='Bedoelt u "fysiek"'):
         preview.update()
     assert files(preview.output) == before
     edit(workspace / "content" / "sessies" / "gewoon.md", "vorm: fysik", "vorm: online")

@@ -100,7 +100,7 @@ def test_a_save_shows_and_a_mistake_is_reported_in_dutch(preview):
     edit(preview, "sessies/gewoon.md", "samenvatting: Samenvatting van gewoon.", "samenvatting: Net aangepast.")
     assert preview.shows("/sessies/gewoon/", "Net aangepast.")
     edit(preview, "sessies/gewoon.md", "vorm: fysiek", "vorm: fysik")
-    assert 'Bedoelde je "fysiek"?' in preview.wait_for("Bedoelde je")
+    assert 'Bedoelt u "fysiek"?' in preview.wait_for("Bedoelt u")
     assert "Net aangepast." in preview.page("/sessies/gewoon/")[2]  # the last good preview stays up
     edit(preview, "sessies/gewoon.md", "vorm: fysik", "vorm: fysiek")
     preview.wait_for("Bijgewerkt")

@@ -62,7 +62,7 @@ def test_a_link_to_a_future_report_names_its_date(content, tmp_path):
     body("Lees [vooruit](/verslagen/vooruit/).")(content)
     result = publish(content, tmp_path)
     assert result.returncode == 1
-    assert "content/verslagen/vooruit.md verschijnt pas op 2030-09-02" in result.stderr
+    assert "content/verslagen/vooruit.md verschijnt pas op maandag 2 september 2030 om 00.00 uur" in result.stderr
 
 
 def test_a_reference_to_a_draft_is_reported_in_production(content, tmp_path):
@@ -99,7 +99,7 @@ def test_a_download_name_with_hash_and_question_mark_is_linked_encoded(content, 
 
 
 @pytest.mark.parametrize(("setting", "fixture_problem"), [
-    ("WERKPLAATSEN_VOORBEELDEN_TOESTAAN", 'content/casussen/plein.md, regel 19, veld "voorbeeld"'),
+    ("WERKPLAATSEN_VOORBEELDEN_TOESTAAN", "  - content/casussen/plein.md, regel 19\n"),
 ])
 def test_settings_that_forget_a_rule_publish_less_not_more(content, tmp_path, setting, fixture_problem):
     settings = tmp_path / "vergeten.py"

@@ -111,10 +111,21 @@ def test_item_flags(render, status, voorbeeld, alert, label):
     assert bool(soup.select_one(".werkplaatsen-example .utrecht-data-badge")) == label
 
 
-def test_item_flags_say_when_a_future_dated_item_appears(render):
-    soup = render("notice", "item_flags", SimpleNamespace(status="gepubliceerd", voorbeeld=False), date(2030, 9, 5))
+APPEARS = datetime(2030, 9, 5, 0, 0, tzinfo=TIMEZONE)
+
+
+def test_item_flags_say_when_a_future_dated_item_appears_to_the_minute(render):
+    soup = render("notice", "item_flags", SimpleNamespace(status="gepubliceerd", voorbeeld=False), APPEARS)
     assert soup.select_one(".utrecht-alert--warning").get_text(strip=True) == (
-        "Deze pagina verschijnt op 5 september 2030. Tot dan staat hij alleen in de voorbeeldweergave.")
+        "Deze pagina staat nog niet op de echte site. Hij komt daar op donderdag 5 september 2030 om 00.00 uur, "
+        "bij de eerste build vanaf dat moment (de site wordt elk uur opnieuw gemaakt). Tot dan ziet u hem alleen "
+        "in de voorbeeldweergave.")
+
+
+def test_appears_label_gives_day_and_time_on_a_card(render):
+    soup = render("notice", "appears_label", APPEARS)
+    assert soup.select_one(".werkplaatsen-card__flag .utrecht-data-badge").get_text() == (
+        "Op de echte site vanaf 5 september 2030, 00.00 uur")
 
 
 def test_lesson_card_links_report_casus_and_instrument(render):

@@ -59,7 +59,7 @@ def test_a_new_type_and_field_appear_without_touching_the_editor_config():
         partner: ref("partner") = field("Partner", "Wie.")
         plekken: list[Locatie] = listfield("Plekken", "Waar overal.")
 
-    kind = ContentType("proef", Proef, "proeven", "Proef", "Proeven", "deze proef", "/proeven/{slug}/")
+    kind = ContentType("proef", Proef, "proeven", "Proef", "Proeven", "de", "/proeven/{slug}/")
     found = decap.collection(kind, vocabulary(), HOSTS)
     assert found["folder"] == "content/proeven"
     assert named(found["fields"], "gehouden")["widget"] == "datetime"

@@ -7,10 +7,10 @@ import yaml
 
 from tests.conftest import validation_context
 from werkplaatsen import frontmatter
-from werkplaatsen.contenttypes import BY_NAME, TYPES
+from werkplaatsen.contenttypes import BY_NAME
 from werkplaatsen import fields
 from werkplaatsen.editor.fieldspec import PATTERNS, caseless, specs
-from werkplaatsen.editor.generate import GUIDE, ROOT, generated_files
+from werkplaatsen.editor.generate import ROOT, generated_files
 from werkplaatsen.editor.jsonschema import schema_for
 from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.validation import validate
@@ -72,17 +72,6 @@ def test_json_schema_lists_vocabulary_terms():
     document = schema_for(BY_NAME["sessie"].schema, vocabulary(), "x")
     assert document["properties"]["vorm"]["enum"] == list(vocabulary()["vormen"])
     assert document["properties"]["themas"]["items"]["enum"] == list(vocabulary()["themas"])
-
-
-def test_guide_explains_every_field_of_every_type():
-    text = generated_files()[GUIDE]
-    for kind in TYPES:
-        assert f"map `content/{kind.folder}/`" in text
-        for name, info in kind.schema.model_fields.items():
-            assert f"| `{name}` | {info.title} |" in text
-    for terms in vocabulary().values():
-        for key, label in terms.items():
-            assert f"- `{key}`: {label}" in text
 
 
 def test_vocabulary_file_is_valid_and_has_labels():

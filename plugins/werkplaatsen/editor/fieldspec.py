@@ -99,6 +99,7 @@ class FieldSpec:
     many: bool = False
     target: str | None = None  # content type, for references
     hosts: str | None = None  # for URLs: which list of websites (fields.Hosts)
+    vocabulary: str | None = None  # for vocabulary fields: which list ("themas")
     allowed: dict[str, str] | None = None  # vocabulary terms and their labels
     default: str | None = None  # the model's default, as written in front matter
     children: list[FieldSpec] = field(default_factory=list)
@@ -132,7 +133,7 @@ def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
     elif reference:
         spec.kind, spec.target = "verwijzing", reference.kind
     elif term:
-        spec.kind, spec.allowed = "woordenlijst", vocabulary[term.vocabulary]
+        spec.kind, spec.vocabulary, spec.allowed = "woordenlijst", term.vocabulary, vocabulary[term.vocabulary]
     elif marker(info, MarkdownText):
         spec.kind = "markdown"
     elif marker(info, Hosts):

@@ -27,7 +27,7 @@ PRODUCTION_SETTINGS = ROOT / "publishconf.py"
 
 def generated_files() -> dict[Path, str]:
     """Every generated file, as the model says it should read."""
-    files = {GUIDE: guide(vocabulary())}
+    files = {GUIDE: guide(vocabulary(), production_settings())}
     for kind in TYPES:
         document = schema_for(kind.schema, vocabulary(), f"{kind.label} (content/{kind.folder}/)")
         files[SCHEMAS / f"{kind.name}.schema.json"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"

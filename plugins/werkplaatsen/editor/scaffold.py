@@ -29,14 +29,14 @@ def new_file(kind: str, title: str, content: Path) -> Path:
 def scaffold(kind: ContentType, vocabulary: dict, title: str) -> str:
     lines = [
         "---",
-        f"# Nieuwe {kind.label.lower()}. Vul de verplichte velden in; laat een veld leeg of haal het",
-        "# weg als u het niet gebruikt. Controleer met: make check. Klaar om te publiceren?",
-        "# Zet dan status op gepubliceerd.",
+        f"# {kind.new}. Een regel die met # begint, is uitleg: de site leest hem niet.",
+        "# Vul de verplichte velden in. Gebruikt u een veld niet? Laat het leeg of haal het weg.",
+        "# Controleer met: make check. Klaar om te publiceren? Zet dan status op gepubliceerd.",
     ]
     values = {**STARTING_VALUES, "titel": _quoted(title)}
     for spec in sorted(specs(kind.schema, vocabulary), key=lambda s: not s.required):
         lines += _field(spec, values.get(spec.name, ""), indent="")
-    lines += ["---", f"Schrijf hier de tekst van de {kind.label.lower()} in Markdown.", ""]
+    lines += ["---", f"Schrijf hier de tekst van {kind.the} in Markdown.", ""]
     return "\n".join(lines)
 
 
