@@ -54,8 +54,9 @@ class Environment:
 
     @staticmethod
     def _find(folder: Path, pattern: str) -> Path | None:
-        # exists() follows links: a venv whose interpreter has gone is not complete
-        return next((path for path in sorted(folder.glob(pattern)) if path.exists()), None)
+        """The file, if there; glob passes over a broken link, so a venv whose interpreter has gone
+        is not complete."""
+        return next(iter(sorted(folder.glob(pattern))), None)
 
     def ready(self, cache: Path | None = None) -> Path:
         """The environment's folder, made first when it is missing or not complete."""

@@ -34,7 +34,8 @@ from .references import hugo_server_command
 from .synthetic import NOW
 
 ROOT = Path(__file__).resolve().parents[1]
-TIMEOUT = 60
+TIMEOUT = 60  # for one edit to show, or a server to settle
+START_TIMEOUT = 600  # for a server's first build (a loaded machine takes minutes at 1,000 items)
 QUIET = 0.5
 
 
@@ -60,22 +61,23 @@ HUGO_SESSION = Edit("content/sessies/sessie-3.md", "## Deel 1 van sessie 3", "se
 
 
 class Server:
-    """A running preview server: its output lines, queued as they come, and the address it serves."""
+    """A running preview server, and its output lines, queued as they come."""
 
-    def __init__(self, command: list[str], env: dict | None = None):
+    def __init__(self, name: str, command: list[str], env: dict | None = None):
+        self.name = name
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         text=True)
         self.lines: queue.Queue = queue.Queue()
         threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
 
-    def wait_for(self, words: str, times: int = 1) -> str:
+    def wait_for(self, words: str, times: int = 1, timeout: float = TIMEOUT) -> str:
         """Until the server has printed a line with `words` in it `times` times; return the last one."""
-        deadline = time.monotonic() + TIMEOUT
+        deadline = time.monotonic() + timeout
         while True:
             try:
                 line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
-                raise SystemExit(f"{self.process.args[0]} did not say {words!r} within {TIMEOUT} s") from None
+                raise SystemExit(f"{self.name} did not say {words!r} within {timeout} s") from None
             times -= words in line
             if not times:
                 return line
@@ -99,10 +101,10 @@ def measure(content: Path, folder: Path, repeats: int) -> dict[str, float]:
                         f"WERKPLAATSEN_VOCABULARY = {str(folder / 'vocabulary.yaml')!r}\n")
     output = folder / "preview"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": NOW}
-    server = Server([sys.executable, "-m", "werkplaatsen.preview", "--port", "0", "--settings", str(settings),
+    server = Server("the preview", [sys.executable, "-m", "werkplaatsen.preview", "--port", "0", "--settings", str(settings),
                      "--content", str(content), "--output", str(output)], env)
     try:
-        address = re.search(r"draait op (\S+?)/? ", server.wait_for("draait op")).group(1)
+        address = re.search(r"draait op (\S+?)/? ", server.wait_for("draait op", timeout=START_TIMEOUT)).group(1)
         time.sleep(QUIET)  # let the watcher start
 
         def settled():
@@ -122,9 +124,9 @@ def measure_hugo_server(site: Path, folder: Path, environment: Path, repeats: in
     shutil.copytree(site, copy, dirs_exist_ok=True)
     port = _free_port()
     output = folder / "hugo-server-out"
-    server = Server(hugo_server_command(environment, copy, output, port))
+    server = Server("hugo server", hugo_server_command(environment, copy, output, port))
     try:
-        server.wait_for("Web Server is available")
+        server.wait_for("Web Server is available", timeout=START_TIMEOUT)
         time.sleep(QUIET)
 
         def settled():
