@@ -45,6 +45,7 @@ from . import references
 from .environments import HUGO_PAGEFIND, PELICAN
 from .memory import PeakMemory
 from .pages import check, count
+from .preview_edits import measure, measure_hugo_server
 from .report import table, targets
 from .synthetic import NOW, Item, generate, items, site_page
 
@@ -191,7 +192,6 @@ def first_view(output: Path) -> dict:
 
 def preview(content: Path, folder: Path, environment: Path) -> dict:
     """Our preview's latency per kind of save, and hugo server's for the session edit."""
-    from .preview_edits import measure, measure_hugo_server
     return {"items": PREVIEW_SIZE, "repeats": EDITS, "ours_s": measure(content, folder, EDITS),
             "hugo_server_s": measure_hugo_server(folder / "hugo-site", folder, environment, EDITS)}
 
