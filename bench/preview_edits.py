@@ -47,6 +47,8 @@ class Edit:
     comment: bool = False  # add the marker as an HTML comment (a template), not as words
 
     def applied(self, text: str, marker: str) -> str:
+        if self.old not in text:  # the file changed since the bench was written: say so, do not wait
+            raise SystemExit(f"{self.file} no longer holds {self.old!r}: update EDITS in bench/preview_edits.py")
         return text.replace(self.old, f"{self.old}<!-- {marker} -->" if self.comment else f"{self.old} {marker}", 1)
 
 

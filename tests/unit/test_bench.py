@@ -362,3 +362,20 @@ def test_a_size_s_figures_hold_medians_ratios_pages_and_each_part_s_peak(tmp_pat
     assert pelican["peak_mib"] == 50
     assert (hugo["peak_mib"], hugo["hugo_peak_mib"], hugo["pagefind_peak_mib"]) == (120, 80, 120)  # the larger step
     assert figures["first_view"]["page"].endswith("index.html")
+
+
+def test_a_preview_edit_adds_its_marker_and_stops_the_run_when_its_text_is_gone(tmp_path):
+    from bench.preview_edits import EDITS, HUGO_SESSION
+    from bench.references import hugo_site
+    from bench.synthetic import generate
+    assert EDITS["sessie"].applied("samenvatting: Een sessie.\n", "m1") == "samenvatting: Een sessie. m1\n"
+    assert EDITS["template"].applied("{% block main %}x", "m2") == "{% block main %}<!-- m2 -->x"
+    theme = (ROOT / "theme" / "templates" / "sessie.html").read_text(encoding="utf-8")
+    vocabulary = (ROOT / "plugins" / "werkplaatsen" / "vocabulary.yaml").read_text(encoding="utf-8")
+    assert EDITS["template"].old in theme and EDITS["vocabulary"].old in vocabulary  # what the bench edits is there
+    content = generate(tmp_path, items=100)
+    for edit in (EDITS["sessie"], EDITS["casus"]):
+        assert edit.old in (tmp_path / edit.file).read_text(encoding="utf-8")
+    assert HUGO_SESSION.old in (hugo_site(content, tmp_path / "hugo") / HUGO_SESSION.file).read_text(encoding="utf-8")
+    with pytest.raises(SystemExit, match="no longer holds 'samenvatting: Een sessie.'"):
+        EDITS["sessie"].applied("samenvatting: Iets anders.\n", "m3")
