@@ -1,10 +1,17 @@
-"""A large, valid, cross-linked content tree for benchmarks (not for tests of behaviour)."""
+"""A large, valid, cross-linked content tree for benchmarks (not for tests of behaviour), and
+where the site writes each of its items' pages."""
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
+from werkplaatsen.contenttypes import BY_FOLDER
+
+# The moment the benchmark's builds run at: after every date in the generated content, so no report
+# or news item waits for its publication date and every item has its page in production too.
+NOW = "2025-06-01 12:00"
 PAGES = ("over", "aanmelden", "contact", "toegankelijkheid", "privacy")
 PARAGRAPH = (
     "In de wijk werken bewoners, professionals en de gemeente samen aan een opgave die "
@@ -120,28 +127,21 @@ samenvatting: Nieuws over de werkplaatsen.
     return content
 
 
-PLAIN_SETTINGS = """\
-SITENAME = "Plain Pelican"
-PATH = "content"
-TIMEZONE = "Europe/Amsterdam"
-DEFAULT_LANG = "nl"
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-DEFAULT_PAGINATION = False
-"""
+@dataclass(frozen=True, order=True)
+class Item:
+    """One content file: content/<folder>/<slug>.md."""
+    folder: str
+    slug: str
+
+    def path(self, content: Path) -> Path:
+        return content / self.folder / f"{self.slug}.md"
 
 
-def plain_pelican(content: Path, root: Path) -> Path:
-    """The same Markdown bodies as plain Pelican articles (default theme, feeds and pagination off)."""
-    articles = root / "content"
-    articles.mkdir(parents=True, exist_ok=True)
-    for number, path in enumerate(sorted(content.rglob("*.md"))):
-        body = path.read_text(encoding="utf-8").split("---", 2)[2]
-        (articles / f"{path.parent.name}-{path.stem}.md").write_text(
-            f"Title: {path.parent.name} {path.stem}\nDate: 2024-01-{1 + number % 28:02d} 10:00\n"
-            f"Category: {path.parent.name}\n\n{body}", encoding="utf-8")
-    (root / "conf.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
-    return root
+def items(content: Path) -> list[Item]:
+    """Every content item under `content`, in a stable order."""
+    return sorted(Item(path.parent.name, path.stem) for path in content.glob("*/*.md"))
+
+
+def site_page(item: Item) -> str:
+    """Where the site writes an item's page (its type's URL, as a file)."""
+    return BY_FOLDER[item.folder].url_for(item.slug).strip("/") + "/index.html"
