@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .findings import Hit, Kind
-from .lexicon import WORD_PARTS, syllables, zipf
+from .lexicon import WORD_PARTS, Memo, syllables, zipf
 from .morphology import base_forms
-from .sentences import Sentence, tokens
+from .sentences import ABBREVIATIONS, WORD, Sentence, Token, is_word, tokens
 
 MAX_WORD_SYLLABLES = 4  # a word with more syllables is long
 RARE_WORD_ZIPF = 3.0  # rarer than once per million words (Zipf 3): most readers do not know it
@@ -45,71 +45,68 @@ RARE, LONG, FINE = "rare", "long", "fine"
 
 def accepted_words(terms: Iterable[str]) -> frozenset[str]:
     """The words of labels and names, in lower case: "Wonen en zorg" gives wonen, en, zorg."""
-    return frozenset(part.casefold() for term in terms for token in tokens(term) if token.kind == "word"
-                     for part in WORD_PARTS.split(token.text) if part)
+    return frozenset(part.casefold() for term in terms for token in WORD.findall(term) if is_word(token)
+                     for part in WORD_PARTS.split(token) if part)
 
 
 class HardWords:
     """Judges words against one set of accepted words; remembers each verdict."""
 
     def __init__(self, accepted: frozenset[str]):
-        self.accepted = accepted
-        self._verdicts: dict[str, str] = {}
-        self._compounds: dict[str, tuple[str, ...] | None] = {}
+        self._accepted = frozenset(word + ending for word in accepted for ending in ENDINGS)
+        self._tokens = Memo(self._token_verdict)
+        self._verdicts = Memo(self._judge)
+        self._compounds = Memo(self._split)
+        self._frequency = Memo(_most_common_form)
+
+    def is_hard(self, token: str) -> bool:
+        """Whether a token as written is a rare or long word (wherever it stands)."""
+        return self._tokens[token] is not None
 
     def hits(self, sentence: Sentence, skipped: list[tuple[int, int]]) -> list[Hit]:
-        found = []
-        for position, token in enumerate(sentence.tokens):
-            if token.kind != "word" or _is_name(token.text, position) or _inside(token, skipped):
-                continue
-            verdicts = {part: self.verdict(part.casefold()) for part in WORD_PARTS.split(token.text) if part}
-            for wanted in (RARE, LONG):
-                worst = next((part for part, verdict in verdicts.items() if verdict == wanted), None)
-                if worst is not None:
-                    found.append(_hit(wanted, token, worst))
-                    break
-        return found
+        """Rare and long words of a sentence, but for names and words inside the skipped spans."""
+        return [_hit(*verdict, token) for position, token in enumerate(tokens(sentence))
+                if (verdict := self._tokens[token.text]) is not None and not (position and token.text[0].isupper())
+                and not any(start <= token.start < end for start, end in skipped)]
+
+    def _token_verdict(self, token: str) -> tuple[str, str] | None:
+        """(RARE or LONG, the part concerned) for a token as written, or None. A word in capitals
+        ("WMO"), with a digit or a dot, or an abbreviation is never hard."""
+        if not is_word(token) or token.lower() in ABBREVIATIONS or (len(token) > 1 and token.isupper()):
+            return None
+        parts = [part.casefold() for part in WORD_PARTS.split(token) if part]
+        for wanted in (RARE, LONG):
+            for part in parts:
+                if self._verdicts[part] == wanted:
+                    return wanted, part
+        return None
 
     def verdict(self, word: str) -> str:
         """RARE, LONG or FINE for one word in lower case without hyphens."""
-        if word not in self._verdicts:
-            self._verdicts[word] = self._judge(word)
         return self._verdicts[word]
 
     def _judge(self, word: str) -> str:
-        if len(word) < MIN_WORD_LETTERS or self._accepted(word):
+        if len(word) < MIN_WORD_LETTERS or word in self._accepted:
             return FINE
-        parts = self._compound(word)
-        if parts and all(self._accepted(part) for part in parts):
+        known = self._frequency[word] >= RARE_WORD_ZIPF
+        long = syllables(word) > MAX_WORD_SYLLABLES
+        if known and not long:
             return FINE
-        frequency = self._frequency(word)
-        if frequency < RARE_WORD_ZIPF and not parts:
+        parts = self._compounds[word]
+        if parts and all(part in self._accepted for part in parts):
+            return FINE
+        if not known and not parts:
             return RARE
-        if syllables(word) > MAX_WORD_SYLLABLES and frequency < COMMON_WORD_ZIPF:
-            return LONG
-        return FINE
-
-    def _accepted(self, word: str) -> bool:
-        return any(word.endswith(ending) and word[:len(word) - len(ending)] in self.accepted
-                   for ending in ENDINGS)
+        return LONG if long and self._frequency[word] < COMMON_WORD_ZIPF else FINE
 
     def _known(self, part: str, last: bool) -> bool:
         """Only the last part of a compound carries its inflection ("buurt-budgetten"); a first part
         must be known as it is written, or suffixes would pass as words ("ondermijn-ing")."""
-        frequency = self._frequency(part) if last else zipf(part)
-        return self._accepted(part) or frequency >= RARE_WORD_ZIPF
-
-    @staticmethod
-    def _frequency(word: str) -> float:
-        return max(zipf(form) for form in (word, *base_forms(word)))
-
-    def _compound(self, word: str) -> tuple[str, ...] | None:
-        """The known parts of a compound, the longest first part first; None if it is none."""
-        if word not in self._compounds:
-            self._compounds[word] = self._split(word)
-        return self._compounds[word]
+        frequency = self._frequency[part] if last else zipf(part)
+        return part in self._accepted or frequency >= RARE_WORD_ZIPF
 
     def _split(self, word: str) -> tuple[str, ...] | None:
+        """The known parts of a compound, the longest first part first; None if it is none."""
         for cut in range(len(word) - MIN_LAST_PART_LETTERS, 1, -1):
             head = word[:cut]
             if (cut < MIN_FIRST_PART_LETTERS and head not in SHORT_FIRST_PARTS) or not self._known(head, last=False):
@@ -120,22 +117,18 @@ class HardWords:
                     continue
                 if self._known(tail, last=True):
                     return head, tail
-                rest = self._compound(tail)
+                rest = self._compounds[tail]
                 if rest:
                     return (head, *rest)
         return None
 
 
-def _is_name(text: str, position: int) -> bool:
-    return ((position > 0 and text[0].isupper()) or (len(text) > 1 and text.isupper())
-            or any(character.isdigit() for character in text))
+def _most_common_form(word: str) -> float:
+    """The Zipf value of a word or of its most common base form."""
+    return max(zipf(form) for form in (word, *base_forms(word)))
 
 
-def _inside(token, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= token.start < end for start, end in spans)
-
-
-def _hit(verdict: str, token, part: str) -> Hit:
+def _hit(verdict: str, part: str, token: Token) -> Hit:
     if verdict == RARE:
         return Hit(Kind.RARE_WORD, token.start, token.end, (
             f"'{part}' is een woord dat niet veel mensen kennen. Kies een bekender woord, of leg uit wat het "

@@ -24,7 +24,7 @@ import re
 
 from .findings import Hit, Kind
 from .participles import is_participle
-from .sentences import Sentence, Token
+from .sentences import Sentence, Token, tokens
 
 WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
 CLAUSE_STARTS = frozenset("""
@@ -47,25 +47,24 @@ EXAMPLE = "schrijf 'de gemeente bespreekt het plan' in plaats van 'het plan word
 
 
 def passives(sentence: Sentence) -> list[Hit]:
-    words = [token.text.lower() for token in sentence.tokens]
-    if WORDEN.isdisjoint(words):
-        return []
+    found = tokens(sentence)
+    words = [token.text.lower() for token in found]
     hits = []
-    for clause in _clauses(sentence, words):
+    for clause in _clauses(sentence, found, words):
         for position in clause:
             if words[position] in WORDEN:
                 participle = _partner(position, clause, words)
                 if participle is not None:
-                    hits.append(_hit(sentence.tokens[position], sentence.tokens[participle], sentence))
+                    hits.append(_hit(found[position], found[participle], sentence))
     return hits
 
 
-def _clauses(sentence: Sentence, words: list[str]) -> list[list[int]]:
+def _clauses(sentence: Sentence, found: list[Token], words: list[str]) -> list[list[int]]:
     """Token positions per clause."""
     clauses: list[list[int]] = [[]]
-    for position, token in enumerate(sentence.tokens):
+    for position, token in enumerate(found):
         if position:
-            previous = sentence.tokens[position - 1]
+            previous = found[position - 1]
             gap = sentence.text[previous.end - sentence.start:token.start - sentence.start]
             if CLAUSE_BREAK.search(gap) or words[position] in CLAUSE_STARTS:
                 clauses.append([])

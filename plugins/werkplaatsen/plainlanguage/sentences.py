@@ -1,86 +1,112 @@
-"""Words and sentences of one block of text (a paragraph, a heading, a list item).
+"""Sentences and words of one block of text (a paragraph, a heading, a list item).
 
 A block always ends a sentence, so a heading or a list item without a full stop is a sentence of
-its own and is never glued to the next one. Inside a block a sentence ends at ".", "!", "?" or
-"…" followed by a space and a word that does not start with a small letter, or at an empty line.
-Dots inside a token never end a sentence: abbreviations ("bijv.", "o.a.", "d.w.z.", "J. de Vries"),
-numbers and times ("1.000", "13.30 uur", "10.09.2019") and web and e-mail addresses are tokens of
-their own. "enz." and "etc." end a sentence when a capital follows.
+its own and is never glued to the next one. Inside a block a sentence ends at an empty line, or
+at ".", "!", "?" or "…" (with any closing quotes or brackets) followed by a space and a word that
+does not start with a small letter. A dot does not end a sentence
+- inside a word, number or address: "1.000", "13.30 uur", "10.09.2019", "www.lpb.nl", "o.a.";
+- after an abbreviation ("bijv.", "dhr.", "d.w.z.", "J. de Vries"), except "enz.", "etc." and the
+  like before a capital, which often close a sentence.
+
+Speed matters (the check runs over every text of a build): sentences are found with one pass over
+the block; positions of single words (``tokens``) are computed only for sentences a rule looks at
+closely.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Abbreviations of one word that are written with a dot (compared in lower case).
-ABBREVIATIONS = (
-    "afb", "afd", "art", "aug", "bijv", "blz", "bv", "ca", "dec", "dhr", "dr", "drs", "enz", "etc", "evt",
-    "excl", "febr", "gem", "hfst", "incl", "ing", "ir", "jl", "jr", "mln", "mr", "mrd", "mevr", "mw",
-    "nov", "nr", "nrs", "okt", "ong", "pag", "prof", "resp", "sept", "sr", "st", "tel", "vgl", "vs", "zgn",
-)
-# Not here: words that are also names or ordinary words at the end of a sentence ("Jan.", "Max.", "min.").
+# Not here: words that are also names or ordinary words at the end of a sentence ("Jan.", "Max.").
+ABBREVIATIONS = frozenset("""
+    afb afd art aug bijv blz bv ca dec dhr dr drs enz etc evt excl febr gem hfst incl ing ir jl jr mln
+    mr mrd mevr mw nov nr nrs okt ong pag prof resp sept sr st tel vgl vs zgn
+""".split())
 # Abbreviations that often close a sentence ("pennen, papier enz. Daarna ...").
-SENTENCE_FINAL_ABBREVIATIONS = frozenset({"enz.", "etc.", "e.d.", "e.a.", "e.o.", "o.i.d."})
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"enz", "etc", "e.d", "e.a", "e.o", "o.i.d"})
+DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # o.a, d.w.z, m.b.t (not www.lpb.nl)
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-TOKEN = re.compile(
-    r"(?P<address>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’]"
-    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)"
-    rf"|(?P<abbreviation>(?<!\w)(?:(?:[^\W\d_]{{1,3}}\.){{2,}}|(?i:{'|'.join(ABBREVIATIONS)})\.|[{_UPPER}]\.))"
-    r"|(?P<number>\d[^\W_]*(?:[.,:/\-]\d[^\W_]*)*)"
-    r"|(?P<word>[^\W\d_][^\W_]*(?:['’\-/][^\W_]+)*)"
-)
-# Punctuation that ends a sentence, with closing quotes or brackets on either side.
+# A word or number, with the joining characters it may hold: "trio's", "e-mail", "t/m", "1.000",
+# "13.30", "d.w.z", "www.lpb.nl". A word in the strict sense has only letters and ' - / inside.
+WORD = re.compile(r"[^\W_]+(?:[-'’/.,:][^\W_]+)*")
+LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:[-'’/][^\W\d_]+)*")
+# The same with web and e-mail addresses as one token, for text that holds "@" or "://".
+WORD_OR_ADDRESS = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:!?)\]'’]|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|" + WORD.pattern)
+
 CLOSERS = "'\"”’»)\\]"
-TERMINAL = re.compile(rf"[{CLOSERS}]*[.!?…]+[{CLOSERS}]*")
-TERMINAL_THEN_SPACE = re.compile(rf"[.!?…][{CLOSERS}]*\s")
-EMPTY_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+OPENERS = "'\"“‘«(["
+ENDS = re.compile(rf"[.!?…]+[{CLOSERS}]*(?=\s)|\n[ \t\r\f\v]*\n")
+NEXT_VISIBLE = re.compile(r"\S")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word, number, abbreviation or address, with its place in the block."""
-
-    kind: str  # "word", "number", "abbreviation" or "address"
+class Sentence(NamedTuple):
     text: str
-    start: int
+    start: int  # offset in the block
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Token(NamedTuple):
     text: str
-    start: int
+    start: int  # offset in the block
     end: int
-    tokens: tuple[Token, ...]
-
-
-def tokens(block: str) -> list[Token]:
-    return [Token(match.lastgroup, match.group(), match.start(), match.end()) for match in TOKEN.finditer(block)]
 
 
 def sentences(block: str) -> list[Sentence]:
-    """The sentences of a block; text without any word or number has none."""
-    found, current = [], []
-    words = tokens(block)
-    for index, token in enumerate(words):
-        current.append(token)
-        following = words[index + 1] if index + 1 < len(words) else None
-        gap = block[token.end:following.start if following else len(block)]
-        if following is None or _ends_sentence(token, gap, following):
-            closing = TERMINAL.match(gap)
-            end = token.end + (closing.end() if closing else 0)
-            found.append(Sentence(block[current[0].start:end], current[0].start, end, tuple(current)))
-            current = []
+    """The sentences of a block; a stretch without any word or number is none."""
+    found, start = [], 0
+    for end in ENDS.finditer(block):
+        if _ends_sentence(block, end):
+            _add(found, block, start, end.end())
+            start = end.end()
+    _add(found, block, start, len(block))
     return found
 
 
-def _ends_sentence(token: Token, gap: str, following: Token) -> bool:
-    if EMPTY_LINE.search(gap):
+def tokens(sentence: Sentence) -> list[Token]:
+    """Every word, number, abbreviation and address of a sentence, with its place in the block."""
+    return [Token(match.group(), sentence.start + match.start(), sentence.start + match.end())
+            for match in _word_pattern(sentence.text).finditer(sentence.text)]
+
+
+def chunk_tokens(chunk: str) -> list[str]:
+    """The tokens of a stretch without spaces: tokens never hold a space, so the tokens of a sentence
+    are those of its chunks, in order."""
+    return _word_pattern(chunk).findall(chunk)
+
+
+def is_word(token: str) -> bool:
+    """A word in the strict sense: letters, joined by ' - / ("trio's", "e-mail"), no digits or dots."""
+    return LETTERS_ONLY.fullmatch(token) is not None
+
+
+def _word_pattern(text: str) -> re.Pattern:
+    return WORD_OR_ADDRESS if "@" in text or "://" in text else WORD
+
+
+def _ends_sentence(block: str, end: re.Match) -> bool:
+    mark = end.group()
+    if mark.startswith("\n"):
+        return True  # an empty line
+    following = NEXT_VISIBLE.search(block, end.end())
+    if following is None or following.group().islower():
+        return following is None
+    if not mark.startswith(".") or mark.startswith(".."):
+        return True  # "!", "?", "…" or "..."
+    chunk_start = end.start()
+    while chunk_start and not block[chunk_start - 1].isspace():
+        chunk_start -= 1
+    chunk = block[chunk_start:end.start()].lstrip(OPENERS).lower()
+    if chunk in SENTENCE_FINAL_ABBREVIATIONS:
         return True
-    if following.text[0].islower():
-        return False
-    if TERMINAL_THEN_SPACE.search(gap):
-        return True
-    return token.text.lower() in SENTENCE_FINAL_ABBREVIATIONS and gap[:1].isspace()
+    return not (chunk in ABBREVIATIONS or DOTTED_ABBREVIATION.fullmatch(chunk) or (len(chunk) == 1 and chunk.isalpha()))
+
+
+def _add(found: list[Sentence], block: str, start: int, end: int) -> None:
+    if WORD.search(block, start, end) is None:
+        return
+    raw = block[start:end]
+    text = raw.strip()
+    offset = start + len(raw) - len(raw.lstrip())
+    found.append(Sentence(text, offset, offset + len(text)))
