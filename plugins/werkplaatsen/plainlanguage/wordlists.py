@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ContentError, ContentErrors
+from .sentences import WORD
 
 ACCEPTED_TERMS_FILE = Path(__file__).with_name("accepted_terms.yaml")
 OFFICIALESE_FILE = Path(__file__).with_name("officialese.yaml")
@@ -117,8 +118,8 @@ def _forms(node, entry, name: str, problems: list, seen: dict) -> tuple[str, ...
     forms = []
     for item in node.value:
         form = _text(item)
-        if form is None:
-            problems.append(_problem(name, item, (FORMS,), "deze vorm is leeg of geen tekst. Schrijf een woord, zoals middels."))
+        if form is None or WORD.search(form) is None:
+            problems.append(_problem(name, item, (FORMS,), "deze vorm heeft geen woord. Schrijf een woord, zoals middels."))
         elif form.startswith(GAP) or form.endswith(GAP) or f"{GAP} {GAP}" in " ".join(form.split()):
             problems.append(_problem(name, item, (FORMS,), (
                 f"de drie puntjes ({GAP}) mogen alleen tussen twee woorden staan, zoals: dient {GAP} te.")))
