@@ -87,6 +87,7 @@ def test_past_participles_are_recognised_by_their_form(word):
     "worden", "bespreken", "verdelen", "beginnen", "gemeente", "gemeenten", "gesprekken", "gebouwen",
     "verhaal", "bewoners", "gezellig", "koud", "overheid", "gelegenheid",  # no participle form at all
     "voorbeeld", "overzicht", "beleid", "gebied", "bekend", "geboren",  # listed exceptions
+    "gerucht", "gewricht",  # ge- nouns: "ruchten" is no verb, though "geruchten" is a common word
     "verschillend",  # a present participle: verschillen + d
     "voorkant", "achterstand",  # a noun after over-/voor-/achter-: no common verb "voorkanten"
 ])

@@ -16,6 +16,7 @@ def texts(block: str) -> list[str]:
     "Neem bijv. een pen en papier mee naar de werkplaats.",
     "Er komen o.a. wijkambtenaren, d.w.z. de mensen die de wijk het best kennen.",
     "Dhr. J. de Vries opent de bijeenkomst.",
+    "Het verslag is van J. Jansen en P. Bakker.",
     "De ronde loopt van 9 t/m 12 oktober.",
     "Er kwamen 1.000 mensen om 13.30 uur naar de bijeenkomst van 10.09.2019.",
     "Kijk op www.platform31.nl voor het verslag.",
@@ -35,7 +36,7 @@ def test_abbreviations_numbers_and_addresses_do_not_end_a_sentence(block):
      ["Meld u aan via https://www.lpbagenda.nl/ronde-2.", "Daarna krijgt u een mail."]),
     ('Hij zei: "Kom maar." (Dat deden we.) Het werd laat...', ['Hij zei: "Kom maar."', "(Dat deden we.)",
                                                                "Het werd laat..."]),
-    ("Eerst dit\n\nDan dat", ["Eerst dit", "Dan dat"]),
+    ("Eerst dit\n\ndan dat", ["Eerst dit", "dan dat"]),
     ("Er waren er 12. 13 kwamen later.", ["Er waren er 12.", "13 kwamen later."]),
 ])
 def test_a_sentence_ends_at_a_full_stop_before_a_capital_or_at_an_empty_line(block, expected):
@@ -81,6 +82,8 @@ def test_a_sentence_of_more_than_20_words_is_reported_with_its_length():
 
 def test_a_sentence_of_20_words_is_not_long():
     assert CHECKER.check([sentence_of(MAX_SENTENCE_WORDS)], "tekst").findings == ()
+    with_passive = sentence_of(MAX_SENTENCE_WORDS - 2)[:-1] + " wordt besproken."
+    assert [finding.kind for finding in CHECKER.check([with_passive], "tekst").findings] == [Kind.PASSIVE]
 
 
 def test_abbreviations_keep_a_long_sentence_whole():

@@ -3,7 +3,7 @@
 There is no Dutch word-class list among the packages the site uses, so this works from the
 spelling, in four steps:
 
-1. Strip up to two separable prefixes ("op-gesteld", "uit-gevoerd", "voor-af-gegaan").
+1. Strip a separable prefix ("op-gesteld", "uit-gevoerd", "vooraf-gegaan").
 2. What is left must start with "ge-" or an unstressed prefix ("be-", "ver-", "ont-", "her-",
    "er-"); without a separable prefix also "over-", "onder-", "door-", "voor-", "om-", "mis-",
    "achter-", "vol-" and "weer-" ("ondersteund", "overwogen", "voorzien").
@@ -73,25 +73,23 @@ def is_participle(word: str) -> bool:
     """Whether a word (in lower case) has the form of a past participle."""
     if word in PARTICIPLES_OF_GE_VERBS:
         return True
-    return word not in NOT_PARTICIPLES and _participle(word, separable_stripped=0)
+    return word not in NOT_PARTICIPLES and _participle(word, after_separable=False)
 
 
 @lru_cache(maxsize=1 << 16)
-def _participle(word: str, separable_stripped: int) -> bool:
-    prefixes = UNSTRESSED_PREFIXES if separable_stripped else UNSTRESSED_PREFIXES + COMPOUND_PREFIXES
+def _participle(word: str, after_separable: bool) -> bool:
+    prefixes = UNSTRESSED_PREFIXES if after_separable else UNSTRESSED_PREFIXES + COMPOUND_PREFIXES
     for prefix in prefixes:
         if word.startswith(prefix) and _participle_after(prefix, word[len(prefix):].translate(_DIAERESIS)):
             return True
-    if separable_stripped < 2:
-        return any(word.startswith(prefix) and _participle(word[len(prefix):], separable_stripped + 1)
-                   for prefix in SEPARABLE_PREFIXES)
-    return False
+    return not after_separable and any(word.startswith(prefix) and _participle(word[len(prefix):], True)
+                                       for prefix in SEPARABLE_PREFIXES)
 
 
 def _participle_after(prefix: str, rest: str) -> bool:
     if rest in STRONG_ENDINGS:
         return True
-    if len(rest) < 3 or rest[-1] not in "dt" or rest.endswith("heid") or not any(c in VOWELS for c in rest[:-1]):
+    if len(rest) < 3 or rest[-1] not in "dt" or not any(c in VOWELS for c in rest[:-1]):
         return False
     if rest.endswith("end") and zipf(prefix + rest[:-1]) >= VERB_ZIPF:
         return False  # a present participle: "verschillen" + "d"
