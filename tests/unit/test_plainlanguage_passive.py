@@ -51,6 +51,7 @@ def test_a_form_of_worden_with_a_participle_in_its_clause_is_passive(text, span)
     "Zij wordt bekend in de hele stad.",
     "Dat worden de nieuwe gemeenten.",
     "Het wordt tijd om te beginnen.",
+    "Het wordt bijvoorbeeld koud.",  # bij + voor + beeld: one separable prefix only
     "Het wordt spannend als de raad beslist.",
     "Zo werden klachten gesprekken over wat bewoners zelf konden doen.",
     "De bewoners verdelen het geld.",

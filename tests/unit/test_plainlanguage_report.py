@@ -1,12 +1,14 @@
 """Plain-language check: figures per text and for many texts, the Dutch summary, the word lists'
 own mistakes, and properties over any text."""
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from werkplaatsen.errors import ContentErrors
-from werkplaatsen.plainlanguage import Checker, Kind, Stats, aggregate, summary
+from werkplaatsen.plainlanguage import Checker, Kind, Stats, aggregate, lexicon, summary
 from werkplaatsen.plainlanguage.sentences import chunk_tokens
 from werkplaatsen.plainlanguage.wordlists import accepted_terms, officialese
 
@@ -165,3 +167,19 @@ def test_the_counts_of_two_texts_add_up_to_those_of_the_two_together(first, seco
     apart = aggregate([CHECKER.check(first, "a"), CHECKER.check(second, "b")])
     together = CHECKER.check(first + second, "a").stats
     assert apart == Stats(2, together.sentences, together.words, together.syllables, together.findings)
+
+
+def test_a_word_list_is_read_again_only_when_it_changed(tmp_path):
+    path = write(tmp_path, "accepted_terms.yaml", "- casus\n")
+    first = accepted_terms(path)
+    assert accepted_terms(path) is first
+    path.write_text("- casus\n- trio\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert accepted_terms(path) == ("casus", "trio")
+
+
+def test_remembered_answers_stay_bounded(monkeypatch):
+    monkeypatch.setattr(lexicon, "MEMO_LIMIT", 3)
+    lengths = lexicon.Memo(len)
+    assert [lengths[word] for word in ["a", "bb", "ccc", "dddd", "eeeee"]] == [1, 2, 3, 4, 5]
+    assert len(lengths) <= 3

@@ -40,6 +40,19 @@ def test_a_compound_of_common_words_is_not_rare_but_can_be_long():
     assert found("Wij werken aan ondermijning.") == [(Kind.RARE_WORD, "ondermijning")]  # no "mijning"
 
 
+@pytest.mark.parametrize("text", ["De trio's oefenden samen.", "Wie het formulier invult, krijgt bericht.",
+                                  "Het plan wordt concreter.", "Wie de lijst afvinkt, is klaar."])
+def test_inflected_forms_and_separable_verbs_of_common_words_are_not_rare(text):
+    """oefenden: oefenen; invult: invullen; concreter: concreet; afvinkt: af + vinkt (the list has no
+    "afvinken")."""
+    assert found(text) == []
+
+
+def test_a_first_part_must_be_a_word_as_written_so_suffixes_do_not_pass_as_words():
+    """"schakelen" is common, but "schake" + "ling" is no compound: "ling" is a suffix here."""
+    assert found("De schakeling werkt niet.") == [(Kind.RARE_WORD, "schakeling")]
+
+
 def test_a_long_name_is_accepted_when_the_caller_passes_it():
     text = "Buurtbemiddelingscentrum Oost helpt bewoners."
     assert found(text) == [(Kind.LONG_WORD, "Buurtbemiddelingscentrum")]
@@ -56,7 +69,7 @@ def test_a_word_with_a_capital_inside_a_sentence_is_a_name():
     assert found("Wij werken samen met Buurtbemiddelingscentrum Oost.") == []
 
 
-@pytest.mark.parametrize("text", ["De WMO geldt ook hier.", "Wij werken met Platform31 samen.",
+@pytest.mark.parametrize("text", ["De WMO geldt ook hier.", "BIBOB is een wet.", "Lees hfst. 2 van het werkboek.", "Wij werken met Platform31 samen.",
                                   "Wij werken aan o.a. veiligheid.", "Dat is sociaal-maatschappelijk werk."])
 def test_abbreviations_words_with_digits_and_hyphenated_common_parts_are_not_hard(text):
     assert found(text) == []
@@ -95,6 +108,7 @@ def test_officialese_quotes_a_phrase_as_listed_when_words_stand_between():
 
 def test_officialese_matches_whole_words_only():
     assert found("De indiener is rechter in deze zaak.") == []
+    assert found("De rechter was echter streng.") == [(Kind.OFFICIALESE, "echter")]
 
 
 def test_a_word_inside_officialese_is_not_also_a_hard_word():
