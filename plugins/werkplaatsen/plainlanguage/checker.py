@@ -54,12 +54,12 @@ class Checker:
         findings: list[Finding] = []
         sentence_count = word_count = syllable_count = 0
         for number, block in enumerate(blocks):
+            syllable_count += sum(map(self._syllables.__getitem__, block.split()))
             for sentence in sentences(block):
                 chunks = sentence.text.split()
                 words = sum(map(self._counts.__getitem__, chunks))
                 sentence_count += 1
                 word_count += words
-                syllable_count += sum(map(self._syllables.__getitem__, chunks))
                 flags = reduce(or_, map(self._flags.__getitem__, chunks), 0)
                 if flags or words > MAX_SENTENCE_WORDS:
                     findings += (Finding(hit.kind, field, number, hit.start, hit.end, block[hit.start:hit.end],

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from .findings import Hit, Kind
 from .lexicon import WORD_PARTS, Memo, syllables, zipf
 from .morphology import base_forms
-from .sentences import ABBREVIATIONS, WORD, Sentence, Token, is_word, tokens
+from .sentences import ABBREVIATIONS, WORD, Sentence, Token, is_word, words
 
 MAX_WORD_SYLLABLES = 4  # a word with more syllables is long
 RARE_WORD_ZIPF = 3.0  # rarer than once per million words (Zipf 3): most readers do not know it
@@ -65,9 +65,13 @@ class HardWords:
 
     def hits(self, sentence: Sentence, skipped: list[tuple[int, int]]) -> list[Hit]:
         """Rare and long words of a sentence, but for names and words inside the skipped spans."""
-        return [_hit(*verdict, token) for position, token in enumerate(tokens(sentence))
-                if (verdict := self._tokens[token.text]) is not None and not (position and token.text[0].isupper())
-                and not any(start <= token.start < end for start, end in skipped)]
+        found = []
+        for position, (text, start, end) in enumerate(words(sentence)):
+            verdict = self._tokens[text]
+            if (verdict is not None and not (position and text[0].isupper())
+                    and not any(skip_start <= start < skip_end for skip_start, skip_end in skipped)):
+                found.append(_hit(*verdict, Token(text, start, end)))
+        return found
 
     def _token_verdict(self, token: str) -> tuple[str, str] | None:
         """(RARE or LONG, the part concerned) for a token as written, or None. A word in capitals

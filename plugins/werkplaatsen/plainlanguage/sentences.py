@@ -66,8 +66,14 @@ def sentences(block: str) -> list[Sentence]:
 
 def tokens(sentence: Sentence) -> list[Token]:
     """Every word, number, abbreviation and address of a sentence, with its place in the block."""
-    return [Token(match.group(), sentence.start + match.start(), sentence.start + match.end())
-            for match in _word_pattern(sentence.text).finditer(sentence.text)]
+    return [Token(*word) for word in words(sentence)]
+
+
+def words(sentence: Sentence):
+    """The tokens of a sentence as (text, start, end), without making a Token of each."""
+    offset = sentence.start
+    return ((match.group(), offset + match.start(), offset + match.end())
+            for match in _word_pattern(sentence.text).finditer(sentence.text))
 
 
 def chunk_tokens(chunk: str) -> list[str]:
