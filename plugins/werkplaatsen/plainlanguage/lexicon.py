@@ -24,6 +24,9 @@ VOWEL_SOUND = re.compile(
     r"aai|ooi|oei|eeu|ieu|aa|ee|oo|uu|ie|oe|eu|ui|ij|ei|ou|au|ai|oi|[aeiouyáéíóúàèìòùâêîôûëïöü]",
     re.IGNORECASE,
 )
+# The vowel sounds that pyphen's Dutch patterns ever break ("mu-se-um", "pi-ë-zo"): over every word
+# of the frequency list, they break no other sound of two or more letters ("ee", "ij", "aa", "ui", ...).
+BREAKABLE_SOUNDS = frozenset({"ie", "ieu", "ei", "eu", "oi", "ai"})
 # Parts of a written word that are read separately: "Noord-Holland", "trio's", "en/of".
 WORD_PARTS = re.compile(r"[-'’/]")
 
@@ -62,12 +65,12 @@ def _frequencies() -> dict[str, float]:
 def _syllables(word: str) -> int:
     """pyphen marks where a word may be broken at the end of a line. Those points are syllable
     boundaries, but pyphen never breaks off a single vowel ("over", "eten"), so each piece between
-    two points counts its vowel sounds. A point can only change the count inside a sound of two or
-    more letters ("mu-se-um"), so words without one skip pyphen, which is the slow part."""
+    two points counts its vowel sounds. A point can only change the count inside a sound it breaks
+    ("mu-se-um"), so words without such a sound skip pyphen, which is the slow part."""
     total = 0
     for part in WORD_PARTS.split(word):
-        sounds = VOWEL_SOUND.findall(part)
-        if any(len(sound) > 1 for sound in sounds):
+        sounds = VOWEL_SOUND.findall(part.lower())
+        if not BREAKABLE_SOUNDS.isdisjoint(sounds):
             total += sum(len(VOWEL_SOUND.findall(piece))
                          for piece in _hyphenator().inserted(part, hyphen="\n").split("\n"))
         else:
