@@ -2,12 +2,12 @@
 
     PYTHONPATH=plugins .venv/bin/python -m bench.plainlanguage [ITEMS]
 
-The texts are sentences of the real content, mixed per item, plus per paragraph a compound of two
-of its words and a made-up word that no list knows (the slowest path: every compound split is
-tried); both keep the caches from flattering the figures. Run it in a fresh process: the first figures are the cold ones a
-build pays once. Times are CPU seconds of this process, which other load on the machine disturbs
-less than wall-clock time; rendering the same Markdown with markdown-it, which every build does,
-is printed beside them as a yardstick.
+The texts are sentences of the real content, mixed per item, plus per paragraph a compound of two of
+its words and a made-up word that no list knows (the slowest path: every compound split is tried);
+both keep the caches from flattering the figures. Run it in a fresh process: the first figures are
+the cold ones a build pays once. Times are CPU seconds of this process, which other load on the
+machine disturbs less than wall-clock time; rendering the same Markdown with markdown-it, which
+every build does, is printed beside them as a yardstick.
 """
 
 from __future__ import annotations

@@ -69,7 +69,8 @@ def test_a_word_with_a_capital_inside_a_sentence_is_a_name():
     assert found("Wij werken samen met Buurtbemiddelingscentrum Oost.") == []
 
 
-@pytest.mark.parametrize("text", ["De WMO geldt ook hier.", "BIBOB is een wet.", "Lees hfst. 2 van het werkboek.", "Wij werken met Platform31 samen.",
+@pytest.mark.parametrize("text", ["De WMO geldt ook hier.", "BIBOB is een wet.", "Lees hfst. 2 van het werkboek.",
+                                  "Wij werken met Platform31 samen.",
                                   "Wij werken aan o.a. veiligheid.", "Dat is sociaal-maatschappelijk werk."])
 def test_abbreviations_words_with_digits_and_hyphenated_common_parts_are_not_hard(text):
     assert found(text) == []

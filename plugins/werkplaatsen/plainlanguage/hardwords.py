@@ -12,11 +12,12 @@ Never reported:
 A word counts as common as its most common base form ("oefende": oefenen, "concreter": concreet;
 morphology.py). A word the frequency list lacks is not rare when it is a compound of known words,
 each accepted or common, joined directly or with "s", "e" or "en" ("wijkambtenaren": wijk +
-ambtenaren, "klimaatbestendig": klimaat + bestendig, "opvraagt": op + vraagt). Such a compound can still be long: "klimaatbestendig"
-has five syllables and is reported as a long word, because a long compound is hard to read even
-when its parts are easy. Words of the programme that are long but known to its readers
-("wijkambtenaren") belong in accepted_terms.yaml. Parts of a word with a hyphen ("sociaal-
-maatschappelijk") are judged one by one: the hyphen already splits the word for the reader.
+ambtenaren, "klimaatbestendig": klimaat + bestendig, "afvinkt": af + vinkt). Such a compound can
+still be long: "klimaatbestendig" has five syllables and is reported as a long word, because a long
+compound is hard to read even when its parts are easy. Words of the programme that are long but
+known to its readers ("wijkambtenaren") belong in accepted_terms.yaml. Parts of a word with a hyphen
+("sociaal-maatschappelijk") are judged one by one: the hyphen already splits the word for the
+reader.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ MIN_FIRST_PART_LETTERS = 3
 MIN_LAST_PART_LETTERS = 4
 SHORT_FIRST_PARTS = frozenset({"af", "in", "na", "om", "op"})
 LINKS = ("", "s", "e", "en")  # what may join two parts of a compound ("beleid-s-medewerker")
-ENDINGS = ("", "s", "en", "n", "e")  # an accepted word with these endings is accepted too
+ACCEPTED_ENDINGS = ("", "s", "en", "n", "e")  # an accepted word with these endings is accepted too
 
 RARE, LONG, FINE = "rare", "long", "fine"
 
@@ -53,7 +54,7 @@ class HardWords:
     """Judges words against one set of accepted words; remembers each verdict."""
 
     def __init__(self, accepted: frozenset[str]):
-        self._accepted = frozenset(word + ending for word in accepted for ending in ENDINGS)
+        self._accepted = frozenset(word + ending for word in accepted for ending in ACCEPTED_ENDINGS)
         self._tokens = Memo(self._token_verdict)
         self._verdicts = Memo(self._judge)
         self._compounds = Memo(self._split)
@@ -85,11 +86,8 @@ class HardWords:
                     return wanted, part
         return None
 
-    def verdict(self, word: str) -> str:
-        """RARE, LONG or FINE for one word in lower case without hyphens."""
-        return self._verdicts[word]
-
     def _judge(self, word: str) -> str:
+        """RARE, LONG or FINE for one word in lower case without hyphens."""
         if len(word) < MIN_WORD_LETTERS or word in self._accepted:
             return FINE
         known = self._frequency[word] >= RARE_WORD_ZIPF

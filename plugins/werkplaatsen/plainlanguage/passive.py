@@ -10,8 +10,8 @@ How it decides, per sentence:
 - Clauses end at , ; : ( ) dashes and quotes, and before words that start a new clause ("omdat",
   "maar", "die", "waarin", ...). A participle in another clause is not paired.
 - A participle is found by its form (participles.py). It is read as an adjective, not a verb, when
-  an article or similar word comes right before it ("een gesloten deur", "het verdeelde geld"
-  has no participle form at all), and as an infinitive after "te" ("te ontvangen").
+  an article or similar word comes right before it ("Het wordt een gesloten deur"), and as an
+  infinitive after "te" ("om alles te ontvangen").
 - A form of "hebben" or "is/was/waren" between the two means the participle belongs to that verb:
   "Het wordt koud, en de gemeente heeft het plein gesloten" is not passive.
 - "is/zijn/was/waren + participle" without "worden" ("Het plan is besproken") is not reported:
@@ -33,8 +33,8 @@ CLAUSE_STARTS = frozenset("""
     wanneer wat welke wie zodat zodra
 """.split())
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”‘’–—]|\s-\s")
-# Verbs whose participle a participle between them would belong to ("zijn" is left out: it is also
-# "his", as in "door zijn collega's besproken").
+# A form of these verbs between "worden" and a participle takes the participle for itself ("zijn"
+# is left out: it is also "his", as in "door zijn collega's besproken").
 OTHER_AUXILIARIES = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "was", "waren"})
 # Words after which a participle is an adjective, or after which a form is an infinitive ("te").
 # Not here: words that are also pronouns or adverbs right before a real participle ("het plan dat

@@ -33,7 +33,8 @@ DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # o.a, d.w.z, m.b.
 WORD = re.compile(r"[^\W_]+(?:[-'’/.,:][^\W_]+)*")
 LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:[-'’/][^\W\d_]+)*")
 # The same with web and e-mail addresses as one token, for text that holds "@" or "://".
-WORD_OR_ADDRESS = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:!?)\]'’]|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|" + WORD.pattern)
+WORD_OR_ADDRESS = re.compile(
+    r"https?://[^\s<>\"]*[^\s<>\".,;:!?)\]'’]|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|" + WORD.pattern)
 
 CLOSERS = "'\"”’»)\\]"
 OPENERS = "'\"“‘«(["

@@ -119,7 +119,8 @@ def _forms(node, entry, name: str, problems: list, seen: dict) -> tuple[str, ...
     for item in node.value:
         form = _text(item)
         if form is None or WORD.search(form) is None:
-            problems.append(_problem(name, item, (FORMS,), "deze vorm heeft geen woord. Schrijf een woord, zoals middels."))
+            problems.append(_problem(name, item, (FORMS,),
+                                     "deze vorm heeft geen woord. Schrijf een woord, zoals middels."))
         elif form.startswith(GAP) or form.endswith(GAP) or f"{GAP} {GAP}" in " ".join(form.split()):
             problems.append(_problem(name, item, (FORMS,), (
                 f"de drie puntjes ({GAP}) mogen alleen tussen twee woorden staan, zoals: dient {GAP} te.")))
