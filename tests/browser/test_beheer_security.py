@@ -67,8 +67,8 @@ def call(target: int | Path, method: str, path: str, headers: dict[str, str], bo
                   else http.client.HTTPConnection("127.0.0.1", target, timeout=30))
     try:
         connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-        for name, value in {**headers, **({"Content-Type": "application/json", "Content-Length": str(len(body))}
-                                          if method == "POST" else {})}.items():
+        for name, value in {**({"Content-Type": "application/json", "Content-Length": str(len(body))}
+                                if method == "POST" else {}), **headers}.items():
             connection.putheader(name, value)
         connection.endheaders(body if method == "POST" else None)
         response = connection.getresponse()
@@ -254,6 +254,18 @@ def test_every_spelling_of_the_route_and_of_a_path_is_checked(guarded, route):
            b'"x", "useWorkflow": false, "status": "draft"}}}'
     status, answer = unchanged_after(guarded.repo, lambda: call(port_of(guarded), "POST", route, own(guarded), body))
     assert status == 403 and '"content/../Makefile"' in json.loads(answer)["error"], answer
+
+
+def test_the_route_takes_json_by_post_only(guarded):
+    """A form of another page could send text/plain without asking first; the editor sends JSON by POST."""
+    save = json.dumps(persist(SESSION, edited_session(guarded.repo, "Als tekst."))).encode()
+    for content_type, status in [("text/plain", 415), ("application/x-www-form-urlencoded", 415),
+                                 ("multipart/form-data; boundary=x", 415)]:
+        answer = unchanged_after(guarded.repo, lambda: call(port_of(guarded), "POST", "/api/v1",
+                                                            {**own(guarded), "Content-Type": content_type}, save))
+        assert answer[0] == status, content_type
+    assert unchanged_after(guarded.repo, lambda: call(port_of(guarded), "GET", "/api/v1", own(guarded)))[0] == 405
+    assert call(port_of(guarded), "POST", "/api/v1", own(guarded), b"{niet: json")[0] == 400
 
 
 @pytest.mark.parametrize("wrong", [

@@ -89,6 +89,8 @@ OUTSIDE = [
     "content/bestanden/x.svg", "content/bestanden/x.pdf.js", "content/bestanden", "content/bestanden/.gitkeep",
     "content/bestanden/git/config.pdf", "content/sessies/link.md", "content/sessies/tweede-naam.md",
     "content/sessies/pijp.md", "content/bestanden/map.pdf", "content/bestanden/verslag.pdf/x.pdf",
+    "content/bestanden/%2e%2e/verslag.pdf", "content/bestanden/100%.pdf", "content/bestanden/a\\b.pdf",
+    "content/bestanden/gpj.\u202epdf", "content/bestanden/x\x7f.pdf", "content/bestanden/x\ud800.pdf",
 ]
 OUTSIDE_FOLDERS = [
     ".git", ".git/hooks", ".ci", "theme", "plugins", "content", "", "content/..", "content/sessies/..",
@@ -144,6 +146,12 @@ def test_every_path_parameter_outside_content_and_downloads_is_refused_in_dutch(
 ])
 def test_an_action_the_editor_does_not_use_or_without_its_data_is_refused(repo, wrong):
     assert Allowlist(repo, BRANCH).refusals(wrong)
+
+
+def test_a_link_is_named_as_a_link(repo):
+    allowlist = Allowlist(repo, BRANCH)
+    assert '"content/sessies/link.md" is een snelkoppeling' in allowlist.problem("content/sessies/link.md", ENTRY)
+    assert '"content/bestanden/git" is een snelkoppeling' in allowlist.problem("content/bestanden/git/x.pdf", DOWNLOAD)
 
 
 def test_another_branch_the_workflow_and_a_move_to_another_folder_are_refused(repo):

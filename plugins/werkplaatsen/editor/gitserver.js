@@ -4,7 +4,7 @@
 // with parseInt), which every page in the editor's browser can call. This script builds the same
 // server from the package's exported middlewares (dist/middlewares.js: registerLocalGit, the
 // git mode of index.js, reading GIT_REPO_DIRECTORY) and listens on a socket file in a folder only
-// this user can open (gitserver.py makes it). It reads no .env file, unlike index.js.
+// this user can open (gitserver.py makes it).
 //
 // Only the forwarder in gitserver.py talks to it: every request must carry its Host and no
 // Origin (no browser page comes here), or it is refused before decap-server sees it.

@@ -9,9 +9,10 @@ given, so only the editor's own page may reach it, and only for content:
 - the browser talks to the preview server only (``serve``, on 127.0.0.1), which refuses any
   request under a foreign ``Host`` (DNS rebinding) or from another ``Origin`` before it reads a
   body, and passes ``/api/v1`` to ``GitServer.forward``;
-- ``forward`` reads the editor's JSON and refuses, in Dutch, every action and path that is not
-  a content file or a download (``allowlist``), then sends what it checked (not the bytes it
-  received) to the socket, and leaves out of decap-server's listings what the editor may not open;
+- ``forward`` reads the editor's JSON (by POST, as JSON: no form of another page) and refuses, in
+  Dutch, every action, branch and path that is not a save or a reading of a content file or a
+  download (``allowlist``); it passes the rest to the socket and leaves out of decap-server's
+  listings what the editor may not open;
 - the socket itself refuses any request that does not carry the forwarder's ``Host`` or that
   carries an ``Origin``.
 
@@ -124,7 +125,7 @@ class GitServer:
         return self._checked(request["action"], reply)
 
     def _send(self, request: dict) -> Reply:
-        """`request` as JSON to decap-server: what was checked, whatever bytes the editor sent."""
+        """`request`, as JSON, to decap-server."""
         connection = _SocketConnection(self.socket_path)
         try:
             connection.request("POST", "/api/v1", json.dumps(request).encode(), {"Content-Type": "application/json"})
