@@ -1,18 +1,31 @@
 """A loopback HTTP server for a built site that sends the production headers from hosting/_headers.
 
-The preview (`make serve`) and the browser tests use it. It behaves like the static host: a
-directory URL serves its index.html, a missing file serves the site's Dutch /404.html with status
-404, and every response carries exactly the headers that hosting/_headers assigns to the path
-(plus any `extra_headers` a test asks for), so a CSP problem shows in the preview, not after
-publishing. `routes` answer a few paths with a function instead of a file (the local browser
-editor's backend, see werkplaatsen.editor.local), under the same headers.
+The preview (`make serve`, `make beheer`) and the browser tests use it. It behaves like the
+static host: a directory URL serves its index.html, a missing file serves the site's Dutch
+/404.html with status 404, and every response carries exactly the headers that hosting/_headers
+assigns to the path (plus any `extra_headers` a test asks for), so a CSP problem shows in the
+preview, not after publishing. The path both the file and the headers are chosen from is the
+one the server opens (``site_path``: decoded and normalised, as nginx matches it), so
+``/sessies/..%2fbestanden/x.pdf`` is a download with the downloads' sandbox policy.
+
+It listens on 127.0.0.1 and serves only this computer's own pages: every request, static files
+included, must name it as ``127.0.0.1:<port>`` or ``localhost:<port>`` (a page of another website
+whose name was made to point here, DNS rebinding, is refused) and may carry no ``Origin`` but its
+own. Host, Origin, method and Content-Length are all checked before any body is read; only a
+POST to a route has one, of at most MAX_REQUEST_BYTES. `routes` answer a few paths with a
+function instead of a file (the local browser editor's backend, see werkplaatsen.editor.local),
+under the same headers.
 """
 
 from __future__ import annotations
 
 import http.server
+import json
+import os
+import posixpath
 import sys
 import threading
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
@@ -21,7 +34,10 @@ from pathlib import Path
 
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
 
-MAX_REQUEST_BYTES = 100_000_000  # a larger request body to a route (the editor's API: a 50 MB download, base64) is refused
+# decap-server (the editor's API) accepts no larger body; a larger one is refused before it is read.
+MAX_REQUEST_BYTES = 50 * 1024 * 1024
+LOOPBACK_NAMES = ("127.0.0.1", "localhost")
+ERROR_PAGE = '<!DOCTYPE html>\n<html lang="nl"><meta charset="utf-8"><title>%(code)d</title><p>%(explain)s</p></html>\n'
 
 
 @dataclass(frozen=True)
@@ -37,14 +53,76 @@ class Reply:
 Route = Callable[[str, Message, bytes], Reply]
 
 
+def site_path(raw: str) -> str:
+    """The URL path of what a request names, as this server opens it and as nginx matches it.
+
+    Query and fragment dropped, percent-decoded, ``.`` and ``..`` resolved (never above the root),
+    repeated slashes merged, a trailing slash kept: ``/sessies/..%2fbestanden/x.pdf`` is
+    ``/bestanden/x.pdf``. The file served and the headers sent are both chosen from this path.
+    """
+    path = raw.split("?", 1)[0].split("#", 1)[0]
+    parts = [part for part in posixpath.normpath(urllib.parse.unquote(path)).split("/") if part not in ("", ".", "..")]
+    trailing = "/" if parts and path.endswith("/") else ""
+    return "/" + "/".join(parts) + trailing
+
+
 def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]], routes: dict[str, Route]):
     class Handler(http.server.SimpleHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        error_message_format = ERROR_PAGE
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(directory), **kwargs)
 
         served_path = None  # the file actually sent, when it is not the requested one (the 404 page)
+
+        def parse_request(self) -> bool:
+            return super().parse_request() and self._admitted()
+
+        def handle_expect_100(self) -> bool:
+            """Ask for the body (Expect: 100-continue) only of a request that will be read."""
+            return self._admitted() and super().handle_expect_100()
+
+        def _admitted(self) -> bool:
+            """True when the request may be read and answered; otherwise it is refused here."""
+            refusal = self._refusal()
+            if refusal:
+                self._refuse(*refusal)
+            return refusal is None
+
+        def _refusal(self) -> tuple[HTTPStatus, str | None] | None:
+            """Why this request is refused, judged on its headers alone: Host, Origin, method and length."""
+            port = self.server.server_address[1]
+            hosts = self.headers.get_all("Host") or []
+            origins = self.headers.get_all("Origin") or []
+            lengths = self.headers.get_all("Content-Length") or []
+            path = site_path(self.path)
+            host = hosts[0].lower() if len(hosts) == 1 else None
+            if host not in {f"{name}:{port}" for name in LOOPBACK_NAMES}:  # another name: DNS rebinding
+                return HTTPStatus.FORBIDDEN, f"Deze server is alleen bereikbaar op http://localhost:{port}/."
+            if len(origins) > 1 or (origins and origins[0] != f"http://{host}"):
+                return HTTPStatus.FORBIDDEN, "Alleen pagina's van deze server zelf mogen dit vragen."
+            if "\0" in path:
+                return HTTPStatus.NOT_FOUND, None
+            if "Transfer-Encoding" in self.headers or len(lengths) > 1 or (self.command == "POST" and not lengths):
+                return HTTPStatus.LENGTH_REQUIRED, "Stuur een verzoek met één Content-Length."
+            if self.command != "POST":
+                return None if lengths in ([], ["0"]) else (HTTPStatus.BAD_REQUEST, "Alleen POST mag iets meesturen.")
+            if path not in routes:
+                return HTTPStatus.METHOD_NOT_ALLOWED, "Hier kunt u alleen iets opvragen (GET), niet sturen."
+            if not (lengths[0].isascii() and lengths[0].isdigit()):
+                return HTTPStatus.BAD_REQUEST, "Stuur een verzoek met een geldige Content-Length."
+            if int(lengths[0]) > MAX_REQUEST_BYTES:
+                return HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"Een verzoek mag hoogstens {MAX_REQUEST_BYTES >> 20} MB zijn."
+            return None
+
+        def _refuse(self, status: HTTPStatus, message: str | None) -> None:
+            """Answer `status` with `message` in Dutch (as JSON on a route) and close: an unread body stays unread."""
+            self.close_connection = True
+            if site_path(self.path) in routes and message:
+                self._reply(Reply(status, "application/json", json.dumps({"error": message}).encode()))
+            else:
+                self.send_error(status, explain=message)
 
         def do_GET(self):
             if not self._route():
@@ -55,30 +133,33 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
                 super().do_HEAD()
 
         def do_POST(self):
-            if not self._route():
-                self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+            self._route()
 
         def _route(self) -> bool:
-            """Answer with the route of this path, if it has one."""
-            route = routes.get(self.path.split("?", 1)[0])
+            """Answer with the route of this path, if it has one (a body only with POST: _admitted checked it)."""
+            route = routes.get(site_path(self.path))
             if route is None:
                 return False
-            length = self.headers.get("Content-Length") or "0"
-            if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
-                self.send_error(HTTPStatus.BAD_REQUEST)
-                return True
-            body = self.rfile.read(int(length))
-            reply = route(self.command, self.headers, body)
+            body = self.rfile.read(int(self.headers["Content-Length"])) if self.command == "POST" else b""
+            self._reply(route(self.command, self.headers, body))
+            return True
+
+        def _reply(self, reply: Reply) -> None:
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
+            if self.close_connection:
+                self.send_header("Connection", "close")
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(reply.body)
-            return True
+
+        def translate_path(self, path: str) -> str:
+            """The file of `path`: its site_path, below the served directory (a trailing slash kept)."""
+            return os.path.join(directory, site_path(path).lstrip("/"))
 
         def end_headers(self):
-            path = self.served_path or self.path.split("?", 1)[0].split("#", 1)[0]
+            path = self.served_path or site_path(getattr(self, "path", "/"))
             for name, value in headers_for(rules, path) + extra_headers:
                 self.send_header(name, value)
             super().end_headers()

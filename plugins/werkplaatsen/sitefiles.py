@@ -8,10 +8,10 @@ changes by itself, so a scheduler knows when the next build is due.
 from __future__ import annotations
 
 import json
-import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from . import safegit
 from .dutch import iso
 from .files import replace_file
 from .routes import ADMIN_URL
@@ -27,13 +27,10 @@ def git_state(content: Path) -> tuple[str | None, bool]:
 
     Content outside a git checkout counts as not committed: nothing proves what was built.
     """
-    def git(*arguments: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *arguments], cwd=content, capture_output=True, text=True, check=False)
-
-    head = git("rev-parse", "HEAD")
+    head = safegit.run(content, "rev-parse", "HEAD")
     if head.returncode:
         return None, False
-    changes = git("status", "--porcelain", "--untracked-files=all", "--", ".")
+    changes = safegit.run(content, "status", "--porcelain", "--untracked-files=all", "--", ".")
     return head.stdout.strip(), changes.returncode == 0 and not changes.stdout.strip()
 
 

@@ -15,6 +15,8 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,16 +145,22 @@ def _state(pid: int) -> str:
         return "Z"
 
 
-def listening(pid: int) -> list[tuple[str, int]]:
-    """(address, port) of every TCP socket process `pid` listens on, read from /proc."""
-    sockets = set()
+def _sockets(pid: int) -> set[str]:
+    """The inode of every socket process `pid` has open, read from /proc."""
+    inodes = set()
     for fd in Path(f"/proc/{pid}/fd").iterdir():
         try:
             target = os.readlink(fd)
         except OSError:
             continue
         if target.startswith("socket:["):
-            sockets.add(target[len("socket:["):-1])
+            inodes.add(target[len("socket:["):-1])
+    return inodes
+
+
+def listening(pid: int) -> list[tuple[str, int]]:
+    """(address, port) of every TCP socket process `pid` listens on, read from /proc."""
+    sockets = _sockets(pid)
     found = []
     for table, family in (("tcp", socket.AF_INET), ("tcp6", socket.AF_INET6)):
         for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
@@ -162,6 +170,44 @@ def listening(pid: int) -> list[tuple[str, int]]:
                 raw = b"".join(bytes.fromhex(address[i:i + 8])[::-1] for i in range(0, len(address), 8))
                 found.append((socket.inet_ntop(family, raw), int(port, 16)))
     return found
+
+
+def unix_sockets(pid: int) -> list[Path]:
+    """The file of every Unix domain socket process `pid` listens on, read from /proc."""
+    sockets = _sockets(pid)
+    found = []
+    for line in Path(f"/proc/{pid}/net/unix").read_text().splitlines()[1:]:
+        columns = line.split()
+        if len(columns) == 8 and columns[3] == "00010000" and columns[6] in sockets:  # 00010000: accepting
+            found.append(Path(columns[7]))
+    return found
+
+
+# Hooks that git runs at a commit, at a checkout and when it writes a reference or the index.
+HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit", "post-checkout", "post-index-change",
+         "reference-transaction")
+
+
+@contextmanager
+def tampered(repo: Path, markers: Path) -> Iterator[None]:
+    """`repo` tampered with as a page that could write .git/ did: hooks and a core.fsmonitor command.
+
+    Each leaves a file named after itself in `markers` when git runs it. Undone at the end.
+    """
+    config = repo / ".git" / "config"
+    original = config.read_bytes()
+    scripts = [repo / ".git" / "hooks" / name for name in (*HOOKS, "fsmonitor")]
+    markers.mkdir(exist_ok=True)
+    try:
+        for script in scripts:
+            script.write_text(f"#!/bin/sh\ntouch '{markers / script.name}'\n", encoding="utf-8")
+            script.chmod(0o755)
+        config.write_bytes(original + f"[core]\n\tfsmonitor = {scripts[-1]}\n".encode())
+        yield
+    finally:
+        config.write_bytes(original)
+        for script in scripts:
+            script.unlink(missing_ok=True)
 
 
 def other_addresses() -> list[str]:

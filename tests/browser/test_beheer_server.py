@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
+import os
+import stat
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser.editor import Beheer, git, listening, other_addresses, process_name, reachable, scratch_repo
+from tests.browser.editor import (Beheer, git, listening, other_addresses, process_name, reachable, scratch_repo,
+                                  unix_sockets)
 from tests.build.conftest import FIXTURE_CONTENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
@@ -21,35 +21,17 @@ def process(beheer: Beheer, marker: str) -> int:
     return pid
 
 
-def test_decap_server_and_the_preview_listen_on_loopback_only(beheer):
-    for marker in ("decap-server", "werkplaatsen.editor.local"):
-        sockets = listening(process(beheer, marker))
-        assert sockets, f"{marker} listens on nothing"
-        assert {address for address, _ in sockets} == {"127.0.0.1"}, f"{marker} listens on {sockets}"
-        for address in other_addresses():
-            for _, port in sockets:
-                assert not reachable(address, port), f"{marker} answers on {address}:{port}"
-
-
-def post(url: str, headers: dict[str, str]) -> tuple[int, dict]:
-    body = json.dumps({"action": "info"}).encode()
-    request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "application/json", **headers})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback only
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
-def test_the_backend_answers_the_editor_on_this_computer_and_refuses_other_websites(beheer):
-    api = beheer.url + "/api/v1"
-    host = beheer.url.removeprefix("http://")
-    status, answer = post(api, {"Origin": beheer.url})
-    assert status == 200 and answer["type"] == "local_git", answer
-    for headers in ({"Origin": "https://evil.example"}, {"Host": f"evil.example:{host.split(':')[1]}"},
-                    {"Origin": "null"}):
-        status, answer = post(api, headers)
-        assert status == 403 and "Alleen het beheer op deze computer" in answer["error"], headers
+def test_the_preview_listens_on_loopback_only_and_decap_server_on_a_private_socket_only(beheer):
+    preview = listening(process(beheer, "werkplaatsen.editor.local"))
+    assert preview and {address for address, _ in preview} == {"127.0.0.1"}, preview
+    for address in other_addresses():
+        for _, port in preview:
+            assert not reachable(address, port), f"the preview answers on {address}:{port}"
+    decap_server = process(beheer, "gitserver.js")
+    assert listening(decap_server) == [], "decap-server listens on a TCP port"
+    [socket_file] = unix_sockets(decap_server)
+    folder = socket_file.parent.stat()
+    assert stat.S_IMODE(folder.st_mode) == 0o700 and folder.st_uid == os.getuid(), "only this user opens its folder"
 
 
 @pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
@@ -61,6 +43,8 @@ def test_stopping_make_beheer_stops_both_servers(tmp_path, how):
     while len(besides := [pid for pid in server.processes() if process_name(pid) != "pagefind"]) != 3:
         assert time.monotonic() < deadline, f"make, the preview and decap-server: {besides}"
         time.sleep(0.05)
+    [socket_file] = unix_sockets(process(server, "gitserver.js"))
     assert server.stop(how) == [], "processes left running"
+    assert not socket_file.parent.exists(), "decap-server's socket folder is removed"
     assert "Het beheer is gestopt." in "".join(server.output)
     assert git(server.repo, "status", "--porcelain") == ""

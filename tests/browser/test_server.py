@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from werkplaatsen.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
-from werkplaatsen.serve import Reply, SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -111,19 +110,3 @@ def test_after_a_404_the_same_connection_sends_each_file_its_own_headers(served_
             assert cache in response.headers["Cache-Control"], path
     finally:
         connection.close()
-
-
-@pytest.mark.parametrize("length", ["-1", "veel", str(10**12)])
-def test_a_route_refuses_a_body_length_it_cannot_trust(tmp_path, length):
-    """The editor's API routes read a request body: only a plain, bounded Content-Length is read."""
-    (tmp_path / "404.html").write_text("Pagina niet gevonden", encoding="utf-8")
-    routes = {"/api": lambda method, headers, body: Reply(200, "text/plain", b"ok")}
-    with SiteServer(tmp_path, routes=routes) as server:
-        connection = http.client.HTTPConnection(urlsplit(server.url).netloc, timeout=10)
-        try:
-            connection.putrequest("POST", "/api")
-            connection.putheader("Content-Length", length)
-            connection.endheaders()
-            assert connection.getresponse().status == 400
-        finally:
-            connection.close()

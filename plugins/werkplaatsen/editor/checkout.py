@@ -8,10 +8,11 @@ never a shared one.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from .. import safegit
 
 QUESTIONS = {
     "user.name": "Uw naam (die staat bij elke wijziging die u opslaat): ",
@@ -64,6 +65,5 @@ def has_uncommitted_changes(repo: Path) -> bool:
 
 
 def git(repo: Path, *arguments: str) -> str:
-    """The output of a git command in `repo` (arguments as a list: nothing passes through a shell)."""
-    result = subprocess.run(["git", "-C", str(repo), *arguments], capture_output=True, text=True, check=False)
-    return result.stdout.strip()
+    """The output of a git command in `repo`, without the checkout's hooks and monitor (see safegit)."""
+    return safegit.run(repo, *arguments).stdout.strip()

@@ -1,99 +1,147 @@
 """decap-server, the browser editor's local backend: every save a git commit in this checkout.
 
-decap-server (npm, pinned) has no sign-in, so nothing but this computer may reach it:
+decap-server (npm, pinned) has no sign-in and reads and writes any file of the checkout it is
+given, so only the editor's own page may reach it, and only for content:
 
-- it listens on 127.0.0.1 only (its ``BIND_HOST``), on a free port;
-- the browser never talks to it directly: the preview server, on the same loopback address,
-  forwards ``/api/v1`` to it, so the editor runs on one origin under the production headers;
-- the forwarding refuses requests that another website makes from the editor's browser
-  (another ``Origin``) or that reach it under another name (a ``Host`` that is not loopback).
+- it listens on no TCP port. ``gitserver.js`` starts its git backend on a Unix domain socket in a
+  folder only this user can open (0700, made anew for every start and removed at the end), so
+  no page in a browser can call it, whatever its origin;
+- the browser talks to the preview server only (``serve``, on 127.0.0.1), which refuses any
+  request under a foreign ``Host`` (DNS rebinding) or from another ``Origin`` before it reads a
+  body, and passes ``/api/v1`` to ``GitServer.forward``;
+- ``forward`` reads the editor's JSON (by POST, as JSON: no form of another page) and refuses, in
+  Dutch, every action, branch and path that is not a save or a reading of a content file or a
+  download (``allowlist``); it passes the rest to the socket and leaves out of decap-server's
+  listings what the editor may not open;
+- the socket itself refuses any request that does not carry the forwarder's ``Host`` or that
+  carries an ``Origin``.
 
-It commits with the identity of whoever started it (``checkout.identity``), never a shared one:
-git reads the author and committer from the environment this module gives the process.
+git runs without the checkout's hooks and file-system monitor (``safegit``), so a tampered
+``.git/`` runs nothing at a save. It commits with the identity of whoever started it
+(``checkout.identity``), never a shared one: git reads the author and committer from the
+environment this module gives the process.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
-import os
+import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from email.message import Message
 from pathlib import Path
 
-from .. import processes
+from .. import processes, safegit
 from ..serve import Reply
+from .allowlist import LISTINGS, Allowlist
 from .checkout import Identity
 from .generate import ROOT
 
 PACKAGE = ROOT / "node_modules" / "decap-server"
-LOOPBACK = "127.0.0.1"
-LOOPBACK_NAMES = {LOOPBACK, "localhost"}
+LAUNCHER = Path(__file__).with_name("gitserver.js")
+SOCKET_NAME = "git.sock"
+SOCKET_HOST = "decap-server"  # the Host the forwarder sends; the socket refuses any other
 START_TIMEOUT = 30  # seconds
+REQUEST_TIMEOUT = 60  # seconds
+
+
+class _SocketConnection(http.client.HTTPConnection):
+    """HTTP over the Unix domain socket at `path`."""
+
+    def __init__(self, path: Path):
+        super().__init__(SOCKET_HOST, timeout=REQUEST_TIMEOUT)
+        self.path = path
+
+    def connect(self) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(self.timeout)
+        self.sock.connect(str(self.path))
 
 
 class GitServer:
-    """decap-server in git mode for `repo`, on loopback, for as long as the `with` block runs."""
+    """decap-server in git mode for `branch` of `repo`, on a private socket, while the `with` block runs."""
 
-    def __init__(self, repo: Path, identity: Identity):
+    def __init__(self, repo: Path, identity: Identity, branch: str):
         self.repo = repo
         self.identity = identity
-        self.port = processes.free_port()
+        self.allowlist = Allowlist(repo, branch)
+        self.folder: Path | None = None
         self.process: subprocess.Popen | None = None
         self.exited = threading.Event()  # set when decap-server stops, for whatever reason
 
+    @property
+    def socket_path(self) -> Path:
+        return self.folder / SOCKET_NAME
+
     def __enter__(self) -> GitServer:
-        environment = {**os.environ, **self.identity.environment(), "MODE": "git", "GIT_REPO_DIRECTORY": str(self.repo),
-                       "BIND_HOST": LOOPBACK, "PORT": str(self.port), "LOG_LEVEL": "warn"}
-        # Its own folder as working directory: a .env file in the checkout cannot change its settings. Its
-        # own session: Ctrl+C reaches this process, which stops decap-server after the preview.
-        self.process = subprocess.Popen(["node", str(PACKAGE / "dist" / "index.js")], cwd=PACKAGE, env=environment,
-                                        start_new_session=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="beheer-"))  # 0700: only this user may open it
+        environment = {**safegit.environment(), **self.identity.environment(), "MODE": "git",
+                       "GIT_REPO_DIRECTORY": str(self.repo)}
+        # Its own session: Ctrl+C reaches this process, which stops decap-server after the preview.
+        self.process = subprocess.Popen(["node", str(LAUNCHER), str(PACKAGE), str(self.socket_path), SOCKET_HOST],
+                                        cwd=self.folder, env=environment, start_new_session=True)
         threading.Thread(target=lambda: (self.process.wait(), self.exited.set()), daemon=True).start()
         self._wait_until_listening()
         return self
 
     def __exit__(self, *exc) -> None:
         processes.stop(self.process)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def _wait_until_listening(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.exited.is_set():
+                self.__exit__()
                 raise SystemExit("Het beheer kon niet starten: decap-server stopte meteen (zie de melding hierboven).")
-            with socket.socket() as probe:
-                if probe.connect_ex((LOOPBACK, self.port)) == 0:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                if probe.connect_ex(str(self.socket_path)) == 0:
                     return
             time.sleep(0.1)
         self.__exit__()
         raise SystemExit(f"Het beheer kon niet starten: decap-server reageerde niet binnen {START_TIMEOUT} seconden.")
 
     def forward(self, method: str, headers: Message, body: bytes) -> Reply:
-        """The route of /api/v1 on the preview server: pass a request of the editor to decap-server."""
+        """The route of /api/v1 on the preview server (which checked Host, Origin and size): a request of the editor.
+
+        Read, checked against the allowlist, sent to decap-server, and its answer checked in turn.
+        """
         if method != "POST":
-            return _error(405, "Alleen POST.")
-        if not _from_this_computer(headers):
-            return _error(403, "Alleen het beheer op deze computer mag opslaan.")
-        request = urllib.request.Request(f"http://{LOOPBACK}:{self.port}/api/v1", data=body, method="POST",
-                                         headers={"Content-Type": headers.get("Content-Type", "application/json")})
+            return _error(405, "Het beheer stuurt zijn opdrachten met POST.")
+        if headers.get_content_type() != "application/json":
+            return _error(415, "Het beheer stuurt zijn opdrachten als JSON.")
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
-                return Reply(response.status, response.headers.get("Content-Type", "application/json"), response.read())
-        except urllib.error.HTTPError as error:
-            return Reply(error.code, error.headers.get("Content-Type", "application/json"), error.read())
+            request = json.loads(body)
+        except ValueError:
+            return _error(400, "Het beheer kreeg een opdracht die het niet begrijpt. Laad de pagina opnieuw.")
+        refusals = self.allowlist.refusals(request)
+        if refusals:
+            return _error(403, " ".join(refusals))
+        reply = self._send(request)
+        return self._checked(request["action"], reply)
+
+    def _send(self, request: dict) -> Reply:
+        """`request`, as JSON, to decap-server."""
+        connection = _SocketConnection(self.socket_path)
+        try:
+            connection.request("POST", "/api/v1", json.dumps(request).encode(), {"Content-Type": "application/json"})
+            response = connection.getresponse()
+            return Reply(response.status, response.getheader("Content-Type", "application/json"), response.read())
         except OSError:
             return _error(502, "decap-server is niet bereikbaar. Start het beheer opnieuw met make beheer.")
+        finally:
+            connection.close()
 
-
-def _from_this_computer(headers: Message) -> bool:
-    """The editor's own page on loopback: a loopback Host, and no Origin or that same origin."""
-    host = headers.get("Host", "")
-    origin = headers.get("Origin")
-    return host.rsplit(":", 1)[0] in LOOPBACK_NAMES and origin in (None, f"http://{host}")
+    def _checked(self, action: str, reply: Reply) -> Reply:
+        """decap-server's answer, without the listed files the editor may not open."""
+        if reply.status != 200 or action not in LISTINGS:
+            return reply
+        listing = self.allowlist.visible(action, json.loads(reply.body))
+        return Reply(reply.status, "application/json; charset=utf-8", json.dumps(listing).encode())
 
 
 def _error(status: int, message: str) -> Reply:

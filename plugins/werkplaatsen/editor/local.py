@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
               f"Wat u opslaat, wordt vastgelegd op naam van {who.name} <{who.email}> in de tak {branch}.\n"
               f"De site zelf ziet u op {url}/. Stoppen: Ctrl+C.", flush=True)
 
-    with GitServer(repo, who) as git:
+    with GitServer(repo, who, branch) as git:
         routes = {decap.LOCAL_API: git.forward, "/beheer/config.yml": editor_config}
         # The preview of the checkout inside it (.preview/ is ignored by git, so no save commits it).
         preview.serve(repo / "content", repo / ".preview" / "beheer", args.port, announce, routes, stop=git.exited)
