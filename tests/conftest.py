@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -55,6 +56,12 @@ def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: st
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+def ical_text(written: str) -> str:
+    """An iCalendar TEXT value as written, unescaped (RFC 5545, 3.3.11): icalendar leaves properties
+    it does not know, such as X-WR-CALNAME, as they stand."""
+    return re.sub(r"\\([\\;,nN])", lambda found: "\n" if found.group(1) in "nN" else found.group(1), written)
 
 
 def validation_context() -> dict:

@@ -105,14 +105,27 @@ def _remove(path: Path, what: str, consequence: str) -> None:
                           f"(controleer de rechten) en probeer het opnieuw. {consequence}") from None
 
 
+def quiet_pelican_logging() -> None:
+    """Warnings stop the run (the root logger shows warnings and up); Pelican's own summary, which
+    counts articles this site does not use, stays quiet."""
+    init_logging(fatal="warnings")
+    console.quiet = True
+
+
+def print_code_fault(what: str, consequence: str) -> None:
+    """A bug in code or templates, not in the content: the traceback, then what it means, in Dutch."""
+    traceback.print_exc()
+    print(f"\n{what} is mislukt door een fout in de code of de vormgeving (zie hierboven), niet door de inhoud. "
+          f"{consequence}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--content", default="content", type=Path)
     parser.add_argument("--output", default="output", type=Path)
     args = parser.parse_args(argv)
-    init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
-    console.quiet = True  # Pelican's own summary counts articles, which this site does not use
+    quiet_pelican_logging()
     try:
         build(args.settings, args.content, args.output)
     except ContentErrors as problems:
@@ -122,9 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         print(failure, file=sys.stderr)
         return 1
     except Exception:  # a bug in code or templates, not in the content
-        traceback.print_exc()
-        print("\nDe build is mislukt door een fout in de code of de vormgeving (zie hierboven), niet door "
-              "de inhoud. De vorige versie van de site blijft staan.", file=sys.stderr)
+        print_code_fault("De build", "De vorige versie van de site blijft staan.")
         return 1
     print(f"De site staat klaar in {args.output}/.")
     return 0

@@ -13,7 +13,7 @@ from datetime import date, timezone
 from functools import cache, lru_cache, partial
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 
 from .catalog import Item
 from .fields import TIMEZONE
@@ -49,8 +49,9 @@ def _calendar(site: Site, show: Presenter, sessions: Callable[[], list[Item]], s
     calendar = Calendar()
     calendar.add("prodid", "-//Werkplaatsen wijkgericht werken//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", TIMEZONE.key)
+    # icalendar writes a property it does not know (X-...) as it is; as TEXT it is escaped (RFC 5545, 3.3.11).
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("x-wr-timezone", vText(TIMEZONE.key))
     events = sessions()
     parts = [_event(*_event_fields(site, show, session, site_url)) for session in events]
     if events:

@@ -21,6 +21,7 @@ from .contenttypes import BY_FOLDER, BY_NAME, ContentType
 from .errors import ContentError, FieldPath, suggestion
 from .fields import SLUG_PATTERN, RefTo, marker
 from .routes import FILES_FOLDER, reserved_urls
+from .rules import linked_problems, records
 from .schemas import Schema
 from .uploads import Upload, scan
 from .validation import nested_model, validate
@@ -292,19 +293,6 @@ def _read_item(raw: bytes, relative: str, kind: ContentType, context: dict):
     return source, record, []
 
 
-def records(record: BaseModel, path: FieldPath = ()):
-    """Yield (field path, record) for a record and every record nested in it."""
-    yield path, record
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, BaseModel):
-            yield from records(value, (*path, name))
-        elif isinstance(value, list):
-            for index, element in enumerate(value):
-                if isinstance(element, BaseModel):
-                    yield from records(element, (*path, name, index))
-
-
 def references(record: BaseModel):
     """Yield (field path, target kind, slug) for every reference in a record, nested ones too."""
     for path, nested in records(record):
@@ -357,7 +345,7 @@ def _missing_files(item: Item, catalog: Catalog) -> list[ContentError]:
 
 
 def _link(catalog: Catalog, options: LoadOptions, broken: dict) -> list[ContentError]:
-    """Check references, examples and files; record backlinks.
+    """Check references, examples, files and the rules that read other items; record backlinks.
 
     A reference to a file that has errors of its own is not reported again.
     """
@@ -372,6 +360,8 @@ def _link(catalog: Catalog, options: LoadOptions, broken: dict) -> list[ContentE
             elif target is not None and item not in target.backlinks[item.kind]:
                 target.backlinks[item.kind].append(item)
         errors += _missing_files(item, catalog)
+        errors += [ContentError(item.source.path, item.source.line_of(where), where, message)
+                   for where, message in linked_problems(item)]
     return errors
 
 

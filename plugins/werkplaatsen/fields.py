@@ -19,7 +19,7 @@ from babel.dates import format_date
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from . import urls
+from . import characters, urls
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -70,10 +70,25 @@ def _fail(kind: str, message: str, **context) -> PydanticCustomError:
     return PydanticCustomError(kind, message, context)
 
 
-def _text(value) -> str:
+def _as_text(value, one_line: bool) -> str:
+    """The value stripped, with no character a text may not hold once YAML has decoded it (see characters)."""
     if not isinstance(value, str):
         raise _fail("tekst", "hier hoort één tekst, geen lijst of groep velden.")
-    return value.strip()
+    text = value.strip()
+    problem = characters.problem(text, one_line)
+    if problem:
+        raise _fail("teken", problem)
+    return text
+
+
+def _text(value) -> str:
+    """One line of text: every field's value is, but a Markdown field's."""
+    return _as_text(value, one_line=True)
+
+
+def _paragraphs(value) -> str:
+    """A Markdown field keeps its paragraphs."""
+    return _as_text(value, one_line=False)
 
 
 def parse_date(value) -> date:
@@ -237,7 +252,7 @@ def ref(kind: str):
 
 
 Text = Annotated[str, BeforeValidator(_text)]
-Markdown = Annotated[str, BeforeValidator(_text), MarkdownText()]
+Markdown = Annotated[str, BeforeValidator(_paragraphs), MarkdownText()]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
 Date = Annotated[date, BeforeValidator(parse_date)]
 DateTime = Annotated[datetime, BeforeValidator(parse_datetime)]

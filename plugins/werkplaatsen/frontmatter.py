@@ -9,7 +9,9 @@ Content arrives through git from many hands, so every file is treated as hostile
   cannot grow into gigabytes; tags (`!x`) are refused too. Editors never need them.
 - Nesting deeper than ``MAX_DEPTH`` is refused while parsing, without recursion.
 - Files over ``MAX_BYTES`` and control characters (NUL, vertical tab, ...) are refused with the
-  line they are on, so line numbers always match what an editor's text editor shows.
+  line they are on, so line numbers always match what an editor's text editor shows. The same
+  characters written as escapes (``"\\x0b"``) are refused in the decoded values, by the schema's
+  field types (see ``characters``); so is a field name that holds one, here.
 
 An empty field counts as not filled in, and so do an unquoted ``null`` or ``~`` (YAML's own word
 for nothing) and a group whose fields are all empty: the browser editor writes ``voorbeeld: null``
@@ -19,11 +21,11 @@ it again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from . import characters
 from .errors import ContentError, FieldPath
 
 try:
@@ -35,11 +37,8 @@ DELIMITER = "---"
 EXAMPLE = "Begin het bestand met een regel ---, dan de velden, dan weer een regel ---."
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 8
-# Characters that editors cannot see and that break line counting or parsing; tab, newline and
-# a carriage return before a newline are fine.
 # Plain scalars that mean "nothing" in YAML 1.1 and 1.2 alike; quoted, they are ordinary text.
 _NULLS = {"null", "Null", "NULL", "~"}
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)")
 
 
 @dataclass
@@ -75,12 +74,9 @@ def read(path: str, raw: bytes) -> tuple[Source | None, list[ContentError]]:
         line = raw[: error.start].count(b"\n") + 1
         return fail(line, "het bestand is niet opgeslagen als UTF-8. Sla het op met codering UTF-8.")
     text = text.removeprefix("\ufeff")
-    bad = _FORBIDDEN.search(text)
+    bad = characters.IN_FILE.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        code = f"U+{ord(bad.group()[0]):04X}"
-        return fail(line, f"deze regel bevat een onzichtbaar teken ({code}) dat niet mag. Verwijder het; "
-                          "het komt vaak mee als u tekst kopieert uit een ander programma.")
+        return fail(text.count("\n", 0, bad.start()) + 1, f"deze regel bevat {characters.what(bad.group()[0])}")
     if not text.strip():
         return fail(1, f"het bestand is leeg. {EXAMPLE}")
     lines = text.replace("\r\n", "\n").split("\n")
@@ -178,6 +174,9 @@ class _Builder:
             if not isinstance(value, str):
                 raise _Refused(line, "een veldnaam moet gewone tekst zijn, zoals titel:. Haal het ? of de "
                                      "haken voor de naam weg.")
+            if characters.ONE_LINE.search(value):  # a message names the field: it may not hide anything
+                raise _Refused(line, "een veldnaam moet gewone tekst op één regel zijn, zoals titel:, zonder "
+                                     "aanhalingstekens en zonder tekens als \\n of \\x0b.")
             top.key, top.key_line = value, line
             return top.path
         key, key_line = top.key, top.key_line

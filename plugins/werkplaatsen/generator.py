@@ -170,11 +170,20 @@ class WerkplaatsenGenerator(Generator):
 
     def generate_output(self, writer):
         """Render on every core, check, make the stylesheet, write (see the module docstring)."""
+        reports, stylesheet, _ = workers.in_shares(self._outputs_to_render(), self.render_share, self.write_outputs,
+                                                   self._decide)
+        self.write_rest(stylesheet)
+
+    def check_output(self) -> None:
+        """Everything generate_output does before it writes, and nothing after: `make check` runs this
+        after generate_context, so what it accepts, the build builds."""
+        self._decide(workers.in_shares(self._outputs_to_render(), self.render_share))
+
+    def _outputs_to_render(self) -> list[Output]:
         outputs = self.outputs()
         self.other_urls = {output.url for output in outputs if output.page is None}
         self.prepare(outputs)
-        reports, stylesheet, _ = workers.in_shares(outputs, self.render_share, self.write_outputs, self._decide)
-        self.write_rest(stylesheet)
+        return outputs
 
     def prepare(self, outputs: list[Output]) -> None:
         """Compute the site's indexes and compile the templates once, before the processes fork."""

@@ -7,9 +7,9 @@ How a type lives on the site (its folder, URLs, lists) is described in ``content
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
+from . import dutch
 from .fields import (
     Bool,
     Date,
@@ -20,11 +20,13 @@ from .fields import (
     Markdown,
     PositiveInt,
     RegistrationUrl,
+    TIMEZONE,
     Text,
     Time,
     ref,
     term,
 )
+from .rules import Problem, linked_rule, rule
 
 
 def field(label: str, help: str, *, required: bool = False, default=None):
@@ -94,36 +96,30 @@ class Registration(Record):
         "Oorspronkelijke datum", "Bij status verplaatst: de datum waarop het eerst gepland was."
     )
 
-    @model_validator(mode="after")
-    def _consistent(self):
+    @rule
+    def _form_unless_cancelled(self):
         if self.status != "geannuleerd" and not self.url:
-            raise PydanticCustomError(
-                "veld", "het aanmeldformulier ontbreekt. Vul een https-adres in.", {"veld": "url"}
-            )
+            return Problem("url", "het aanmeldformulier ontbreekt. Vul een https-adres in.")
+
+    @rule
+    def _opens_before_it_closes(self):
         if self.opent and self.opent >= self.sluit:
-            raise PydanticCustomError(
-                "veld", "het openen van de aanmelding ligt niet vóór het sluiten.", {"veld": "opent"}
-            )
+            return Problem("opent", "het openen van de aanmelding ligt niet vóór het sluiten.")
+
+    @rule
+    def _moved_from_a_date(self):
         if self.status == "verplaatst" and not self.oorspronkelijke_datum:
-            raise PydanticCustomError(
-                "veld",
-                "bij status verplaatst hoort de oorspronkelijke datum (2019-10-01).",
-                {"veld": "oorspronkelijke_datum"},
-            )
-        return self
+            return Problem("oorspronkelijke_datum", "bij status verplaatst hoort de oorspronkelijke datum (2019-10-01).")
 
 
 class Period(Record):
     start: Date = field("Start", "Eerste dag (2019-09-01).", required=True)
     eind: Date = field("Eind", "Laatste dag (2019-12-15).", required=True)
 
-    @model_validator(mode="after")
+    @rule
     def _ordered(self):
         if self.eind < self.start:
-            raise PydanticCustomError(
-                "veld", "de einddatum ligt vóór de startdatum.", {"veld": "eind"}
-            )
-        return self
+            return Problem("eind", "de einddatum ligt vóór de startdatum.")
 
 
 class PartnerRole(Record):
@@ -134,8 +130,9 @@ class PartnerRole(Record):
 class Ronde(Schema):
 
     nummer: PositiveInt = field("Ronde", "Het nummer van de ronde.", required=True)
-    periode: Period = field("Periode", "Start en eind van de ronde. Na het eind noemt de programmapagina alleen nog de titel "
-                            "en de periode; de sessies blijven op de pagina van de ronde.", required=True)
+    periode: Period = field("Periode", "Start en eind van de ronde. Elke sessie van de ronde valt in deze periode. Na het eind "
+                            "noemt de programmapagina alleen nog de titel en de periode; de sessies blijven op de "
+                            "pagina van de ronde.", required=True)
     seizoen: Text = field("Seizoen", "Korte aanduiding, zoals najaar 2019.")
     samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over de ronde.", required=True)
     doelgroep: Text = field("Voor wie", "Voor wie de ronde bedoeld is.", required=True)
@@ -161,13 +158,10 @@ class Material(Record):
     bestand: Text = field("Bestand", "Pad naar het bestand in content/bestanden/.")
     url: LinkUrl = field("Link", "Webadres (https) als het materiaal elders staat.")
 
-    @model_validator(mode="after")
+    @rule
     def _one_target(self):
         if bool(self.bestand) == bool(self.url):
-            raise PydanticCustomError(
-                "veld", "vul een bestand of een link in (één van beide).", {"veld": "bestand"}
-            )
-        return self
+            return Problem("bestand", "vul een bestand of een link in (één van beide).")
 
 
 class Change(Record):
@@ -177,7 +171,10 @@ class Change(Record):
 
 class Sessie(Schema):
 
-    ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.", required=True)
+    ronde: ref("ronde") = field(
+        "Ronde", "Korte naam van de ronde. Maak de ronde eerst; de sessie moet in de periode van de ronde vallen.",
+        required=True,
+    )
     nummer: PositiveInt = field("Sessie", "Het nummer van de sessie in de ronde.")
     start: DateTime = field("Begint", "Begin (2019-10-08 13:30).", required=True)
     eind: DateTime = field("Eindigt", "Einde (2019-10-08 17:00).", required=True)
@@ -203,15 +200,32 @@ class Sessie(Schema):
         "van bezoekers werken zich dan bij.",
     )
 
-    @model_validator(mode="after")
-    def _consistent(self):
+    @rule
+    def _ends_after_it_starts(self):
         if self.eind <= self.start:
-            raise PydanticCustomError("veld", "het einde ligt niet na het begin.", {"veld": "eind"})
+            return Problem("eind", "het einde ligt niet na het begin.")
+
+    @rule
+    def _located_unless_online(self):
         if self.vorm in {"fysiek", "hybride"} and not self.locatie:
-            raise PydanticCustomError(
-                "veld", f"bij vorm {self.vorm} hoort een locatie.", {"veld": "locatie"}
-            )
-        return self
+            return Problem("locatie", f"bij vorm {self.vorm} hoort een locatie.")
+
+    @linked_rule
+    def _inside_its_round(self):
+        """The home page and /programma/ show a session under its round, so it falls in the round's period
+        (whole days in Amsterdam time, the last day included)."""
+        round_item = self.ronde
+        period = round_item.periode
+        start, end = (moment.astimezone(TIMEZONE).date() for moment in (self.start, self.eind))
+        if period.start <= start and end <= period.eind:
+            return None
+        where = f'{round_item.source.path}, regel {round_item.source.line_of(("periode",))}, veld "periode"'
+        return Problem(
+            "start" if not period.start <= start <= period.eind else "eind",
+            f'de sessie ({dutch.span(self.start, self.eind)}) valt buiten de periode van de ronde "{round_item.slug}": '
+            f"{dutch.period(period.start, period.eind)} ({where}). Kies bij ronde de ronde waarin de sessie valt, "
+            "of pas de periode van de ronde aan. Maak een nieuwe ronde eerst, dan de sessies.",
+        )
 
 
 class TrioMember(Record):
@@ -335,10 +349,7 @@ class Bericht(Schema):
     verslagen: list[ref("verslag")] = listfield("Verslagen", "Verslagen waarover het bericht gaat.")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
 
-    @model_validator(mode="after")
+    @rule
     def _one_author(self):
         if self.auteur and self.afzender:
-            raise PydanticCustomError(
-                "veld", "vul een auteur of een afzender in, niet allebei.", {"veld": "afzender"}
-            )
-        return self
+            return Problem("afzender", "vul een auteur of een afzender in, niet allebei.")

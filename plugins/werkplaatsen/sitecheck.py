@@ -46,7 +46,7 @@ def broken_links(pages: dict[str, PageFacts], files: set[str], hidden: dict[str,
     pages: URL -> the facts of every page of the build; files: URLs of every other file;
     hidden: URL -> why that content is not on the site; settings_links: URL -> the setting that links it.
     """
-    missing: dict[str, list[str]] = defaultdict(list)
+    missing: dict[str, set[str]] = defaultdict(set)  # a page that links twice is named once
     for url, page in pages.items():
         for link in page.links:
             parts = urlsplit(link)
@@ -55,9 +55,9 @@ def broken_links(pages: dict[str, PageFacts], files: set[str], hidden: dict[str,
             path = unquote(parts.path) or url
             if path in pages:
                 if parts.fragment and unquote(parts.fragment) not in pages[path].ids:
-                    missing[f"{path}#{parts.fragment}"].append(url)
+                    missing[f"{path}#{parts.fragment}"].add(url)
             elif path not in files:
-                missing[path].append(url)
+                missing[path].add(url)
     errors = []
     for target, sources in sorted(missing.items()):
         path = target.split("#", 1)[0]

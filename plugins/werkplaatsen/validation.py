@@ -1,11 +1,18 @@
-"""Validate front matter against its schema and translate every failure into plain Dutch."""
+"""Validate front matter against its schema and translate every failure into plain Dutch.
+
+Every problem of a file comes in one run: the field problems pydantic finds, and every rule over
+several fields (see ``rules``), also when other fields of the same record are wrong.
+"""
 
 from __future__ import annotations
 
 import difflib
+from functools import cache
+from typing import Annotated
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import rules
 from .errors import ContentError, allowed_list, suggestion
 from .frontmatter import Source
 from .schemas import Schema
@@ -24,10 +31,47 @@ _MESSAGES = {
 def validate(source: Source, schema: type[Schema], context: dict) -> tuple[Schema | None, list[ContentError]]:
     """A typed record, or every problem of the file. `context` holds the vocabulary and the hosts."""
     try:
-        return schema.model_validate(source.data, context=context), []
+        record = schema.model_validate(source.data, context=context)
+        errors = []
     except ValidationError as failure:
-        errors = _without_echoes(failure.errors())
-        return None, [_translate(source, schema, error) for error in errors]
+        record = None
+        errors = [_translate(source, schema, error) for error in _without_echoes(failure.errors())]
+    broken = rules.problems(record if record is not None else partial(schema, source.data, context))
+    errors += [ContentError(source.path, source.line_of(path), path, message) for path, message in broken]
+    return (None if errors else record), errors
+
+
+def partial(model: type[BaseModel], data: dict, context: dict) -> rules.Partial:
+    """The fields of `data` that are valid as fields of `model`, for the rules (see rules.Partial)."""
+    values = {}
+    for name, info in model.model_fields.items():
+        if name not in data:
+            if not info.is_required():
+                values[name] = info.get_default(call_default_factory=True)
+            continue
+        try:
+            values[name] = _field_adapter(model, name).validate_python(data[name], context=context)
+        except ValidationError:
+            nested = nested_model(info.annotation)
+            if nested and isinstance(data[name], list):
+                values[name] = [_valid_or_partial(nested, element, context) for element in data[name]]
+            elif nested and isinstance(data[name], dict):
+                values[name] = partial(nested, data[name], context)
+    return rules.Partial(model, values)
+
+
+def _valid_or_partial(model: type[BaseModel], data, context: dict):
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError:
+        return partial(model, data, context) if isinstance(data, dict) else None
+
+
+@cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+    """Validates one field as the model does: its type, validators and constraints."""
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
 
 
 def _without_echoes(errors: list[dict]) -> list[dict]:
@@ -51,10 +95,7 @@ def _translate(source: Source, schema: type[BaseModel], error: dict) -> ContentE
     path = tuple(error["loc"])
     kind = error["type"]
     context = error.get("ctx") or {}
-    if kind == "veld":
-        path = (*path, context["veld"])
-        message = error["msg"]
-    elif kind == "missing":
+    if kind == "missing":
         label = _model_at(schema, path[:-1]).model_fields[path[-1]].title
         message = f'het verplichte veld "{path[-1]}" ({label}) ontbreekt.'
     elif kind == "extra_forbidden":

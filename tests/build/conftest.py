@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from tests.conftest import FIXTURES, Build, build
@@ -23,3 +25,15 @@ def fixture_build(tmp_path_factory):
         return cache[key]
 
     return build_at
+
+
+@pytest.fixture
+def pelican_logging():
+    """main() sets up Pelican's logging for the whole process; put it back for the other tests."""
+    from pelican import log
+
+    root = logging.getLogger()
+    saved = (log.FatalLogger.fatal_lvl, log.console.quiet, root.level)
+    yield
+    log.FatalLogger.fatal_lvl, log.console.quiet = saved[:2]
+    root.setLevel(saved[2])

@@ -2,7 +2,8 @@
 
 Each case breaks one thing in a copy of the fixture site, runs the real build task over an
 output folder that holds a good build, and checks the exit code, the message (file, line,
-field, what is allowed) and that not one byte of the previous output changed.
+field, what is allowed) and that not one byte of the previous output changed. `make check` on
+the same content must give exactly the same messages: what it accepts, the build builds.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import sys
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SITE_URL, build
+from werkplaatsen import check as check_module
+from werkplaatsen import feeds
 
 SESSION = "sessies/gewoon.md"
 FULL = "sessies/vol.md"
@@ -55,6 +58,12 @@ def body(markdown: str):
 def symlink(file: str, target):
     def change(content):
         (content / file).symlink_to(target(content) if callable(target) else target)
+    return change
+
+
+def remove(file: str):
+    def change(content):
+        (content / file).unlink()
     return change
 
 
@@ -208,6 +217,26 @@ CASES = [
     ("references-in-two-files-with-errors", both(replace("vorm: fysiek", "vorm: fysik"), replace("  - plein", "  - pleintje"),
                                                  replace("vorm: fysiek", "vorm: fysik", FULL), replace("ronde: ronde-9", "ronde: ronde-99", FULL)),
      'sessies/gewoon.md, regel 23, veld "casussen" (onderdeel 1)', 'Bedoelt u "plein"?'),
+    # Decoded values: a one-line field holds no line break and no control character, however written.
+    ("line-break-in-a-title", replace("titel: Sessie gewoon", "titel: |-\n  Sessie\n  gewoon"),
+     'sessies/gewoon.md, regel 2, veld "titel"', 'een regeleinde (U+000A) na "Sessie". Zet de tekst op één regel'),
+    ("escaped-control-in-a-summary", replace("samenvatting: Samenvatting van gewoon.",
+                                             'samenvatting: "Samenvatting\\x0bvan gewoon."'),
+     'sessies/gewoon.md, regel 13, veld "samenvatting"', "een regeleinde (U+000B)"),
+    ("escaped-line-separator-in-a-round-title", replace("titel: Ronde negen", 'titel: "Ronde\\Lnegen"', "rondes/ronde-9.md"),
+     'rondes/ronde-9.md, regel 2, veld "titel"', "een regeleinde (U+2028)"),
+    ("escaped-bidi-override-in-a-title", replace("titel: Sessie gewoon", 'titel: "Sessie \\u202Egewoon"'),
+     'sessies/gewoon.md, regel 2, veld "titel"', "(U+202E) na \"Sessie\" dat de leesrichting van de tekst verandert"),
+    ("bidi-override-in-the-text", body("Een \u202eomgekeerde tekst."),
+     "sessies/gewoon.md, regel 35", "(U+202E) dat de leesrichting van de tekst verandert"),
+    ("session-outside-its-round", both(replace("start: 2030-10-08 13:30", "start: 2031-01-14 13:30"),
+                                       replace("eind: 2030-10-08 17:00", "eind: 2031-01-14 17:00")),
+     'sessies/gewoon.md, regel 5, veld "start"', 'de sessie (dinsdag 14 januari 2031, 13.30–17.00 uur) valt buiten de '
+     'periode van de ronde "ronde-9": 1 september – 15 december 2030 (content/rondes/ronde-9.md, regel 4, veld '
+     '"periode")'),
+    # Only the check of the rendered pages finds these: make check renders them too.
+    ("menu-link-to-a-missing-page", remove("paginas/over.md"), "pelicanconf.py (MENU, FOOTER_LINKS)",
+     "de link /over/ (op "),
     ("nested-reference-and-field-error-together", both(replace("vorm: fysiek", "vorm: fysik"), replace("spreker: anna-de-vries", "spreker: anna-de-vriez")),
      'sessies/gewoon.md, regel 17, veld "spreker" (agenda, onderdeel 1)', 'er is geen persoon met de korte naam "anna-de-vriez"'),
 ]
@@ -220,9 +249,12 @@ def snapshot(folder) -> dict[str, str]:
     }
 
 
+NOW = "2030-09-01 10:00"
+
+
 def run_build(content, output):
     command = [sys.executable, "-m", "invoke", "html", "--content", str(content), "--output", str(output)]
-    env = {"WERKPLAATSEN_NU": "2030-09-01 10:00", "PATH": "/usr/bin:/bin"}
+    env = {"WERKPLAATSEN_NU": NOW, "PATH": "/usr/bin:/bin"}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
@@ -236,8 +268,28 @@ def good_output(tmp_path_factory):
     return folder / "output"
 
 
+def problems(printed: str) -> list[str]:
+    return [line for line in printed.splitlines() if line.startswith("- ")]
+
+
+@pytest.fixture
+def check(monkeypatch, capsys, pelican_logging):
+    """`make check` (python -m werkplaatsen.check) in this process, as run_build's build sees the content:
+    its exit code and its problems."""
+    def run(content, settings: str = "pelicanconf.py", **environment):
+        monkeypatch.chdir(ROOT)
+        for name, value in {"WERKPLAATSEN_NU": NOW, "WERKPLAATSEN_PROCESSEN": "1", **environment}.items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        code = check_module.main([settings, str(content)])
+        printed = capsys.readouterr()
+        assert "Traceback" not in printed.err
+        return code, problems(printed.err)
+    return run
+
+
 @pytest.mark.parametrize(("change", "where", "words"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_bad_input_stops_the_build_and_keeps_the_last_good_site(tmp_path, good_output, change, where, words):
+def test_bad_input_stops_the_build_and_keeps_the_last_good_site(tmp_path, good_output, check, change, where, words):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     change(content)
@@ -248,11 +300,43 @@ def test_bad_input_stops_the_build_and_keeps_the_last_good_site(tmp_path, good_o
     result = run_build(content, output)
 
     assert result.returncode == 1, result.stdout + result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.startswith("- ")]
-    assert any(line.startswith(f"- content/{where}") and words in line for line in lines), result.stderr
+    lines = problems(result.stderr)
+    prefix = where if where.startswith("pelicanconf.py") else f"content/{where}"
+    assert any(line.startswith(f"- {prefix}") and words in line for line in lines), result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(output) == before
     assert not output.with_name("output.new").exists()
+    assert check(content) == (1, lines), "make check and the build disagree"
+
+
+def test_make_check_accepts_what_the_build_builds(good_output, check):
+    assert check(FIXTURE_CONTENT) == (0, [])
+
+
+def test_a_fault_while_rendering_fails_make_check_as_it_fails_the_build(monkeypatch, capsys, pelican_logging):
+    """make check renders every calendar and feed as the build does: a crash there is no "Alles in orde"."""
+    def broken(*arguments):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(feeds, "_atom", broken)
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("WERKPLAATSEN_PROCESSEN", "1")
+    assert check_module.main(["pelicanconf.py", str(FIXTURE_CONTENT)]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == "" and "ValueError: All strings must be XML compatible" in printed.err
+    assert printed.err.endswith("De controle is mislukt door een fout in de code of de vormgeving (zie hierboven), "
+                                "niet door de inhoud. Er is niets veranderd.\n")
+
+
+def test_a_production_check_refuses_what_the_production_build_refuses(tmp_path, check):
+    """The build's own checks of the settings are make check's too (here: the site's address)."""
+    settings = {"WERKPLAATSEN_SITEURL": "http://werkplaatsen.example", "WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"}
+    result = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py", extra_env=settings)
+    assert result.returncode == 1 and problems(result.stderr) == [
+        '- publishconf.py, veld "SITEURL": het adres van de site ("http://werkplaatsen.example") is geen https-adres. '
+        "Zet WERKPLAATSEN_SITEURL op het adres van de site, zoals https://www.werkplaatsenwijkgerichtwerken.nl."]
+    assert check(FIXTURE_CONTENT, "publishconf.py", **settings) == (1, problems(result.stderr))
+    assert check(FIXTURE_CONTENT, "publishconf.py", **{**settings, "WERKPLAATSEN_SITEURL": SITE_URL}) == (0, [])
 
 
 def build_changed(tmp_path, *changes):
@@ -270,6 +354,22 @@ def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path, good_output
                            body("[x](/nergens/)"))
     assert result.returncode == 1
     assert "De inhoud heeft 3 problemen" in result.stderr
+
+
+def test_rules_over_several_fields_come_in_the_same_run_as_each_other_and_the_field_problems(tmp_path, good_output,
+                                                                                           check):
+    """End before start, a hybrid session without a location, and a summary that is no text: one run."""
+    result = build_changed(tmp_path, replace("eind: 2030-10-08 17:00", "eind: 2030-10-08 12:00"),
+                           replace("vorm: fysiek\nlocatie:\n  naam: Stadhuis\n  adres: Plein 1\n  postcode: 1234 AB\n"
+                                   "  plaats: Utrecht\n", "vorm: hybride\n"),
+                           replace("samenvatting: Samenvatting van gewoon.", "samenvatting: [a, b]"))
+    assert result.returncode == 1
+    assert problems(result.stderr) == [
+        '- content/sessies/gewoon.md, regel 1, veld "locatie": bij vorm hybride hoort een locatie.',
+        '- content/sessies/gewoon.md, regel 6, veld "eind": het einde ligt niet na het begin.',
+        '- content/sessies/gewoon.md, regel 8, veld "samenvatting": hier hoort één tekst, geen lijst of groep velden.',
+    ]
+    assert check(tmp_path / "content") == (1, problems(result.stderr))
 
 
 def test_a_refused_download_is_reported_once_not_also_as_missing(tmp_path, good_output):

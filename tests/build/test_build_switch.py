@@ -195,18 +195,6 @@ def test_a_failed_build_that_cannot_be_removed_is_reported_loudly(tmp_path, monk
     assert (tmp_path / "output" / "index.html").read_text(encoding="utf-8") == "vorige site"
 
 
-@pytest.fixture
-def pelican_logging():
-    """main() sets up Pelican's logging for the whole process; put it back for the other tests."""
-    from pelican import log
-
-    root = logging.getLogger()
-    saved = (log.FatalLogger.fatal_lvl, log.console.quiet, root.level)
-    yield
-    log.FatalLogger.fatal_lvl, log.console.quiet = saved[:2]
-    root.setLevel(saved[2])
-
-
 def test_a_good_build_says_only_where_the_site_is(tmp_path, monkeypatch, capsys, pelican_logging):
     """The real Pelican, in this process: its own summary (counting articles) stays quiet."""
     monkeypatch.chdir(ROOT)

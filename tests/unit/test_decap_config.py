@@ -92,7 +92,8 @@ def test_vocabularies_are_lists_with_their_dutch_labels_and_references_pick_a_fi
         {"widget": "relation", "collection": "ronde", "value_field": "{{slug}}", "search_fields": ["titel"],
          "display_fields": ["titel"]}
     assert "multiple" not in ronde and named(session, "sprekers")["multiple"] is True
-    assert ronde["hint"] == "Korte naam van de ronde. Kies uit de lijst; typ een deel van de titel om te zoeken."
+    assert ronde["hint"] == ("Korte naam van de ronde. Maak de ronde eerst; de sessie moet in de periode van de ronde "
+                             "vallen. Kies uit de lijst; typ een deel van de titel om te zoeken.")
 
 
 def test_new_items_start_as_drafts_and_not_as_examples():

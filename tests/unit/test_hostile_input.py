@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import validation_context
-from werkplaatsen import frontmatter
+from tests.unit.test_model import VALID, errors_of
+from werkplaatsen import characters, frontmatter
 from werkplaatsen.contenttypes import TYPES
 from werkplaatsen.errors import ContentErrors
 from werkplaatsen.validation import validate
@@ -114,3 +115,65 @@ def test_a_vocabulary_key_that_is_no_web_address_part_is_refused_in_dutch_with_i
         'vocabulary.yaml, regel 5, veld "leeg" (themas): geef de sleutel een label, zoals Wonen en zorg.',
         'vocabulary.yaml, regel 6, veld "vormen": een lijst bestaat uit regels sleutel: label.',
     ]
+
+
+# --- Every value is checked after YAML decoded it ---------------------------------------------
+
+SESSION = VALID.replace("status: gepubliceerd", "voorbereiding: Lees dit.\nstatus: gepubliceerd")  # line 11
+
+
+def session_errors(old: str, new: str):
+    return errors_of(SESSION.replace(old, new, 1))
+
+
+# (YAML escape in double quotes, the character's code, words of the message)
+ESCAPES = [
+    ("\\n", "U+000A", "regeleinde"), ("\\r", "U+000D", "regeleinde"), ("\\N", "U+0085", "regeleinde"),
+    ("\\L", "U+2028", "regeleinde"), ("\\P", "U+2029", "regeleinde"), ("\\v", "U+000B", "regeleinde"),
+    ("\\f", "U+000C", "regeleinde"), ("\\0", "U+0000", "onzichtbaar teken"), ("\\e", "U+001B", "onzichtbaar teken"),
+    ("\\x7f", "U+007F", "onzichtbaar teken"), ("\\x9b", "U+009B", "onzichtbaar teken"),
+    ("\\u202e", "U+202E", "leesrichting"), ("\\u2067", "U+2067", "leesrichting"), ("\\u200f", "U+200F", "leesrichting"),
+    ("\\ufeff", "U+FEFF", "onzichtbaar teken"), ("\\ufffe", "U+FFFE", "onzichtbaar teken"),
+    ("\\U000E0041", "U+E0041", "onzichtbaar teken"), ("\\t", "tab", "Gebruik een spatie"),
+]
+
+
+@pytest.mark.parametrize(("escape", "code", "words"), ESCAPES, ids=[code for _, code, _ in ESCAPES])
+def test_a_character_written_as_a_yaml_escape_is_refused_in_a_one_line_field_with_line_and_field(escape, code, words):
+    """The raw file holds only plain characters; the value YAML decodes from it does not."""
+    errors = session_errors("samenvatting: Tweede sessie.", f'samenvatting: "Tweede{escape}sessie."')
+    assert [(error.line, error.field) for error in errors] == [(7, ("samenvatting",))], errors
+    assert code in errors[0].message and words in errors[0].message and 'na "Tweede"' in errors[0].message
+    assert not characters.ONE_LINE.search(str(errors[0])), "the message itself shows nothing it refuses"
+
+
+def test_a_one_line_field_written_over_two_lines_is_refused():
+    errors = session_errors("titel: Wonen en zorg", "titel: |-\n  Wonen\n  en zorg")
+    assert [(error.line, error.field) for error in errors] == [(2, ("titel",))]
+    assert errors[0].message.startswith('dit veld is één regel tekst, maar de waarde heeft een regeleinde (U+000A) na '
+                                        '"Wonen". Zet de tekst op één regel')
+
+
+def test_a_markdown_field_keeps_its_paragraphs_and_tabs_but_refuses_other_breaks():
+    assert session_errors("voorbereiding: Lees dit.", "voorbereiding: |\n  Lees dit.\n\n  \tEn dat.\n") == []
+    for escape in ("\\r", "\\N", "\\L", "\\v", "\\e", "\\u202e"):
+        errors = session_errors("voorbereiding: Lees dit.", f'voorbereiding: "Lees{escape} dit."')
+        assert [(error.line, error.field) for error in errors] == [(11, ("voorbereiding",))], escape
+
+
+def test_characters_that_only_break_or_join_words_are_fine():
+    """Soft hyphen, zero-width space, (non-)joiners (emoji need them), accents and emoji."""
+    assert session_errors("Wonen en zorg", "Wonen\u00aden\u200bzorg \u200c\u200d é 👩‍👩‍👧") == []
+
+
+def test_a_field_name_that_hides_a_character_is_refused_before_a_message_could_show_it():
+    source, errors = frontmatter.read(PATH, b'---\ntitel: a\n"x\\e[2J": b\n---\n')
+    assert source is None and [(error.line, error.field) for error in errors] == [(3, ())]
+    assert "een veldnaam moet gewone tekst op één regel zijn" in errors[0].message
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u2066", "\u061c", "\U000e0041", "\ufffe", "\u2062"])
+def test_a_character_that_changes_how_text_reads_is_refused_in_the_raw_file_too_with_its_line(character):
+    """The Markdown body is not decoded by YAML: the raw file's check is what guards it."""
+    error = only_error(f"---\ntitel: a\n---\nTekst\nmet {character}omgekeerd\n".encode())
+    assert error.line == 5 and f"U+{ord(character):04X}" in error.message

@@ -118,3 +118,58 @@ def test_every_schema_field_has_a_dutch_label_and_explanation():
     for kind in TYPES:
         for name, info in kind.schema.model_fields.items():
             assert info.title and info.description, f"{kind.name}.{name}"
+
+
+# --- Rules over several fields: each on its own, in the same run as every field problem -------
+
+HYBRID_WITHOUT_LOCATION = VALID.replace("vorm: online", "vorm: hybride")
+
+
+def test_every_rule_over_several_fields_comes_at_once_with_the_field_problems():
+    """End before start, hybrid without a location, and a field error: three messages in one run."""
+    text = HYBRID_WITHOUT_LOCATION.replace("eind: 2019-10-08 17:00", "eind: 2019-10-08 12:00") \
+        .replace("samenvatting: Tweede sessie.", "samenvatting: [Tweede sessie.]")
+    assert [(error.line, error.field, error.message) for error in sorted(errors_of(text))] == [
+        (1, ("locatie",), "bij vorm hybride hoort een locatie."),
+        (5, ("eind",), "het einde ligt niet na het begin."),
+        (7, ("samenvatting",), "hier hoort één tekst, geen lijst of groep velden."),
+    ]
+
+
+def test_every_rule_of_a_nested_group_comes_at_once_with_the_group_s_field_problems():
+    text = VALID.replace("status: gepubliceerd", "status: gepubliceerd\naanmelding:\n  opent: 2019-09-20 17:00\n"
+                                                 "  sluit: 2019-09-01 09:00\n  status: verplaatst\n"
+                                                 "  wachtlijst: http://www.lpbagenda.nl/w")
+    assert {(error.field, error.message.split(" is niet beveiligd")[0]) for error in errors_of(text)} == {
+        (("aanmelding", "wachtlijst"), '"http://www.lpbagenda.nl/w"'),
+        (("aanmelding", "url"), "het aanmeldformulier ontbreekt. Vul een https-adres in."),
+        (("aanmelding", "opent"), "het openen van de aanmelding ligt niet vóór het sluiten."),
+        (("aanmelding", "oorspronkelijke_datum"), "bij status verplaatst hoort de oorspronkelijke datum (2019-10-01)."),
+    }
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    (("eind: 2019-10-08 17:00", "eind: morgen"), ("eind",)),  # the end is unreadable: no "end before start"
+    (("vorm: online", "vorm: hybride\nlocatie:\n  naam: Zaal"), ("locatie", "plaats")),  # a location, incomplete
+    (("vorm: online", "vorm: hybried"), ("vorm",)),  # the form is unknown: no rule about its location
+])
+def test_a_rule_that_reads_a_field_with_an_error_of_its_own_stays_silent(change, field):
+    assert [error.field for error in errors_of(VALID.replace(*change))] == [field]
+
+
+def test_rules_hold_in_lists_of_groups_and_in_every_type():
+    """Each rule is reported in its own group, with the others' field problems."""
+    from werkplaatsen.schemas import Bericht, Instrument, Ronde
+
+    instrument = ("---\ntitel: x\nstatus: concept\nsamenvatting: s\ndoel: d\nstappen: [a]\nduur: 1 uur\neigenaar: p\n"
+                  "gecontroleerd: 2019-01-01\nmaterialen:\n  - titel: a\n  - titel: b\n    bestand: b.pdf\n"
+                  "    url: https://www.lpb.nl/b\n  - bestand: c.pdf\n---\n")
+    assert {(error.field, error.message.split(" (")[0]) for error in errors_of(instrument, Instrument)} == {
+        (("materialen", 0, "bestand"), "vul een bestand of een link in"),
+        (("materialen", 1, "bestand"), "vul een bestand of een link in"),
+        (("materialen", 2, "titel"), 'het verplichte veld "titel"'),
+    }
+    news = "---\ntitel: x\nstatus: concept\ndatum: 2019-01-01\nsamenvatting: s\nauteur: a\nafzender: b\nrondes: x\n---\n"
+    assert {error.field for error in errors_of(news, Bericht)} == {("afzender",), ("rondes",)}
+    ronde = "---\ntitel: x\nstatus: concept\nnummer: nul\nperiode:\n  start: 2019-12-01\n  eind: 2019-09-01\n---\n"
+    assert {("periode", "eind"), ("nummer",)} <= {error.field for error in errors_of(ronde, Ronde)}

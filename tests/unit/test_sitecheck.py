@@ -36,6 +36,6 @@ def test_missing_anchors_and_files_are_reported():
     assert any("/bestanden/c.pdf" in line and "een pagina die niet bestaat" in line for line in found)
 
 
-def test_many_sources_are_summarised():
-    pages = {f"/p{n}/": '<a href="/weg/">weg</a>' for n in range(5)}
+def test_many_sources_are_summarised_each_page_once():
+    pages = {f"/p{n}/": '<a href="/weg/">weg</a>' * 2 for n in range(5)}
     assert "(op 5 pagina's, zoals /p0/, /p1/, /p2/)" in messages(pages)[0]
