@@ -31,6 +31,20 @@ def git(repo: Path, *arguments: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *arguments], capture_output=True, text=True, check=True).stdout
 
 
+def commits(repo: Path) -> list[str]:
+    return git(repo, "rev-list", "HEAD").split()
+
+
+def wait_for_commit(repo: Path, before: list[str], timeout: float = 20) -> list[str]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = commits(repo)
+        if now != before:
+            return now
+        time.sleep(0.1)
+    raise AssertionError("no commit was made")
+
+
 def scratch_repo(target: Path, content: Path = ROOT / "content") -> Path:
     """A new git repository with a copy of `content` and the project's .gitignore, committed by the test editor."""
     target.mkdir(parents=True)
@@ -193,6 +207,13 @@ def sign_in(page, url: str) -> None:
     page.goto(url + "/beheer/")
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("link", name="Sessies").first.wait_for()
+
+
+def open_entry(page, collection: str, title: str) -> None:
+    """Open an item of a collection (its plural label) by its title."""
+    page.get_by_role("link", name=collection, exact=True).first.click()
+    page.get_by_role("link", name=title).first.click()
+    field_named(page, "Titel").wait_for()
 
 
 def field_named(page, label: str):

@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.editor import EDITOR, choose, field_named, git, save, sign_in
+from tests.browser.editor import EDITOR, choose, commits, field_named, git, save, sign_in, wait_for_commit
 from tests.browser.gates import Recorder
 from tests.conftest import ROOT, build
 from werkplaatsen import frontmatter
@@ -31,20 +31,6 @@ def read(repo, path: str) -> frontmatter.Source:
     source, errors = frontmatter.read(path, (repo / path).read_bytes())
     assert errors == [], errors
     return source
-
-
-def commits(repo) -> list[str]:
-    return git(repo, "rev-list", "HEAD").split()
-
-
-def wait_for_commit(repo, before: list[str], timeout: float = 20) -> list[str]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        now = commits(repo)
-        if now != before:
-            return now
-        time.sleep(0.1)
-    raise AssertionError("no commit was made")
 
 
 def page_text(url: str, wanted: str, timeout: float = 60) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .. import processes
 from ..serve import Reply
+from . import forwarding
 from .checkout import Identity
 from .generate import ROOT
 
@@ -78,8 +79,13 @@ class GitServer:
             return _error(405, "Alleen POST.")
         if not _from_this_computer(headers):
             return _error(403, "Alleen het beheer op deze computer mag opslaan.")
+        content_type = headers.get("Content-Type", "application/json")
+        return forwarding.forward(self.repo, body, lambda data: self._send(data, content_type))
+
+    def _send(self, body: bytes, content_type: str) -> Reply:
+        """One request to decap-server, and its answer."""
         request = urllib.request.Request(f"http://{LOOPBACK}:{self.port}/api/v1", data=body, method="POST",
-                                         headers={"Content-Type": headers.get("Content-Type", "application/json")})
+                                         headers={"Content-Type": content_type})
         try:
             with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
                 return Reply(response.status, response.headers.get("Content-Type", "application/json"), response.read())
