@@ -230,7 +230,8 @@ class WerkplaatsenGenerator(Generator):
         editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
                                                          admin_url=ADMIN_URL, collections=list(BY_NAME))
         editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
-        written += beheer.write(output, self.root, editor_page)
+        logo = self.env.get_template("beheer-logo.svg").render(**self.context)
+        written += beheer.write(output, self.root, editor_page, logo)
         written += sitefiles.write_all(output, self._machine_files())
         written += self.index_search(output, lesson_documents(self.site.lessons, self.get_template("zoekindex-les"),
                                                               self.env.globals["search_facts"]))

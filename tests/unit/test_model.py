@@ -7,6 +7,7 @@ import pytest
 from werkplaatsen import frontmatter
 from tests.conftest import validation_context
 from werkplaatsen.contenttypes import TYPES
+from werkplaatsen.fields import parse_file, parse_image_file
 from werkplaatsen.schemas import Sessie
 from werkplaatsen.validation import validate
 
@@ -118,3 +119,15 @@ def test_every_schema_field_has_a_dutch_label_and_explanation():
     for kind in TYPES:
         for name, info in kind.schema.model_fields.items():
             assert info.title and info.description, f"{kind.name}.{name}"
+
+
+@pytest.mark.parametrize("written", ["verslagen/ronde-2.pdf", "/bestanden/verslagen/ronde-2.pdf",
+                                     "content/bestanden/verslagen/ronde-2.pdf", "  /bestanden/verslagen/ronde-2.pdf "])
+def test_a_file_written_as_its_web_address_or_repository_path_is_the_same_file(written):
+    assert parse_file(written) == "verslagen/ronde-2.pdf"
+    assert parse_image_file(written.replace(".pdf", ".jpg")) == "verslagen/ronde-2.jpg"
+
+
+@pytest.mark.parametrize("written", ["bestanden/x.pdf", "/content/bestanden/x.pdf", "https://example.org/x.pdf"])
+def test_other_forms_stay_as_written_so_the_check_names_them(written):
+    assert parse_file(written) == written
