@@ -147,3 +147,9 @@ def test_what_cannot_be_read_is_saved_as_decap_wrote_it():
                      b"---\ntitel: &a A\n---\n"):
         assert keep(original, saved, ["titel"]) == saved, original
     assert keep(b"---\ntitel: A\n---\n", "geen velden", ["titel"]) == "geen velden"
+
+
+def test_a_comment_inside_a_changed_field_goes_with_it_and_one_above_it_stays():
+    original = "---\ntitel: A\n# de betrokkenen\nlessen:\n  - Een\n  # - Twee, later\n---\n"
+    saved = "---\ntitel: A\nlessen:\n  - Een\n  - Drie\n---\n"
+    assert keep(original.encode(), saved, ["titel", "lessen"]) == "---\ntitel: A\n# de betrokkenen\nlessen:\n  - Een\n  - Drie\n---\n"
