@@ -54,9 +54,9 @@ def test_changing_the_title_changes_that_line_only_and_keeps_comments_and_folded
 
 def upload(page, path) -> None:
     """Upload a file in the file field's library (it opens on the field's own folder) and use it."""
-    page.get_by_role("button", name=re.compile("^Nieuw bestand uploaden")).click()
+    page.get_by_role("button", name=re.compile(r"^Uploaden naar content\/bestanden\/")).click()
     page.locator("input[type=file]").set_input_files(str(path))
-    page.get_by_role("button", name="Gebruik selectie").click()
+    page.get_by_role("button", name="Kies dit bestand").click()
 
 
 def test_a_session_with_a_new_pdf_is_one_commit_with_the_file_in_its_fields_folder(beheer, editor_tab, tmp_path):

@@ -77,7 +77,10 @@
   put("editor.editorWidgets.datetime", { setToNow: "%{fieldLabel} op nu zetten" });
   put("editor.editorWidgets.list", { addType: "%{item} toevoegen" });
   put("editor.editorWidgets.object", { expand: "Openklappen", collapse: "Dichtklappen" });
-  put("mediaLibrary.mediaLibraryModal", { close: "Sluiten" });
+  put("mediaLibrary.mediaLibraryModal", {
+    close: "Sluiten", mediaAssets: "Bestanden", noAssetsFound: "Hier staan nog geen bestanden.",
+    upload: "Bestand uploaden", deleteSelected: "Gekozen bestand verwijderen", chooseSelected: "Kies dit bestand"
+  });
   put("ui.settingsDropdown", { account: "Menu van uw account" });
   put("ui.toast", {
     onLoggedOut: "U bent uitgelogd. Bewaar wat u hebt ingevuld ergens anders en log dan opnieuw in.",
@@ -177,7 +180,7 @@
       files.forEach(function (name) { (groups[folderOf(name)] = groups[folderOf(name)] || []).push(name); });
       var options = [h("option", { key: "", value: "" }, "Geen bestand gekozen")];
       if (value && files.indexOf(value) < 0) {
-        var note = value === this.state.uploaded ? "nieuw, wordt opgeslagen met dit item" : "niet gevonden";
+        var note = value === this.state.uploaded ? "nieuw" : "niet gevonden in content/bestanden/";
         options.push(h("option", { key: value, value: value }, value + " (" + note + ")"));
       }
       Object.keys(groups).sort().forEach(function (folder) {
@@ -201,7 +204,7 @@
         }, this.options(value));
       return h("div", null, choose,
         h("button", { type: "button", className: "werkplaatsen-bestand__kies", onClick: this.openLibrary },
-          "Nieuw bestand uploaden naar content/bestanden/" + (folder ? folder + "/" : "")));
+          "Uploaden naar content/bestanden/" + (folder ? folder + "/" : "") + "..."));
     }
   });
   CMS.registerWidget("bestand", FilePicker);
