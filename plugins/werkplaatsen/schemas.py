@@ -359,7 +359,8 @@ class Bericht(Schema):
     samenvatting: Text = field("Samenvatting", "Het bericht in één of twee zinnen.", required=True)
     auteur: ref("persoon") = field("Auteur", "Wie het bericht schreef.")
     afzender: Text = field("Afzender", "Naam van de afzender als het geen persoon is, zoals Webredactie.")
-    afbeelding: Annotated[Image, Uploads("nieuws")] = field("Afbeelding", "Een afbeelding bij het bericht, met een beschrijving.")
+    afbeelding: Annotated[Image, Uploads("nieuws")] = field(
+        "Afbeelding", "Een afbeelding bij het bericht, met een beschrijving.")
     rondes: list[ref("ronde")] = listfield("Rondes", "Rondes waarover het bericht gaat.")
     sessies: list[ref("sessie")] = listfield("Sessies", "Sessies waarover het bericht gaat.")
     casussen: list[ref("casus")] = listfield("Casussen", "Casussen waarover het bericht gaat.")

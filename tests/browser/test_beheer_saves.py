@@ -77,7 +77,8 @@ def test_a_session_with_a_new_pdf_is_one_commit_with_the_file_in_its_fields_fold
     after = wait_for_commit(repo, before)
     assert after[1:] == before, "the file and the session in one commit"
     assert sorted(git(repo, "show", "--name-status", "--format=", "HEAD").split()) == sorted([
-        "A", "content/bestanden/presentaties/presentatie-sessie-8.pdf", "A", "content/sessies/sessie-8-met-een-presentatie.md"])
+        "A", "content/bestanden/presentaties/presentatie-sessie-8.pdf",
+        "A", "content/sessies/sessie-8-met-een-presentatie.md"])
     saved = read(repo, "content/sessies/sessie-8-met-een-presentatie.md")
     assert saved.data["materialen"] == [{"titel": "Presentatie", "bestand": "presentaties/presentatie-sessie-8.pdf"}]
     result = check(repo)
@@ -95,9 +96,9 @@ def test_a_file_in_another_folder_is_picked_from_the_list_of_every_file(beheer, 
     page.get_by_role("button", name="Voeg bestand toe").click()
     new = page.get_by_role("combobox", name="Bestand").last
     offered = new.locator("option").evaluate_all("options => options.map(o => o.value)")
+    files = repo / "content" / "bestanden"
     assert sorted(filter(None, offered)) == sorted(
-        file.relative_to(repo / "content" / "bestanden").as_posix() for file in (repo / "content" / "bestanden").rglob("*")
-        if file.is_file())
+        file.relative_to(files).as_posix() for file in files.rglob("*") if file.is_file())
     page.get_by_label(re.compile("^Titel")).last.fill("Werkblad wijkschouw")
     new.select_option("werkbladen/werkblad-wijkschouw.pdf")
     save(page)

@@ -118,7 +118,8 @@ def test_vocabularies_are_lists_with_their_dutch_labels_and_references_pick_a_fi
         {"widget": "relation", "collection": "ronde", "value_field": "{{slug}}", "search_fields": ["titel"],
          "display_fields": ["{{titel}} ({{periode.start}} tot {{periode.eind}})"]}
     assert "multiple" not in ronde and named(session, "sprekers")["multiple"] is True
-    assert ronde["hint"] == "De ronde waar de sessie bij hoort. Kies uit de lijst; typ een deel van de titel om te zoeken."
+    assert ronde["hint"] == \
+        "De ronde waar de sessie bij hoort. Kies uit de lijst; typ een deel van de titel om te zoeken."
     assert named(collection("verslag")["fields"], "sessies")["display_fields"] == ["{{titel}} ({{start}})"]
     assert named(collection("bericht")["fields"], "verslagen")["display_fields"] == ["{{titel}} ({{datum}})"]
     assert named(session, "sprekers")["display_fields"] == ["{{titel}}"]
@@ -153,7 +154,8 @@ def test_every_list_counts_in_the_singular_and_plural_and_shows_folded_items_by_
 def test_every_file_field_is_a_picker_that_uploads_into_the_folder_the_model_names():
     files = {(kind["name"], field_["name"]): field_ for kind in CONFIG["collections"]
              for field_ in every_field(kind["fields"]) if field_.get("widget") == "bestand"}
-    assert {key: (found["media_folder"], found["public_folder"], found["images_only"]) for key, found in files.items()} == {
+    folders = {key: (found["media_folder"], found["public_folder"], found["images_only"]) for key, found in files.items()}
+    assert folders == {
         ("sessie", "bestand"): ("/content/bestanden/presentaties", "presentaties", False),
         ("instrument", "bestand"): ("/content/bestanden/werkbladen", "werkbladen", False),
         ("verslag", "bestand"): ("/content/bestanden/verslagen", "verslagen", False),

@@ -59,7 +59,8 @@ def test_a_media_folder_outside_content_is_asked_as_it_is_and_a_refusal_passes_o
         return Reply(422, "application/json", b'{"error": "nee"}')
     (tmp_path / "content" / "bestanden" / "a").mkdir(parents=True)
     request = {"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/bestanden"}}
-    assert forward(tmp_path, json.dumps(request).encode(), refuses) == Reply(422, "application/json", b'{"error": "nee"}')
+    assert forward(tmp_path, json.dumps(request).encode(), refuses) == \
+        Reply(422, "application/json", b'{"error": "nee"}')
 
 
 def save(repo, path: str, raw: str) -> dict:

@@ -132,7 +132,8 @@ def test_an_empty_field_of_a_scaffold_is_filled_in_where_it_stands_below_its_com
 def test_a_new_field_goes_where_the_models_order_puts_it_and_a_removed_one_goes():
     original = "---\ntitel: A\n# over de fase\nfase: x\n---\n"
     saved = "---\ntitel: A\nwijk: Noord\n---\n"
-    assert keep(original.encode(), saved, ["titel", "wijk", "fase"]) == "---\ntitel: A\nwijk: Noord\n# over de fase\n---\n"
+    assert keep(original.encode(), saved, ["titel", "wijk", "fase"]) == \
+        "---\ntitel: A\nwijk: Noord\n# over de fase\n---\n"
 
 
 def test_a_changed_text_below_the_fields_is_decaps_and_crlf_stays_crlf():
@@ -152,4 +153,5 @@ def test_what_cannot_be_read_is_saved_as_decap_wrote_it():
 def test_a_comment_inside_a_changed_field_goes_with_it_and_one_above_it_stays():
     original = "---\ntitel: A\n# de betrokkenen\nlessen:\n  - Een\n  # - Twee, later\n---\n"
     saved = "---\ntitel: A\nlessen:\n  - Een\n  - Drie\n---\n"
-    assert keep(original.encode(), saved, ["titel", "lessen"]) == "---\ntitel: A\n# de betrokkenen\nlessen:\n  - Een\n  - Drie\n---\n"
+    assert keep(original.encode(), saved, ["titel", "lessen"]) == \
+        "---\ntitel: A\n# de betrokkenen\nlessen:\n  - Een\n  - Drie\n---\n"
