@@ -155,3 +155,11 @@ def test_a_comment_inside_a_changed_field_goes_with_it_and_one_above_it_stays():
     saved = "---\ntitel: A\nlessen:\n  - Een\n  - Drie\n---\n"
     assert keep(original.encode(), saved, ["titel", "lessen"]) == \
         "---\ntitel: A\n# de betrokkenen\nlessen:\n  - Een\n  - Drie\n---\n"
+
+
+def test_when_keeping_the_lines_would_change_a_value_decaps_text_is_saved():
+    """A |+ text keeps the blank line after it; a new field put right after its lines would take that away."""
+    original = "---\na: |+\n  x\n\nb: y\n---\n"
+    saved = "---\na: |+\n  x\n\nc: z\nb: y\n---\n"
+    assert read(original).data["a"] == "x\n\n"
+    assert keep(original.encode(), saved, ["a", "c", "b"]) == saved
