@@ -44,6 +44,8 @@ def test_changing_the_title_changes_that_line_only_and_keeps_comments_and_folded
     page.get_by_text("Item opgeslagen").wait_for()
 
     wait_for_commit(repo, before)
+    assert page.get_by_role("link", name="Bekijk op de site").get_attribute("href") == \
+        beheer.url + kind.url_for(path.stem), "a saved item links to its page in the preview"
     changed = [line for line in git(repo, "show", "--format=", "--unified=0", "HEAD").splitlines()
                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert len(changed) == 2 and changed[0].startswith("-titel:") and changed[1].startswith("+titel:"), changed
