@@ -176,10 +176,26 @@ def parse_duration(value) -> str:
 
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+# What else an editor may paste for the file content/bestanden/x.pdf: its web address (as the text
+# links to it) and its path in the repository (what the browser editor's library copies).
+FILE_PREFIXES = ("/bestanden/", "content/bestanden/")
+
+
+def parse_file(value) -> str:
+    """A file in content/bestanden/, as its path from that folder: verslagen/ronde-2.pdf.
+
+    The same file written as /bestanden/verslagen/ronde-2.pdf or content/bestanden/verslagen/ronde-2.pdf
+    is taken as that path too: there is only one file it can mean, so there is no need to refuse it.
+    """
+    text = _text(value)
+    for prefix in FILE_PREFIXES:
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
 
 
 def parse_image_file(value) -> str:
-    text = _text(value)
+    text = parse_file(value)
     if not text.lower().endswith(IMAGE_SUFFIXES):
         raise _fail("afbeelding", f'"{text}" is geen afbeelding. Gebruik een png-, jpg- of webp-bestand uit '
                                   "content/bestanden/, zoals nieuws/foto.jpg.")
@@ -201,6 +217,16 @@ class Hosts:
             return urls.external(value, (info.context or {})["hosts"][self.name])
         except urls.UrlProblem as problem:
             raise _fail("url", str(problem)) from None
+
+
+@dataclass(frozen=True)
+class Uploads:
+    """Marks a field (or a group or list of them) whose new files go into this folder of content/bestanden/.
+
+    The browser editor puts a file uploaded in such a field there, so downloads stay sorted by kind.
+    """
+
+    folder: str
 
 
 @dataclass(frozen=True)
@@ -260,6 +286,7 @@ Time = Annotated[time, BeforeValidator(parse_time)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 PositiveInt = Annotated[int, BeforeValidator(parse_positive_int)]
 Duration = Annotated[str, BeforeValidator(parse_duration)]
+File = Annotated[str, BeforeValidator(parse_file)]
 ImageFile = Annotated[str, BeforeValidator(parse_image_file)]
 RegistrationUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("aanmelden")), Hosts("aanmelden")]
 LinkUrl = Annotated[str, BeforeValidator(_text), AfterValidator(Hosts("links")), Hosts("links")]

@@ -122,6 +122,14 @@ class WerkplaatsenGenerator(Generator):
             feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=SearchFacts(self.site),
             structured=StructuredData(self.site, self.show),
         )
+        self._forget_imported_modules()
+
+    def _forget_imported_modules(self) -> None:
+        """Jinja makes an imported template's module (a component's macros) once, with a copy of the
+        globals of that moment: drop those modules, so the macros see the site and presenter of this
+        load, not those of the preview's first update (a download added since was unknown to them)."""
+        for template in {*(self.env.cache or {}).values(), *self._templates.values()}:
+            template._module = None  # Jinja's cache of Template.module; made again on the next import
 
     def _asset_url(self, name: str) -> str:
         deps.read(("asset", name))
@@ -231,7 +239,8 @@ class WerkplaatsenGenerator(Generator):
         editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
                                                          admin_url=ADMIN_URL, collections=list(BY_NAME))
         editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
-        written += beheer.write(output, self.root, editor_page)
+        logo = self.env.get_template("beheer-logo.svg").render(**self.context)
+        written += beheer.write(output, self.root, editor_page, logo)
         written += sitefiles.write_all(output, self._machine_files())
         written += self.index_search(output, lesson_documents(self.site.lessons, self.get_template("zoekindex-les"),
                                                               self.env.globals["search_facts"]))

@@ -7,6 +7,8 @@ How a type lives on the site (its folder, URLs, lists) is described in ``content
 
 from __future__ import annotations
 
+from typing import Annotated, ClassVar
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import dutch
@@ -15,6 +17,7 @@ from .fields import (
     Date,
     DateTime,
     Duration,
+    File,
     ImageFile,
     LinkUrl,
     Markdown,
@@ -23,29 +26,41 @@ from .fields import (
     TIMEZONE,
     Text,
     Time,
+    Uploads,
     ref,
     term,
 )
 from .rules import Problem, linked_rule, rule
 
 
-def field(label: str, help: str, *, required: bool = False, default=None):
-    """A schema field with its Dutch label and explanation."""
+def field(label: str, help: str, *, required: bool = False, default=None, conditional: bool = False):
+    """A schema field with its Dutch label and explanation.
+
+    conditional: needed or not depending on other fields (a rule of the model that `help` states),
+    so forms call it neither required nor optional.
+    """
+    extra = {"conditional": True} if conditional else None
     if required:
-        return Field(title=label, description=help)
-    return Field(default=default, title=label, description=help)
+        return Field(title=label, description=help, json_schema_extra=extra)
+    return Field(default=default, title=label, description=help, json_schema_extra=extra)
 
 
-def listfield(label: str, help: str, *, required: bool = False):
+def listfield(label: str, help: str, *, required: bool = False, singular: str | None = None):
+    """A list field; `singular` names one item ("les" in a list of lessen), for counts and buttons."""
+    extra = {"singular": singular} if singular else None
     if required:
-        return Field(title=label, description=help, min_length=1)
-    return Field(default_factory=list, title=label, description=help)
+        return Field(title=label, description=help, min_length=1, json_schema_extra=extra)
+    return Field(default_factory=list, title=label, description=help, json_schema_extra=extra)
 
 
 class Record(BaseModel):
-    """Shared behaviour: unknown fields are errors, never silently ignored."""
+    """Shared behaviour: unknown fields are errors, never silently ignored.
+
+    summary: the fields that tell one item of a list of these apart, as a form shows it folded.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    summary: ClassVar[tuple[str, ...]] = ()
 
 
 class Schema(Record):
@@ -76,7 +91,9 @@ class Location(Record):
 class Registration(Record):
     url: RegistrationUrl = field(
         "Aanmeldformulier",
-        "Webadres van het externe aanmeldformulier (https, op een toegestane website).",
+        "Webadres van het externe aanmeldformulier (https, op een toegestane website). Verplicht, behalve "
+        "als de aanmelding geannuleerd is.",
+        conditional=True,
     )
     opent: DateTime = field(
         "Aanmelden kan vanaf", "Vanaf dit moment kan men zich aanmelden (2019-08-01 09:00)."
@@ -93,7 +110,7 @@ class Registration(Record):
         "Wachtlijst", "Webadres van de wachtlijst, als die anders is dan het aanmeldformulier."
     )
     oorspronkelijke_datum: Date = field(
-        "Oorspronkelijke datum", "Bij status verplaatst: de datum waarop het eerst gepland was."
+        "Oorspronkelijke datum", "Bij status verplaatst: de datum waarop het eerst gepland was.", conditional=True
     )
 
     @rule
@@ -123,13 +140,14 @@ class Period(Record):
 
 
 class PartnerRole(Record):
-    partner: ref("partner") = field("Partner", "Korte naam van de partner.", required=True)
+    summary = ("partner", "rol")
+    partner: ref("partner") = field("Partner", "De organisatie.", required=True)
     rol: term("partnerrollen") = field("Rol", "Rol van de partner in de ronde.", required=True)
 
 
 class Ronde(Schema):
 
-    nummer: PositiveInt = field("Ronde", "Het nummer van de ronde.", required=True)
+    nummer: PositiveInt = field("Nummer van de ronde", "Het nummer van de ronde: 1 voor de eerste.", required=True)
     periode: Period = field("Periode", "Start en eind van de ronde. Elke sessie van de ronde valt in deze periode. Na het eind "
                             "noemt de programmapagina alleen nog de titel en de periode; de sessies blijven op de "
                             "pagina van de ronde.", required=True)
@@ -140,23 +158,26 @@ class Ronde(Schema):
     werkwijze: Markdown = field("Werkwijze", "Hoe de werkplaatsen werken.")
     kosten: Text = field("Kosten", "Wat deelname kost.")
     partners: list[PartnerRole] = listfield(
-        "Partners", "Organisaties met hun rol (partner en rol).", required=True
+        "Partners", "Organisaties met hun rol (partner en rol).", required=True, singular="partner"
     )
     aanmelding: Registration = field("Aanmelden", "Hoe en wanneer men zich aanmeldt.", required=True)
-    contact: ref("persoon") = field("Contact", "Korte naam van de contactpersoon.")
+    contact: ref("persoon") = field("Contact", "De contactpersoon voor de ronde.")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
 
 
 class AgendaItem(Record):
+    summary = ("tijd", "onderdeel")
     tijd: Time = field("Tijd", "Begintijd van het onderdeel (13:30).", required=True)
     onderdeel: Text = field("Onderdeel", "Wat er gebeurt.", required=True)
-    spreker: ref("persoon") = field("Spreker", "Korte naam van de spreker.")
+    spreker: ref("persoon") = field("Spreker", "Wie dit onderdeel verzorgt.")
 
 
 class Material(Record):
+    summary = ("titel",)
     titel: Text = field("Titel", "Naam van het materiaal.", required=True)
-    bestand: Text = field("Bestand", "Pad naar het bestand in content/bestanden/.")
-    url: LinkUrl = field("Link", "Webadres (https) als het materiaal elders staat.")
+    bestand: File = field("Bestand", "Pad naar het bestand in content/bestanden/, zoals werkbladen/wijkschouw.pdf. "
+                          "Vul een bestand of een link in, niet allebei.", conditional=True)
+    url: LinkUrl = field("Link", "Webadres (https) als het materiaal elders staat.", conditional=True)
 
     @rule
     def _one_target(self):
@@ -165,6 +186,7 @@ class Material(Record):
 
 
 class Change(Record):
+    summary = ("datum", "wat")
     datum: Date = field("Datum", "Wanneer het veranderde (2019-10-01).", required=True)
     wat: Text = field("Wat", "Wat er veranderde, in één zin.", required=True)
 
@@ -172,24 +194,25 @@ class Change(Record):
 class Sessie(Schema):
 
     ronde: ref("ronde") = field(
-        "Ronde", "Korte naam van de ronde. Maak de ronde eerst; de sessie moet in de periode van de ronde vallen.",
+        "Ronde", "De ronde waar de sessie bij hoort. Maak de ronde eerst; de sessie moet in de periode van de ronde vallen.",
         required=True,
     )
-    nummer: PositiveInt = field("Sessie", "Het nummer van de sessie in de ronde.")
+    nummer: PositiveInt = field("Nummer in de ronde", "Het nummer van de sessie in de ronde: 1 voor de eerste.")
     start: DateTime = field("Begint", "Begin (2019-10-08 13:30).", required=True)
     eind: DateTime = field("Eindigt", "Einde (2019-10-08 17:00).", required=True)
     vorm: term("vormen") = field("Vorm", "fysiek, online of hybride.", required=True)
-    locatie: Location = field("Locatie", "Waar de sessie is; verplicht bij fysiek of hybride.")
+    locatie: Location = field("Locatie", "Waar de sessie is; verplicht bij fysiek of hybride.", conditional=True)
     samenvatting: Text = field("Samenvatting", "Eén of twee zinnen over de sessie.", required=True)
-    agenda: list[AgendaItem] = listfield("Programma", "Onderdelen met tijd en spreker.")
-    sprekers: list[ref("persoon")] = listfield("Sprekers", "Korte namen van de sprekers.")
+    agenda: list[AgendaItem] = listfield("Programma", "Onderdelen met tijd en spreker.", singular="onderdeel")
+    sprekers: list[ref("persoon")] = listfield("Sprekers", "Wie er in de sessie spreken.")
     instrumenten: list[ref("instrument")] = listfield(
         "Instrumenten", "Instrumenten die in de sessie geoefend worden."
     )
     casussen: list[ref("casus")] = listfield("Casussen", "Casussen die besproken worden.")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
     voorbereiding: Markdown = field("Voorbereiding", "Wat deelnemers vooraf doen.")
-    materialen: list[Material] = listfield("Materialen", "Presentaties, werkbladen en andere stukken.")
+    materialen: Annotated[list[Material], Uploads("presentaties")] = listfield(
+        "Materialen", "Presentaties, werkbladen en andere stukken.", singular="materiaal")
     geleerd: Markdown = field("Wat we leerden", "Na afloop: de belangrijkste lessen in een paar zinnen.")
     aanmelding: Registration = field(
         "Aanmelden", "Alleen invullen als het anders is dan bij de ronde."
@@ -198,6 +221,7 @@ class Sessie(Schema):
         "Wijzigingen",
         "Verandert de datum, de tijd of de plaats? Zet hier een regel bij (datum en wat). Agenda's "
         "van bezoekers werken zich dan bij.",
+        singular="wijziging",
     )
 
     @rule
@@ -229,6 +253,7 @@ class Sessie(Schema):
 
 
 class TrioMember(Record):
+    summary = ("rol", "naam")
     rol: term("triorollen") = field("Rol", "Rol in het trio.", required=True)
     naam: Text = field("Naam", "Alleen met toestemming van die persoon.")
 
@@ -237,21 +262,21 @@ class Casus(Schema):
 
     gemeente: Text = field("Gemeente", "De gemeente van het trio.", required=True)
     wijk: Text = field("Wijk", "De wijk of buurt.")
-    ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.", required=True)
+    ronde: ref("ronde") = field("Ronde", "De ronde waarin het trio aan de casus werkte.", required=True)
     domeinen: list[term("domeinen")] = listfield(
         "Domeinen", "Beleidsdomeinen uit de woordenlijst.", required=True
     )
     opgave: Text = field("Opgave", "De strategische opgave in een paar zinnen.", required=True)
     startvraag: Text = field("Vraag bij de start", "De vraag waarmee het trio begon.")
-    trio: list[TrioMember] = listfield("Trio", "De rollen in het trio.")
-    belanghebbenden: list[Text] = listfield("Betrokkenen", "Wie er verder bij betrokken zijn.")
+    trio: list[TrioMember] = listfield("Trio", "De rollen in het trio.", singular="lid van het trio")
+    belanghebbenden: list[Text] = listfield("Betrokkenen", "Wie er verder bij betrokken zijn.", singular="betrokkene")
     aanpak: Markdown = field("Aanpak", "Hoe het trio de opgave aanpakt.")
     instrumenten: list[ref("instrument")] = listfield(
         "Instrumenten", "Instrumenten die het trio gebruikte."
     )
     fase: term("fasen") = field("Fase", "verkenning, uitvoering of afgerond.")
     resultaten: Markdown = field("Resultaten", "Wat het tot nu toe opleverde.")
-    lessen: list[Text] = listfield("Lessen", "Wat anderen hiervan kunnen leren.")
+    lessen: list[Text] = listfield("Lessen", "Wat anderen hiervan kunnen leren.", singular="les")
     bijgewerkt: Date = field("Bijgewerkt", "Datum van de laatste wijziging.", required=True)
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
 
@@ -262,20 +287,23 @@ class Instrument(Schema):
     doel: Text = field("Doel", "Waarvoor het instrument dient.", required=True)
     voor_wie: Text = field("Voor wie", "Wie het instrument gebruikt.")
     fasen: list[term("fasen")] = listfield("Wanneer", "In welke fase het past.")
-    stappen: list[Text] = listfield("Aanpak", "De stappen, in volgorde.", required=True)
+    stappen: list[Text] = listfield("Aanpak", "De stappen, in volgorde.", required=True, singular="stap")
     duur: Duration = field("Duur", "Hoe lang het duurt: eerst de tijd, zoals 90 minuten of 2 uur.", required=True)
     groepsvormen: list[term("groepsvormen")] = listfield("Groepsvorm", "individueel, trio of groep.")
-    materialen: list[Material] = listfield("Materialen en downloads", "Werkbladen en andere stukken.")
-    tips: list[Text] = listfield("Tips voor de begeleider", "Praktische tips.")
-    randvoorwaarden: list[Text] = listfield("Randvoorwaarden", "Wat nodig is om het te laten werken.")
+    materialen: Annotated[list[Material], Uploads("werkbladen")] = listfield(
+        "Materialen en downloads", "Werkbladen en andere stukken.", singular="materiaal")
+    tips: list[Text] = listfield("Tips voor de begeleider", "Praktische tips.", singular="tip")
+    randvoorwaarden: list[Text] = listfield("Randvoorwaarden", "Wat nodig is om het te laten werken.",
+                                            singular="randvoorwaarde")
     bron: Markdown = field("Bron", "Waar het instrument vandaan komt en wat bekend is over de werking.")
-    eigenaar: ref("partner") = field("Eigenaar", "Korte naam van de eigenaar.", required=True)
+    eigenaar: ref("partner") = field("Eigenaar", "De organisatie die het instrument beheert.", required=True)
     licentie: Text = field("Licentie", "Onder welke voorwaarden men het mag gebruiken.")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
     gecontroleerd: Date = field("Laatst gecontroleerd", "Datum van de laatste controle.", required=True)
 
 
 class Lesson(Record):
+    summary = ("titel",)
     titel: Text = field("Les", "De les in één zin.", required=True)
     tekst: Text = field("Toelichting", "Een korte toelichting.", required=True)
     themas: list[term("themas")] = listfield("Thema's", "Thema's; anders die van het verslag.")
@@ -284,8 +312,10 @@ class Lesson(Record):
 
 
 class Download(Record):
+    summary = ("titel",)
     titel: Text = field("Titel", "Naam van het bestand.", required=True)
-    bestand: Text = field("Bestand", "Pad naar het bestand in content/bestanden/.", required=True)
+    bestand: File = field("Bestand", "Pad naar het bestand in content/bestanden/, zoals verslagen/ronde-2.pdf.",
+                          required=True)
     taal: term("talen") = field("Taal", "Taal van het bestand.", default="nl")
     paginas: PositiveInt = field("Pagina's", "Aantal pagina's.")
 
@@ -295,18 +325,20 @@ class Verslag(Schema):
     ondertitel: Text = field("Ondertitel", "Een ondertitel.")
     soort: term("publicatiesoorten") = field("Soort", "Soort publicatie.", required=True)
     datum: Date = field("Publicatiedatum", "Datum van publicatie.", required=True)
-    auteurs: list[ref("persoon")] = listfield("Auteurs", "Korte namen van de auteurs.", required=True)
+    auteurs: list[ref("persoon")] = listfield("Auteurs", "Wie de publicatie schreven.", required=True)
     organisaties: list[ref("partner")] = listfield(
-        "Organisaties", "Korte namen van de organisaties.", required=True
+        "Organisaties", "De organisaties achter de publicatie.", required=True
     )
-    ronde: ref("ronde") = field("Ronde", "Korte naam van de ronde.")
+    ronde: ref("ronde") = field("Ronde", "De ronde waarover de publicatie gaat.")
     sessies: list[ref("sessie")] = listfield("Sessies", "Sessies waarover het gaat.")
     casussen: list[ref("casus")] = listfield("Casussen", "Casussen waarover het gaat.")
     samenvatting: Text = field("Samenvatting", "Een korte samenvatting.", required=True)
-    lessen: list[Lesson] = listfield("Lessen", "Korte lessen, elk met titel en toelichting.")
-    bestanden: list[Download] = listfield("Bestanden", "Pdf en andere downloads.")
+    lessen: list[Lesson] = listfield("Lessen", "Korte lessen, elk met titel en toelichting.", singular="les")
+    bestanden: Annotated[list[Download], Uploads("verslagen")] = listfield("Bestanden", "Pdf en andere downloads.",
+                                                                          singular="bestand")
     citeren: Text = field("Zo verwijst u naar deze publicatie", "Alleen invullen om de standaard te vervangen.")
-    wijzigingen: list[Change] = listfield("Wijzigingen", "Wat er na publicatie is veranderd (datum en wat).")
+    wijzigingen: list[Change] = listfield("Wijzigingen", "Wat er na publicatie is veranderd (datum en wat).",
+                                          singular="wijziging")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
 
 
@@ -320,7 +352,7 @@ class Partner(Schema):
 class Persoon(Schema):
 
     functie: Text = field("Functie", "Functie of rol.")
-    organisatie: ref("partner") = field("Organisatie", "Korte naam van de organisatie.")
+    organisatie: ref("partner") = field("Organisatie", "De organisatie, als die een partner is.")
     organisatienaam: Text = field("Organisatie", "Naam van de organisatie als die geen partner is.")
     email: Text = field("E-mail", "Alleen een zakelijk adres, met toestemming.")
 
@@ -339,9 +371,10 @@ class Image(Record):
 class Bericht(Schema):
     datum: Date = field("Publicatiedatum", "Vanaf deze dag staat het bericht op de site (2019-06-02).", required=True)
     samenvatting: Text = field("Samenvatting", "Het bericht in één of twee zinnen.", required=True)
-    auteur: ref("persoon") = field("Auteur", "Korte naam van de persoon die het schreef.")
+    auteur: ref("persoon") = field("Auteur", "Wie het bericht schreef.")
     afzender: Text = field("Afzender", "Naam van de afzender als het geen persoon is, zoals Webredactie.")
-    afbeelding: Image = field("Afbeelding", "Een afbeelding bij het bericht, met een beschrijving.")
+    afbeelding: Annotated[Image, Uploads("nieuws")] = field(
+        "Afbeelding", "Een afbeelding bij het bericht, met een beschrijving.")
     rondes: list[ref("ronde")] = listfield("Rondes", "Rondes waarover het bericht gaat.")
     sessies: list[ref("sessie")] = listfield("Sessies", "Sessies waarover het bericht gaat.")
     casussen: list[ref("casus")] = listfield("Casussen", "Casussen waarover het bericht gaat.")

@@ -13,24 +13,44 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.conftest import ROOT
+from werkplaatsen import frontmatter
 
 EDITOR = ("Test Redacteur", "redacteur@example.org")
 # An identity in the environment (as on a shared machine or in CI) that must not end up on a commit.
 SHARED = {"GIT_AUTHOR_NAME": "Gedeelde Naam", "GIT_AUTHOR_EMAIL": "gedeeld@example.org",
           "GIT_COMMITTER_NAME": "Gedeelde Naam", "GIT_COMMITTER_EMAIL": "gedeeld@example.org"}
 READY = re.compile(r"Open in uw browser: (http://\S+)/beheer/")
+# The round picker shows each round with its period.
+ROUND_2 = "Werkplaatsen wijkgericht werken, ronde 2 (2019-09-01 tot 2019-12-15)"
 
 
 def git(repo: Path, *arguments: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *arguments], capture_output=True, text=True, check=True).stdout
+
+
+def commits(repo: Path) -> list[str]:
+    return git(repo, "rev-list", "HEAD").split()
+
+
+def wait_for_commit(repo: Path, before: list[str], timeout: float = 20) -> list[str]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = commits(repo)
+        if now != before:
+            return now
+        time.sleep(0.1)
+    raise AssertionError("no commit was made")
 
 
 def scratch_repo(target: Path, content: Path = ROOT / "content") -> Path:
@@ -241,9 +261,34 @@ def sign_in(page, url: str) -> None:
     page.get_by_role("link", name="Sessies").first.wait_for()
 
 
+def new_item(page, url: str, collection: str, kind: str) -> None:
+    """Sign in and open an empty form for a new item of a collection (its plural label) of a kind (its label)."""
+    sign_in(page, url)
+    page.get_by_role("link", name=collection, exact=True).first.click()
+    page.get_by_role("link", name=f"Item van type {kind} maken").click()
+    field_named(page, "Titel").wait_for()
+
+
+def fill_session(page, title: str, day: str, form: str, summary: str) -> None:
+    """The required fields of a session in round 2, from 13:30 to 17:00 on `day`."""
+    field_named(page, "Titel").fill(title)
+    choose(page, "Ronde", ROUND_2, typed="ronde 2")
+    field_named(page, "Begint").fill(f"{day}T13:30")
+    field_named(page, "Eindigt").fill(f"{day}T17:00")
+    choose(page, "Vorm", form)
+    field_named(page, "Samenvatting").fill(summary)
+
+
+def open_entry(page, collection: str, title: str) -> None:
+    """Open an item of a collection (its plural label) by its title."""
+    page.get_by_role("link", name=collection, exact=True).first.click()
+    page.get_by_role("link", name=title).first.click()
+    field_named(page, "Titel").wait_for()
+
+
 def field_named(page, label: str):
-    """The input of a field by its Dutch label (Decap adds "(optioneel)" to optional ones)."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(optioneel\))?$")).first
+    """The input of a field by its Dutch label: "(niet verplicht)" may follow, and Decap's hidden "(optioneel)"."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(niet verplicht\))?( \(optioneel\))?$")).first
 
 
 def choose(page, label: str, option: str, typed: str | None = None) -> None:
@@ -257,3 +302,31 @@ def choose(page, label: str, option: str, typed: str | None = None) -> None:
 def save(page) -> None:
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Nu opslaan", exact=True).click()
+
+
+def read(repo, path: str) -> frontmatter.Source:
+    source, errors = frontmatter.read(path, (repo / path).read_bytes())
+    assert errors == [], errors
+    return source
+
+
+def page_text(url: str, wanted: str, timeout: float = 60) -> str:
+    """The text of a preview page once it shows `wanted` (the preview rebuilds after a save)."""
+    deadline, text = time.monotonic() + timeout, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
+                text = response.read().decode("utf-8")
+        except urllib.error.HTTPError:
+            text = ""
+        if wanted in text:
+            return text
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not show {wanted!r}")
+
+
+def check(repo) -> subprocess.CompletedProcess:
+    """`make check` (the project's settings) on the scratch checkout's content."""
+    return subprocess.run([sys.executable, "-m", "werkplaatsen.check", "pelicanconf.py", str(repo / "content")],
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, capture_output=True,
+                          text=True, check=False)

@@ -6,20 +6,15 @@ refuses must never be committed.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.browser.editor import EDITOR, choose, field_named, git, save, sign_in
+from tests.browser.editor import (EDITOR, check, commits, field_named, fill_session, git, new_item, page_text, read,
+                                  save, sign_in, wait_for_commit)
 from tests.browser.gates import Recorder
-from tests.conftest import ROOT, build
-from werkplaatsen import frontmatter
+from tests.conftest import build
 from werkplaatsen.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
@@ -27,63 +22,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
 NEW_SESSION = "content/sessies/sessie-5-wonen-zorg-in-een-wijk.md"
 
 
-def read(repo, path: str) -> frontmatter.Source:
-    source, errors = frontmatter.read(path, (repo / path).read_bytes())
-    assert errors == [], errors
-    return source
-
-
-def commits(repo) -> list[str]:
-    return git(repo, "rev-list", "HEAD").split()
-
-
-def wait_for_commit(repo, before: list[str], timeout: float = 20) -> list[str]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        now = commits(repo)
-        if now != before:
-            return now
-        time.sleep(0.1)
-    raise AssertionError("no commit was made")
-
-
-def page_text(url: str, wanted: str, timeout: float = 60) -> str:
-    """The text of a preview page once it shows `wanted` (the preview rebuilds after a save)."""
-    deadline, text = time.monotonic() + timeout, ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
-                text = response.read().decode("utf-8")
-        except urllib.error.HTTPError:
-            text = ""
-        if wanted in text:
-            return text
-        time.sleep(0.2)
-    raise AssertionError(f"{url} did not show {wanted!r}")
-
-
-def check(repo) -> subprocess.CompletedProcess:
-    """`make check` (the project's settings) on the scratch checkout's content."""
-    return subprocess.run([sys.executable, "-m", "werkplaatsen.check", "pelicanconf.py", str(repo / "content")],
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, capture_output=True,
-                          text=True, check=False)
-
-
 def test_a_new_session_through_the_form_is_one_commit_by_the_editor_that_passes_the_checks(beheer, editor_tab,
                                                                                              tmp_path):
     page, repo = editor_tab, beheer.repo
     before = commits(repo)
-    sign_in(page, beheer.url)
-    page.get_by_role("link", name="Sessies").first.click()
-    page.get_by_role("link", name="Item van type Sessie maken").click()
-    field_named(page, "Titel").fill("Sessie 5: wonen & zorg in één wijk")
-    choose(page, "Ronde", "Werkplaatsen wijkgericht werken, ronde 2", typed="ronde 2")
-    field_named(page, "Begint").fill("2019-12-03T13:30")
-    field_named(page, "Eindigt").fill("2019-12-03T17:00")
-    choose(page, "Vorm", "Fysiek")
+    new_item(page, beheer.url, "Sessies", "Sessie")
+    fill_session(page, "Sessie 5: wonen & zorg in één wijk", "2019-12-03", "Fysiek",
+                 "Een werkplaats over wonen en zorg: wat werkt in de wijk?")
     field_named(page, "Naam").fill("Wijkcentrum De Schakel")
     field_named(page, "Plaats").fill("Deventer")
-    field_named(page, "Samenvatting").fill("Een werkplaats over wonen en zorg: wat werkt in de wijk?")
     save(page)
     page.get_by_text("Item opgeslagen").wait_for()
 
@@ -153,7 +100,7 @@ def test_the_form_refuses_a_missing_field_and_an_http_address_in_dutch(beheer, e
     page.get_by_role("link", name="Item van type Sessie maken").click()
     field_named(page, "Titel").fill("Sessie 6: zonder samenvatting")
     field_named(page, "Aanmeldformulier").fill("http://www.lpbagenda.nl/sessie-6")
-    refused(page, saves, ("Samenvatting is vereist.", "Ronde is vereist.",
+    refused(page, saves, ("Samenvatting is verplicht.", "Ronde is verplicht.",
                           "Vul een webadres in dat begint met https:// en op een van deze websites staat: "
                           "www.lpbagenda.nl."))
     assert commits(repo) == before

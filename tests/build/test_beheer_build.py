@@ -3,6 +3,8 @@ under a policy of its own, and never as a page of the site."""
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 import yaml
 from bs4 import BeautifulSoup
 
@@ -42,6 +44,18 @@ def test_the_editor_is_built_from_the_pinned_bundle_with_the_generated_configura
     assert scripts[0] == "/beheer/decap-cms.js" and scripts[1].startswith("/theme/js/beheer.")
     assert page.find_all("script")[1]["data-stylesheet"].startswith("/theme/site.")
     assert not [script for script in page.find_all("script") if script.string], "no inline script"
+
+
+def test_the_login_page_shows_the_sites_name_as_the_logo(fixture_build):
+    result = fixture_build(NOW)
+    logo = ElementTree.fromstring((result.output / "beheer" / "logo.svg").read_bytes())
+    namespace = "{http://www.w3.org/2000/svg}"
+    assert logo.findtext(f"{namespace}title") == "Werkplaatsen wijkgericht werken: beheer"
+    assert [text.text for text in logo.iter(f"{namespace}text")] == ["Werkplaatsen wijkgericht werken", "Beheer"]
+    config = yaml.safe_load((result.output / "beheer" / "config.yml").read_text(encoding="utf-8"))
+    assert config["logo_url"] == "/beheer/logo.svg"
+    page = BeautifulSoup((result.output / "beheer" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find_all("script")[1]["data-logo-text"] == "Werkplaatsen wijkgericht werken, beheer"
 
 
 def test_the_editor_page_carries_its_own_policy_and_is_no_page_of_the_site(fixture_build):

@@ -7,6 +7,7 @@ import pytest
 from werkplaatsen import frontmatter
 from tests.conftest import validation_context
 from werkplaatsen.contenttypes import TYPES
+from werkplaatsen.fields import parse_file, parse_image_file
 from werkplaatsen.schemas import Sessie
 from werkplaatsen.validation import validate
 
@@ -173,3 +174,15 @@ def test_rules_hold_in_lists_of_groups_and_in_every_type():
     assert {error.field for error in errors_of(news, Bericht)} == {("afzender",), ("rondes",)}
     ronde = "---\ntitel: x\nstatus: concept\nnummer: nul\nperiode:\n  start: 2019-12-01\n  eind: 2019-09-01\n---\n"
     assert {("periode", "eind"), ("nummer",)} <= {error.field for error in errors_of(ronde, Ronde)}
+
+
+@pytest.mark.parametrize("written", ["verslagen/ronde-2.pdf", "/bestanden/verslagen/ronde-2.pdf",
+                                     "content/bestanden/verslagen/ronde-2.pdf", "  /bestanden/verslagen/ronde-2.pdf "])
+def test_a_file_written_as_its_web_address_or_repository_path_is_the_same_file(written):
+    assert parse_file(written) == "verslagen/ronde-2.pdf"
+    assert parse_image_file(written.replace(".pdf", ".jpg")) == "verslagen/ronde-2.jpg"
+
+
+@pytest.mark.parametrize("written", ["bestanden/x.pdf", "/content/bestanden/x.pdf", "https://example.org/x.pdf"])
+def test_other_forms_stay_as_written_so_the_check_names_them(written):
+    assert parse_file(written) == written

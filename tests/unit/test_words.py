@@ -42,12 +42,16 @@ def write(folder: Path, name: str, text: str) -> None:
     (folder / name).write_text(text, encoding="utf-8")
 
 
-def test_make_check_words_one_problem_and_a_count_of_one_file_in_the_singular(tmp_path, capsys):
+def test_make_check_counts_files_and_words_one_problem_in_the_singular(tmp_path, capsys):
     content = tmp_path / "content"
     page = "---\ntitel: Over\nstatus: gepubliceerd\n---\nTekst.\n"
     write(content, "paginas/over.md", page)
+    assert check.main(["pelicanconf.py", str(content)]) == 1, "the footer links to pages that do not exist yet"
+    capsys.readouterr()
+    for name in ("aanmelden", "contact", "privacy", "toegankelijkheid"):
+        write(content, f"paginas/{name}.md", page)
     assert check.main(["pelicanconf.py", str(content)]) == 0
-    assert capsys.readouterr().out == "Alles in orde: 1 bestand gecontroleerd.\n"
+    assert capsys.readouterr().out == "Alles in orde: 5 bestanden gecontroleerd.\n"
     write(content, "paginas/over.md", page.replace("status: gepubliceerd", "status: klaar"))
     assert check.main(["pelicanconf.py", str(content)]) == 1
     assert capsys.readouterr().err.startswith("De inhoud heeft 1 probleem. Los het op en controleer opnieuw met make check.")

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from .. import fields
-from ..fields import IMAGE_SUFFIXES, SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, marker
+from ..fields import IMAGE_SUFFIXES, SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, Uploads, marker
 from ..validation import nested_model
 
 # The values a new item starts with: a draft, so it cannot be published by accident.
@@ -30,12 +30,15 @@ KINDS = {
     "janee": ("ja of nee", "nee"),
     "getal": ("geheel getal, zoals 2", "1"),
     "duur": ("duur: eerst de tijd, zoals 90 minuten of 2 uur", "2 uur"),
-    "afbeelding": ("pad naar een afbeelding: png, jpg of webp", "…"),
+    "bestand": ("pad naar een bestand in content/bestanden/, zoals verslagen/ronde-2.pdf", "…"),
+    "afbeelding": ("pad naar een afbeelding in content/bestanden/: png, jpg of webp", "…"),
     "url": ("webadres dat begint met https://", "https://"),
     "verwijzing": ("korte naam (bestandsnaam zonder .md) van een {target}", "…"),
     "woordenlijst": ("een van: {allowed}", "{first}"),
     "groep": ("groep velden, ingesprongen eronder", ""),
 }
+
+FILE_KINDS = ("bestand", "afbeelding")  # a file in content/bestanden/
 
 _PARSERS = {
     fields.parse_date: "datum",
@@ -44,6 +47,7 @@ _PARSERS = {
     fields.parse_bool: "janee",
     fields.parse_positive_int: "getal",
     fields.parse_duration: "duur",
+    fields.parse_file: "bestand",
     fields.parse_image_file: "afbeelding",
 }
 
@@ -102,6 +106,10 @@ class FieldSpec:
     vocabulary: str | None = None  # for vocabulary fields: which list ("themas")
     allowed: dict[str, str] | None = None  # vocabulary terms and their labels
     default: str | None = None  # the model's default, as written in front matter
+    uploads: str | None = None  # for files: the folder of content/bestanden/ a new one goes into
+    conditional: bool = False  # needed or not depending on other fields (the help says when)
+    singular: str | None = None  # for a list: what one item is called
+    summary: tuple[str, ...] = ()  # for a group: the fields that tell one item of a list apart
     children: list[FieldSpec] = field(default_factory=list)
 
     @property
@@ -124,12 +132,14 @@ def specs(model: type[BaseModel], vocabulary: dict) -> list[FieldSpec]:
 def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
     annotation = info.annotation
     many = getattr(annotation, "__origin__", None) is list
+    extra = info.json_schema_extra or {}
     spec = FieldSpec(name, info.title, info.description, info.is_required(), "tekst", many=many,
-                     default=_written(info.default))
+                     default=_written(info.default), conditional=extra.get("conditional", False),
+                     singular=extra.get("singular"))
     nested = nested_model(annotation)
     reference, term = marker(info, RefTo), marker(info, Term)
     if nested:
-        spec.kind, spec.children = "groep", specs(nested, vocabulary)
+        spec.kind, spec.children, spec.summary = "groep", specs(nested, vocabulary), nested.summary
     elif reference:
         spec.kind, spec.target = "verwijzing", reference.kind
     elif term:
@@ -140,7 +150,17 @@ def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
         spec.kind, spec.hosts = "url", marker(info, Hosts).name
     else:
         spec.kind = _parser_kind(info)
+    if marker(info, Uploads):
+        _upload_into([spec], marker(info, Uploads).folder)
     return spec
+
+
+def _upload_into(fields: list[FieldSpec], folder: str) -> None:
+    """Files in these fields, or in the groups below them, go into `folder` unless they name one of their own."""
+    for spec in fields:
+        if spec.kind in FILE_KINDS:
+            spec.uploads = spec.uploads or folder
+        _upload_into(spec.children, folder)
 
 
 def _written(default) -> str | None:

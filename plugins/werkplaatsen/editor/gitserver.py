@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .. import processes, safegit
 from ..serve import Reply
+from . import forwarding
 from .allowlist import LISTINGS, Allowlist
 from .checkout import Identity
 from .generate import ROOT
@@ -121,8 +122,7 @@ class GitServer:
         refusals = self.allowlist.refusals(request)
         if refusals:
             return _error(403, " ".join(refusals))
-        reply = self._send(request)
-        return self._checked(request["action"], reply)
+        return forwarding.forward(self.repo, request, lambda checked: self._checked(checked["action"], self._send(checked)))
 
     def _send(self, request: dict) -> Reply:
         """`request`, as JSON, to decap-server."""

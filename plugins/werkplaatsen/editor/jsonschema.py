@@ -14,6 +14,7 @@ _TYPES = {
     "janee": {"enum": ["ja", "nee", True, False]},
     "getal": {"type": ["integer", "string"], "minimum": 1, "pattern": PATTERNS["getal"]},
     "url": {"type": "string", "pattern": "^https://."},
+    "bestand": {"type": "string"},
     **{kind: {"type": "string", "pattern": PATTERNS[kind]}
        for kind in ("datum", "datumtijd", "tijd", "duur", "verwijzing", "afbeelding")},
 }

@@ -8,12 +8,14 @@ saves to the current branch of the checkout instead of GitHub. Ctrl+C or SIGTERM
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 import yaml
 
-from .. import preview
+from .. import preview, uploads
+from ..routes import FILES_FOLDER
 from ..serve import Reply
 from . import decap
 from .checkout import current_branch, has_uncommitted_changes, identity
@@ -33,18 +35,24 @@ def main(argv: list[str] | None = None) -> int:
         print("Let op: in deze map staan wijzigingen die nog niet zijn vastgelegd. Ze komen mee in de eerste "
               "wijziging die u in het beheer opslaat.", flush=True)
     production = yaml.safe_load(DECAP_CONFIG.read_text(encoding="utf-8"))
-    local_config = decap.dump(decap.local(production, branch)).encode()
+    local_config = {}  # made once the preview's address is known
 
     def editor_config(method, headers, body) -> Reply:
-        return Reply(200, "text/yaml; charset=utf-8", local_config)
+        return Reply(200, "text/yaml; charset=utf-8", local_config["text"])
+
+    def file_list(method, headers, body) -> Reply:
+        """The files in content/bestanden/ that the checks accept, for the editor's file fields."""
+        found, _ = uploads.scan(repo / "content" / FILES_FOLDER)
+        return Reply(200, "application/json", json.dumps({"bestanden": sorted(found)}).encode())
 
     def announce(url: str) -> None:
+        local_config["text"] = decap.dump(decap.local(production, branch, url)).encode()
         print(f"Het beheer staat klaar. Open in uw browser: {url}/beheer/\n"
               f"Wat u opslaat, wordt vastgelegd op naam van {who.name} <{who.email}> in de tak {branch}.\n"
               f"De site zelf ziet u op {url}/. Stoppen: Ctrl+C.", flush=True)
 
     with GitServer(repo, who, branch) as git:
-        routes = {decap.LOCAL_API: git.forward, "/beheer/config.yml": editor_config}
+        routes = {decap.LOCAL_API: git.forward, "/beheer/config.yml": editor_config, decap.LOCAL_FILES: file_list}
         # The preview of the checkout inside it (.preview/ is ignored by git, so no save commits it).
         preview.serve(repo / "content", repo / ".preview" / "beheer", args.port, announce, routes, stop=git.exited)
         if git.exited.is_set():
