@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import preview
+from .. import ports, preview
 from ..serve import Reply
 from . import decap
 from .checkout import current_branch, has_uncommitted_changes, identity
@@ -24,8 +24,13 @@ from .gitserver import GitServer
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=ROOT, help="the git checkout the editor saves into")
-    parser.add_argument("--port", type=int, default=8000, help="0: any free port")
+    parser.add_argument("--port", default="8000", help="0: any free port")
     args = parser.parse_args(argv)
+    try:
+        port = ports.claim(args.port, "beheer")
+    except ports.PortProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
     repo = args.repo.resolve()
     branch = current_branch(repo)
     who = identity(repo)
@@ -46,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     with GitServer(repo, who) as git:
         routes = {decap.LOCAL_API: git.forward, "/beheer/config.yml": editor_config}
         # The preview of the checkout inside it (.preview/ is ignored by git, so no save commits it).
-        preview.serve(repo / "content", repo / ".preview" / "beheer", args.port, announce, routes, stop=git.exited)
+        preview.serve(repo / "content", repo / ".preview" / "beheer", port, announce, routes, stop=git.exited)
         if git.exited.is_set():
             print("decap-server is onverwacht gestopt (zie de melding hierboven), dus het beheer stopt ook. "
                   "Start het opnieuw met make beheer.", file=sys.stderr, flush=True)
