@@ -140,11 +140,12 @@ def ensure(names: list[str], out=sys.stdout, err=sys.stderr) -> int:
     print(f"Installeren met apt: {' '.join(packages)} (eenmalig; dat duurt een paar minuten).", file=out, flush=True)
     environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for step in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
-        result = subprocess.run(prefix + step, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=environment,
-                                check=False)
+        # apt's and dpkg's progress are shown only when the step fails, with apt's own messages.
+        result = subprocess.run(prefix + step, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                env=environment, check=False)
         if result.returncode:
-            print(f"apt-get stopte met een fout (zie hierboven). Het commando was: {shlex.join(prefix + step)}",
-                  file=err)
+            print(f"{result.stdout}{result.stderr}apt-get stopte met een fout (zie hierboven). Het commando was: "
+                  f"{shlex.join(prefix + step)}", file=err)
             return 1
     return 0
 

@@ -31,7 +31,9 @@ def world(tmp_path, monkeypatch):
     """A PATH of our own with an apt-get and (optionally) a sudo that log their calls, and one test program."""
     bin_folder = tmp_path / "bin"
     log = tmp_path / "calls.log"
-    executable(bin_folder / "apt-get", f'#!/bin/sh\necho "apt-get $*" >> {log}\n')
+    # apt's progress and debconf's notes, which a good run does not show
+    executable(bin_folder / "apt-get", f'#!/bin/sh\necho "apt-get $*" >> {log}\necho Uitpakken...\n'
+                                       'echo "debconf: delaying package configuration" >&2\n')
     monkeypatch.setenv("PATH", str(bin_folder))
     monkeypatch.delenv(TOOL.setting, raising=False)
     monkeypatch.setitem(system.PROGRAMS, "testprogramma", TOOL)
@@ -127,10 +129,11 @@ def test_as_root_apt_runs_directly(world, monkeypatch):
 
 def test_a_failing_apt_stops_with_the_command_it_ran(world, monkeypatch):
     monkeypatch.setattr(os, "geteuid", lambda: 0)
-    executable(world.bin / "apt-get", "#!/bin/sh\nexit 100\n")
+    executable(world.bin / "apt-get", "#!/bin/sh\necho Lezen...\necho 'E: Could not open lock file' >&2\nexit 100\n")
     code, _, err = world.ensure()
     assert code == 1
-    assert err == "apt-get stopte met een fout (zie hierboven). Het commando was: apt-get update -qq\n"
+    assert err == ("Lezen...\nE: Could not open lock file\n"
+                   "apt-get stopte met een fout (zie hierboven). Het commando was: apt-get update -qq\n")
 
 
 def test_without_apt_it_says_to_use_the_systems_package_manager(world):
