@@ -123,7 +123,8 @@ def ensure(names: list[str], out=sys.stdout, err=sys.stderr) -> int:
     packages = list(dict.fromkeys(PROGRAMS[name].package for name in missing))
     for name in missing:
         program = PROGRAMS[name]
-        print(f"Nodig voor {program.purpose}: {program.label} ({_where(name)}; pakket {program.package}).", file=out)
+        print(f"Nodig voor {program.purpose}: {program.label} ({_where(name)}; pakket {program.package}).", file=out,
+              flush=True)
     command = install_command(packages)
     if not shutil.which("apt-get"):
         print(f"Dit systeem heeft geen apt. Installeer {', '.join(packages)} met de pakketbeheerder van uw systeem, "
@@ -133,9 +134,13 @@ def ensure(names: list[str], out=sys.stdout, err=sys.stderr) -> int:
         prefix = []
     elif _sudo_without_password():
         prefix = ["sudo", "-n"]
-    else:
+    elif shutil.which("sudo"):
         print(f"Daarvoor zijn beheerdersrechten nodig. Voer dit uit en start daarna opnieuw: sudo sh -c "
               f"{shlex.quote(command)}", file=err)
+        return 1
+    else:
+        print(f"Daarvoor zijn beheerdersrechten nodig. Voer dit uit als root (bijvoorbeeld na su -) en start daarna "
+              f"opnieuw: {command}", file=err)
         return 1
     print(f"Installeren met apt: {' '.join(packages)} (eenmalig; dat duurt een paar minuten).", file=out, flush=True)
     environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
