@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from werkplaatsen import system
+from werkplaatsen import hosting, system
 from werkplaatsen.system import Program
 
 TOOL = Program("Testprogramma", "deze test", "TESTPROGRAMMA", ("testprogramma",), "/nonexistent/testprogramma",
@@ -160,3 +160,16 @@ def test_the_venv_module_counts_as_a_package_of_this_python():
     program = system.PROGRAMS["venv"]
     assert system.find("venv") is not None  # this Python made .venv, so it has it
     assert program.package == f"python{system.VERSION}-venv"
+
+
+def test_the_hosting_code_uses_the_nginx_settings(tmp_path, monkeypatch):
+    nginx = executable(tmp_path / "eigen" / "nginx")
+    module = tmp_path / "eigen" / "brotli.so"
+    module.write_bytes(b"")
+    monkeypatch.setenv("NGINX", str(nginx))
+    monkeypatch.setenv("NGINX_BROTLI_MODULE", str(module))
+    assert hosting.nginx_binary() == str(nginx)
+    assert f'load_module "{module}";' in hosting.main_config(tmp_path / "site", 8080)
+    monkeypatch.setenv("NGINX", str(tmp_path / "weg"))
+    with pytest.raises(hosting.HostingFailed, match=f"NGINX={tmp_path / 'weg'} bestaat niet"):
+        hosting.nginx_binary()
