@@ -18,7 +18,7 @@ SETUP_FILES = ["Makefile", "pyproject.toml", ".npmrc", "plugins/werkplaatsen/__i
                "plugins/werkplaatsen/system.py"]
 
 
-def make(folder: Path, *arguments: str, timeout: int = 300) -> subprocess.CompletedProcess:
+def make(folder: Path, *arguments: str, timeout: int = 900) -> subprocess.CompletedProcess:
     return subprocess.run(["make", "--no-print-directory", "-C", str(folder), *arguments], capture_output=True,
                           text=True, check=False, timeout=timeout, stdin=subprocess.DEVNULL)
 
