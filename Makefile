@@ -42,54 +42,54 @@ help: ## deze lijst; direct
 	@awk -F ':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-11s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 serve: $(VENV)/.installed node_modules/.installed ## voorbeeldweergave op http://localhost:8000 (PORT=…), bijgewerkt bij elke opslag; 5 minuten
-	$(INVOKE) serve --port $(call quoted,PORT)
+	@$(INVOKE) serve --port $(call quoted,PORT)
 
 # REPO is the git checkout the editor saves into; PORT=0 takes any free port (the tests do that).
 beheer: REPO ?= .
 beheer: $(VENV)/.installed node_modules/.installed ## beheer in de browser op http://localhost:8000/beheer/ (PORT=…); 5 minuten
-	$(INVOKE) beheer --repo $(call quoted,REPO) --port $(call quoted,PORT)
+	@$(INVOKE) beheer --repo $(call quoted,REPO) --port $(call quoted,PORT)
 
 check: $(VENV)/.installed ## controleer alle inhoud, elke fout tegelijk, zonder te bouwen; 2 minuten
-	$(INVOKE) check
+	@$(INVOKE) check
 
 nieuw: $(VENV)/.installed ## TYPE=sessie TITEL="…": nieuw inhoudsbestand met uitleg bij elk veld; 2 minuten
-	$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
+	@$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
 
 html: $(VENV)/.installed node_modules/.installed ## bouw de site in output/, met concepten en voorbeelden; 5 minuten
-	$(INVOKE) html
+	@$(INVOKE) html
 
 publish: $(VENV)/.installed node_modules/.installed ## bouw de echte site in output/ (WERKPLAATSEN_SITEURL=…); 5 minuten
-	$(INVOKE) publish
+	@$(INVOKE) publish
 
 docs: $(VENV)/.installed ## maak de redactiegids, schema's, beheer- en nginx-instellingen opnieuw; 2 minuten
-	$(INVOKE) docs
+	@$(INVOKE) docs
 
 test: $(VENV)/.installed node_modules/.installed system-test ## alle tests; installeert Chromium, Java, nginx, rsync met apt; 20 minuten
-	$(INVOKE) test
+	@$(INVOKE) test
 
 test-basic: $(VENV)/.installed node_modules/.installed ## unit- en bouwtests, zonder systeempakketten; 8 minuten
-	$(INVOKE) test --basic
+	@$(INVOKE) test --basic
 
 bench: $(VENV)/.installed node_modules/.installed ## meet bouwtijden, geheugen, bijwerktijd en paginagewicht; 15 minuten
-	$(INVOKE) bench
+	@$(INVOKE) bench
 
 mutate: $(VENV)/.installed node_modules/.installed ## mutatietests van de kernmodules; een uur of langer
-	$(INVOKE) mutate
+	@$(INVOKE) mutate
 
 # make hosting PORT=8080 [SITE=output]: a built site served by nginx with the production settings.
 hosting: PORT = 8080
 hosting: SITE ?= output
 hosting: $(VENV)/.installed system-hosting ## toon output/ met nginx op http://127.0.0.1:8080 (PORT=…); 3 minuten
-	$(INVOKE) hosting --port $(call quoted,PORT) --site $(call quoted,SITE)
+	@$(INVOKE) hosting --port $(call quoted,PORT) --site $(call quoted,SITE)
 
 # make deploy TARGET=gebruiker@server:/srv/werkplaatsen (or a local folder) [FORCE=ja]; make rollback TARGET=...
 TARGET ?=
 FORCE ?=
 deploy: $(VENV)/.installed system-deploy ## TARGET=…: zet output/ online als nieuwe versie (README); 2 minuten
-	$(INVOKE) deploy --target $(call quoted,TARGET) --force $(call quoted,FORCE)
+	@$(INVOKE) deploy --target $(call quoted,TARGET) --force $(call quoted,FORCE)
 
 rollback: $(VENV)/.installed ## TARGET=…: zet de vorige versie weer online; 2 minuten
-	$(INVOKE) rollback --target $(call quoted,TARGET)
+	@$(INVOKE) rollback --target $(call quoted,TARGET)
 
 clean: ## verwijder gebouwde sites en de voorbeeldweergave; direct
 	rm -rf output output.builds output.lock .preview .hosting cache .pytest_cache test-artifacts
