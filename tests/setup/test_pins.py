@@ -1,8 +1,8 @@
 """Every pin installs on the oldest Python the project supports (pyproject.toml's requires-python: Debian 12's).
 
 With an interpreter of exactly that version on this machine (Debian 12's /usr/bin/python3 is 3.11.2), a
-venv is made with it and every requirement installed; without one, pip checks every pin's metadata
-(Requires-Python, and a wheel or source for that version) against it instead.
+venv is made with it, every requirement installed and the unit tests run on it; without one, pip
+checks every pin's metadata (Requires-Python, and a wheel or source for that version) against it.
 """
 
 from __future__ import annotations
@@ -65,6 +65,12 @@ def test_every_pin_installs_on_the_oldest_supported_python(tmp_path):
                              "setuptools"], capture_output=True, text=True, check=True).stdout
     installed = {normalized(name): pin for name, pin in (line.split("==") for line in frozen.split())}
     assert installed == {normalized(name): pin for name, pin in pins().items()}
+    # Installed is not yet working (soupsieve 3.0.1 installs on 3.11.2 but cannot parse "a.b" there): the
+    # unit tests run on it too.
+    unit = subprocess.run([venv / "bin" / "python", "-m", "pytest", "-q", "-n", "2", "tests/unit"], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=1200,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert unit.returncode == 0, f"the unit tests on Python {'.'.join(map(str, version))}:\n{unit.stdout[-3000:]}"
 
 
 def metadata_problems(version: tuple[int, ...], requirements: list[str], folder: Path) -> str:
@@ -80,6 +86,6 @@ def metadata_problems(version: tuple[int, ...], requirements: list[str], folder:
 
 
 def test_the_metadata_check_refuses_a_pin_that_needs_a_newer_python(tmp_path):
-    """The fallback above works: soupsieve 4.1.3 needs Python 3.11.5, 3.0.1 is the newest for 3.11.2."""
+    """The fallback above works: soupsieve 4.1.3 needs Python 3.11.5, 2.10 runs on 3.11.2."""
     assert "soupsieve==4.1.3" in metadata_problems((3, 11, 2), ["soupsieve==4.1.3"], tmp_path)
-    assert metadata_problems((3, 11, 2), ["soupsieve==3.0.1"], tmp_path) == ""
+    assert metadata_problems((3, 11, 2), ["soupsieve==2.10"], tmp_path) == ""
