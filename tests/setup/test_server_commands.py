@@ -74,3 +74,5 @@ def test_make_serve_takes_port_and_says_where_and_how_to_stop_once_the_first_bui
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGINT)  # Ctrl+C in the terminal reaches the whole group
         process.wait(timeout=30)
+        reader.join(timeout=10)
+        process.stdout.close()
