@@ -1,71 +1,135 @@
-# Set-up lives here (virtualenv, npm packages, system packages); the work itself lives in
-# tasks.py, which every target below calls. `make serve` and `make test` work on a fresh machine.
+# Set-up lives here (Python check, virtualenv, npm packages, system packages); the work itself lives
+# in tasks.py, which every command below calls. Each command installs what it needs the first time.
+# `make` alone prints `make help`. Keep this file GNU make 3.81 compatible (macOS's make).
 
-PYTHON ?= python3
+.DEFAULT_GOAL := help
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
+# Set-up steps that print their own one line, so make need not echo every command.
+SYSTEM = PYTHONPATH=plugins $(1) -m werkplaatsen.system
 
-.PHONY: serve html publish check docs bench mutate test nieuw hosting deploy rollback beheer clean
+# The oldest Python the pins install on (Debian 12's), written once: pyproject.toml's requires-python.
+PYTHON_MIN := $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)"$$/\1/p' pyproject.toml)
+comma := ,
+ifeq ($(origin PYTHON),undefined)
+PYTHON := python3
+else
+# A PYTHON given on the command line or in the environment replaces a .venv another Python made.
+PYTHON_WANTED := $(shell $(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable))' 2>/dev/null)
+endif
+# .venv/.installed holds the Python that made .venv, written only once everything is installed.
+VENV_MADE_BY := $(shell cat $(VENV)/.installed 2>/dev/null)
+VENV_RUNS := $(shell test -f $(VENV)/.installed && $(VENV)/bin/python -c 'print("ja")' 2>/dev/null)
+VENV_STALE := $(if $(VENV_MADE_BY),$(if $(VENV_RUNS),$(if $(PYTHON_WANTED),$(filter-out $(PYTHON_WANTED),$(VENV_MADE_BY))),kapot))
 
-serve html publish check docs bench mutate: $(VENV)/.installed node_modules/.installed
-	$(INVOKE) $@
+# Settings the tests and hosting code read (see plugins/werkplaatsen/system.py): where Chromium, Java,
+# nginx and its brotli module are when PATH and Debian's locations do not have them.
+export CHROMIUM JAVA NGINX NGINX_BROTLI_MODULE
 
 # The exact text of a command-line variable as one shell word: no $, ` or " in it is ever run.
 quoted = '$(subst ','\'',$(value $(1)))'
 CONTENT ?= content
+# Only PORT=… on the command line counts, not a PORT in the environment (set by many other tools).
+PORT = 8000
 
-# make nieuw TYPE=sessie TITEL="Sessie 3: pleinen en water"
-nieuw: $(VENV)/.installed
-	$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
+.PHONY: help serve beheer check nieuw html publish docs test test-basic bench mutate hosting deploy rollback \
+        clean distclean system-test system-hosting system-deploy FORCE
+
+help: ## deze lijst; direct
+	@echo "Gebruik: make OPDRACHT [INSTELLING=waarde]. Achter elke opdracht: hoe lang die de eerste keer duurt."
+	@echo "De eerste keer installeert make wat nodig is, in .venv/ en node_modules/; daarna gaat het sneller."
+	@echo
+	@awk -F ':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-11s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+serve: $(VENV)/.installed node_modules/.installed ## voorbeeldweergave op http://localhost:8000 (PORT=…), bijgewerkt bij elke opslag; 5 minuten
+	@$(INVOKE) serve --port $(call quoted,PORT)
+
+# REPO is the git checkout the editor saves into; PORT=0 takes any free port (the tests do that).
+beheer: REPO ?= .
+beheer: $(VENV)/.installed node_modules/.installed ## beheer in de browser op http://localhost:8000/beheer/ (PORT=…); 5 minuten
+	@$(INVOKE) beheer --repo $(call quoted,REPO) --port $(call quoted,PORT)
+
+check: $(VENV)/.installed ## controleer alle inhoud, elke fout tegelijk, zonder te bouwen; 2 minuten
+	@$(INVOKE) check
+
+nieuw: $(VENV)/.installed ## TYPE=sessie TITEL="…": nieuw inhoudsbestand met uitleg bij elk veld; 2 minuten
+	@$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)
+
+html: $(VENV)/.installed node_modules/.installed ## bouw de site in output/, met concepten en voorbeelden; 5 minuten
+	@$(INVOKE) html
+
+publish: $(VENV)/.installed node_modules/.installed ## bouw de echte site in output/ (WERKPLAATSEN_SITEURL=…); 5 minuten
+	@$(INVOKE) publish
+
+docs: $(VENV)/.installed ## maak de redactiegids, schema's, beheer- en nginx-instellingen opnieuw; 2 minuten
+	@$(INVOKE) docs
+
+test: $(VENV)/.installed node_modules/.installed system-test ## alle tests; installeert Chromium, Java, nginx, rsync met apt; 20 minuten
+	@$(INVOKE) test
+
+test-basic: $(VENV)/.installed node_modules/.installed ## unit- en bouwtests, zonder systeempakketten; 8 minuten
+	@$(INVOKE) test --basic
+
+bench: $(VENV)/.installed node_modules/.installed ## meet bouwtijden, geheugen, bijwerktijd en paginagewicht; 15 minuten
+	@$(INVOKE) bench
+
+mutate: $(VENV)/.installed node_modules/.installed ## mutatietests van de kernmodules; een uur of langer
+	@$(INVOKE) mutate
 
 # make hosting PORT=8080 [SITE=output]: a built site served by nginx with the production settings.
-hosting: PORT ?= 8080
+hosting: PORT = 8080
 hosting: SITE ?= output
-hosting: $(VENV)/.installed server-packages
-	$(INVOKE) hosting --port $(call quoted,PORT) --site $(call quoted,SITE)
+hosting: $(VENV)/.installed system-hosting ## toon output/ met nginx op http://127.0.0.1:8080 (PORT=…); 3 minuten
+	@$(INVOKE) hosting --port $(call quoted,PORT) --site $(call quoted,SITE)
 
 # make deploy TARGET=gebruiker@server:/srv/werkplaatsen (or a local folder) [FORCE=ja]; make rollback TARGET=...
 TARGET ?=
 FORCE ?=
-deploy: $(VENV)/.installed rsync-package
-	$(INVOKE) deploy --target $(call quoted,TARGET) --force $(call quoted,FORCE)
+deploy: $(VENV)/.installed system-deploy ## TARGET=…: zet output/ online als nieuwe versie (README); 2 minuten
+	@$(INVOKE) deploy --target $(call quoted,TARGET) --force $(call quoted,FORCE)
 
-rollback: $(VENV)/.installed
-	$(INVOKE) rollback --target $(call quoted,TARGET)
+rollback: $(VENV)/.installed ## TARGET=…: zet de vorige versie weer online; 2 minuten
+	@$(INVOKE) rollback --target $(call quoted,TARGET)
 
-# make beheer: the browser editor on this computer, every save a git commit (README, "Voor redacteuren").
-# REPO is the git checkout it saves into; PORT=0 takes any free port.
-beheer: REPO ?= .
-beheer: PORT ?= 8000
-beheer: $(VENV)/.installed node_modules/.installed
-	$(INVOKE) beheer --repo $(call quoted,REPO) --port $(call quoted,PORT)
+clean: ## verwijder gebouwde sites en de voorbeeldweergave; direct
+	rm -rf output output.builds output.lock .preview .hosting cache .pytest_cache test-artifacts
 
-test: $(VENV)/.installed node_modules/.installed system-packages
-	$(INVOKE) test
+distclean: clean ## verwijder ook .venv/, node_modules/ en mutants/; direct
+	rm -rf $(VENV) node_modules mutants
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-$(VENV)/.installed: requirements.txt requirements-test.txt constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt -c constraints.txt
-	touch $@
+# --- Set-up -------------------------------------------------------------------------------------
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
-	touch $@
+# .venv is made again from nothing when a requirement changed, when an install stopped half-way (the
+# stamp is written last), when its Python no longer runs, or when PYTHON names another Python. First
+# the Python is checked (new enough for every pin, with its venv module), only when .venv is made.
+$(VENV)/.installed: requirements.txt requirements-test.txt constraints.txt $(if $(VENV_STALE),FORCE)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:3] < ($(subst .,$(comma),$(PYTHON_MIN)),))' 2>/dev/null || { \
+	  echo "Dit project heeft Python $(PYTHON_MIN) of nieuwer nodig; $(PYTHON) is $$(command -v $(PYTHON) >/dev/null && $(PYTHON) --version 2>&1 || echo 'niet gevonden'). Geef een nieuwere op, bijvoorbeeld: make $(or $(MAKECMDGOALS),serve) PYTHON=/usr/bin/python3.12" >&2; \
+	  exit 1; }
+	@$(call SYSTEM,$(PYTHON)) venv
+	@echo "Installeren: de Python-pakketten in $(VENV)/ (eenmalig; dat duurt een paar minuten)."
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install -qq --disable-pip-version-check -r requirements.txt -r requirements-test.txt -c constraints.txt
+	@$(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable))' > $@
 
-# Chromium (browser tests) and Java (Nu HTML validator) from Debian; installed once.
-.PHONY: system-packages server-packages rsync-package
-system-packages: server-packages
-	@command -v chromium >/dev/null && command -v java >/dev/null || \
-	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+# npm ci starts from an empty node_modules/ itself; npm shows errors only (its summary goes to stdout).
+node_modules/.installed: package.json package-lock.json | $(VENV)/.installed
+	@$(call SYSTEM,$(VENV)/bin/python) npm
+	@echo "Installeren: de npm-pakketten in node_modules/ (eenmalig; dat duurt een paar minuten)."
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+	@mkdir -p node_modules && touch $@
 
-# nginx with its brotli module (make hosting, the hosting tests) and rsync (make deploy); installed once.
-server-packages:
-	@test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so && command -v rsync >/dev/null || \
-	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static rsync >/dev/null; }
+# System packages, named before apt is called; installed as root, with sudo without a password, or
+# else the exact command is printed (plugins/werkplaatsen/system.py).
+system-test: $(VENV)/.installed
+	@$(call SYSTEM,$(VENV)/bin/python) chromium java nginx brotli rsync
 
-# make deploy needs only rsync: no nginx on a machine that deploys elsewhere.
-rsync-package:
-	@command -v rsync >/dev/null || { apt-get update -qq && apt-get install -y -qq rsync >/dev/null; }
+system-hosting: $(VENV)/.installed
+	@$(call SYSTEM,$(VENV)/bin/python) nginx brotli
 
-clean:
-	rm -rf output output.builds output.lock .preview .hosting cache .pytest_cache
+system-deploy: $(VENV)/.installed
+	@$(call SYSTEM,$(VENV)/bin/python) rsync
+
+FORCE:

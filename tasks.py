@@ -71,7 +71,7 @@ def docs(c):
 
 @task
 def serve(c, port=PORT):
-    """Build, then serve the preview at http://localhost:8000 and rebuild on every save."""
+    """Build, then serve the preview at http://localhost:8000 (or `--port`) and rebuild on every save."""
     _module("preview", "--port", str(port), replace=True)
 
 
@@ -166,10 +166,14 @@ if survivors:
 """
 
 
+# What `make test-basic` runs: the unit and build tests, which need no system packages.
+BASIC_TESTS = ["tests/unit", "tests/build"]
+
+
 @task
-def test(c, browser=True):
-    """Run the whole test suite (unit, build and browser tests)."""
-    args = ["-n", "2"] if browser else ["-n", "2", "-m", "not browser"]
+def test(c, basic=False):
+    """Run the tests on both cores: all of them (`make test`, CI), or with `--basic` those of `make test-basic`."""
+    args = ["-n", "2", *(BASIC_TESTS if basic else [])]
     result = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=ROOT,
                             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     raise SystemExit(result.returncode)

@@ -3,8 +3,10 @@
 `make hosting` and the tests use it, so the site is tried under the production web server with
 the production settings (hosting/nginx.conf). Those settings sit inside a small main
 configuration written to a runtime folder (pid file, logs, temp files; `.hosting/` for
-`make hosting`), so nginx needs no system configuration and leaves a system nginx alone. The
-brotli_static module is loaded when it is installed; without it nginx sends the gzip copies only.
+`make hosting`), so nginx needs no system configuration and leaves a system nginx alone. nginx and
+its brotli_static module are found as `werkplaatsen.system` says (NGINX=…, NGINX_BROTLI_MODULE=…,
+PATH, Debian's locations); the module is loaded when it is there, and without it nginx sends the
+gzip copies only.
 """
 
 from __future__ import annotations
@@ -12,17 +14,15 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from . import processes
+from . import ports, processes, system
 from .nginx import CONFIG_FILE, ROOT, ConfigError, quoted
 
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 RUNTIME = ROOT / ".hosting"
 START_SECONDS = 10
 
@@ -39,7 +39,10 @@ def main_config(root: Path, port: int, site_config: Path = CONFIG_FILE, brotli: 
                   "# in a private folder. A public server runs its workers as an unprivileged user.",
                   "user root;"]
     if brotli:
-        lines.append(f"load_module {BROTLI_MODULE};")
+        try:
+            lines.append(f"load_module {quoted(system.locate('brotli'))};")
+        except system.Missing as missing:
+            raise HostingFailed(str(missing)) from None
     lines.append(f"""worker_processes 1;
 pid nginx.pid;
 error_log logs/error.log;
@@ -66,11 +69,10 @@ http {{
 
 
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(found).is_file():
-        raise HostingFailed("nginx is niet geïnstalleerd. Start de site met make hosting: dat installeert nginx "
-                            "(met apt) bij het eerste gebruik.")
-    return found
+    try:
+        return system.locate("nginx")
+    except system.Missing as missing:
+        raise HostingFailed(f"{missing} make hosting installeert het met apt bij het eerste gebruik.") from None
 
 
 class Nginx:
@@ -82,7 +84,7 @@ class Nginx:
         self.runtime = Path(runtime).absolute()
         self.requested_port = port
         self.site_config = Path(site_config).absolute()
-        self.brotli = BROTLI_MODULE.is_file() if brotli is None else brotli
+        self.brotli = system.find("brotli") is not None if brotli is None else brotli
         self.port = port
         self.process: subprocess.Popen | None = None
 
@@ -140,8 +142,7 @@ class Nginx:
     def _start_failure(self) -> str:
         log = self._log_tail()
         if "Address already in use" in log:
-            return (f"Poort {self.port} is al in gebruik. Kies een andere poort, bijvoorbeeld "
-                    f"make hosting PORT={self.port + 1}.")
+            return ports.taken(self.port, "hosting")
         return f"nginx kon niet starten. Wat nginx meldt (uit {self.error_log}):\n{log}"
 
     def _log_tail(self) -> str:
@@ -163,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", default="8080")
     parser.add_argument("--root", type=Path, default=ROOT / "output")
     args = parser.parse_args(argv)
-    if not args.port.isdigit() or not 0 < int(args.port) < 65536:
-        print(f"PORT={args.port} is geen poortnummer. Kies een getal van 1 tot 65535, bijvoorbeeld PORT=8080.",
-              file=sys.stderr)
+    try:
+        port = ports.claim(args.port, "hosting", allow_any=False)
+    except ports.PortProblem as problem:
+        print(problem, file=sys.stderr)
         return 1
     if not (args.root / "index.html").is_file():
         print(f"Er staat nog geen gebouwde site in {args.root}/. Maak die eerst met make html of make publish.",
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # `kill` (SIGTERM) stops the server as cleanly as Ctrl+C does.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    server = Nginx(args.root, RUNTIME, port=int(args.port))
+    server = Nginx(args.root, RUNTIME, port=port)
     try:
         with server:
             print(f"De site in {args.root}/ draait met nginx op {server.url}/ (logboeken: {RUNTIME}/logs/). "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 
+from .files import replace_file
 from .headers import HEADERS_FILE, ROOT, Rules, headers_for, parse_headers_file
 
 CONFIG_FILE = ROOT / "hosting" / "nginx.conf"
@@ -128,10 +129,12 @@ types {{
 def main() -> int:
     """`make docs`: write hosting/nginx.conf from hosting/_headers."""
     try:
-        CONFIG_FILE.write_text(site_config(parse_headers_file(HEADERS_FILE)), encoding="utf-8")
+        changed = replace_file(CONFIG_FILE, site_config(parse_headers_file(HEADERS_FILE)))
     except ValueError as problem:  # ConfigError, or a line parse_headers_file cannot read
         print(f"{problem} hosting/nginx.conf is niet bijgewerkt.", file=sys.stderr)
         return 1
+    print("Opnieuw gemaakt uit hosting/_headers: hosting/nginx.conf." if changed else
+          "hosting/nginx.conf was al actueel (uit hosting/_headers).")
     return 0
 
 

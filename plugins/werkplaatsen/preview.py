@@ -21,6 +21,7 @@ from pathlib import Path
 from pelican.log import init as init_logging
 from watchfiles import watch
 
+from . import ports
 from .dutch import count
 from .errors import ContentErrors
 from .incremental import Preview
@@ -64,9 +65,9 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
         changes = watch(*watched(preview), debounce=50, step=20, rust_timeout=1000, yield_on_timeout=True,
                         stop_event=stop)
         with SiteServer(output, port=port, routes=routes) as server:
+            announce(f"http://localhost:{server.port}")  # the first build is served from here on
             next(changes, None)
             update(preview)
-            announce(f"http://localhost:{server.port}")
             for changed in changes:
                 if changed:
                     update(preview)
@@ -78,12 +79,17 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", default="8000", help="0: any free port")
     parser.add_argument("--settings", type=Path, default=SETTINGS)
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--output", type=Path, default=ROOT / ".preview" / "site")
     args = parser.parse_args(argv)
-    serve(args.content, args.output, args.port,
+    try:
+        port = ports.claim(args.port, "serve")
+    except ports.PortProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    serve(args.content, args.output, port,
           lambda url: print(f"De voorbeeldweergave draait op {url}/ (stoppen: Ctrl+C)", flush=True), settings=args.settings)
     return 0
 

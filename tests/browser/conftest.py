@@ -10,16 +10,17 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.editor import Beheer, scratch_repo
-from tests.browser.gates import CHROMIUM, CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
+from tests.browser.gates import CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
 from werkplaatsen.serve import SiteServer
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import build
+from werkplaatsen.system import locate
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    """pytest-playwright launches the Debian Chromium (no `playwright install` on this machine)."""
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+    """pytest-playwright launches the system's Chromium (CHROMIUM=…, PATH or Debian's; no `playwright install`)."""
+    return {**browser_type_launch_args, "executable_path": locate("chromium"), "args": CHROMIUM_ARGS, "headless": True}
 
 
 @pytest.fixture(scope="session")

@@ -18,10 +18,10 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.conftest import BUILD_NOW
 from werkplaatsen.fields import parse_datetime
 from werkplaatsen.sitecheck import broken_links, facts
+from werkplaatsen.system import locate
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
@@ -197,7 +197,7 @@ def focus_indicator_problem(unfocused: dict, focused: dict) -> str | None:
 def vnu_errors(directory: Path) -> list[str]:
     """The Nu HTML checker over every HTML file under `directory`: one line per error."""
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "gnu", str(directory)],
+        [locate("java"), "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "gnu", str(directory)],
         capture_output=True, text=True, check=False, timeout=300,
     )
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]

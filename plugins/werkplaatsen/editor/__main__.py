@@ -19,7 +19,13 @@ def main(argv: list[str]) -> int:
         print(f"Nieuw bestand: {path}. Vul de velden in en controleer met make check.")
         return 0
     if argv == ["docs"]:
-        write_docs()
+        written, current = write_docs()
+        if not written:
+            print(f"De {current} bestanden uit het model waren al actueel.")
+        else:
+            names = ", ".join(str(path.relative_to(ROOT)) for path in written)
+            print(f"Opnieuw gemaakt uit het model: {names} ({current} {'ander was' if current == 1 else 'andere waren'} "
+                  "al actueel).")
         return 0
     print("Gebruik: nieuw TYPE TITEL [MAP] | docs", file=sys.stderr)
     return 2

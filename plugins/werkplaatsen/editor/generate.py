@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from ..contenttypes import TYPES
+from ..files import replace_file
 from ..vocabulary import vocabulary
 from . import decap
 from .guide import guide
@@ -70,7 +71,8 @@ export default {{
 """
 
 
-def write_docs() -> None:
-    for path, text in generated_files().items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+def write_docs() -> tuple[list[Path], int]:
+    """Write every generated file that differs from the model: (the files written, how many were current)."""
+    files = generated_files()
+    written = [path for path, text in files.items() if replace_file(path, text)]
+    return written, len(files) - len(written)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import preview, uploads
+from .. import ports, preview, uploads
 from ..routes import FILES_FOLDER
 from ..serve import Reply
 from . import decap
@@ -26,8 +26,13 @@ from .gitserver import GitServer
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=ROOT, help="the git checkout the editor saves into")
-    parser.add_argument("--port", type=int, default=8000, help="0: any free port")
+    parser.add_argument("--port", default="8000", help="0: any free port")
     args = parser.parse_args(argv)
+    try:
+        port = ports.claim(args.port, "beheer")
+    except ports.PortProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
     repo = args.repo.resolve()
     branch = current_branch(repo)
     who = identity(repo)
@@ -54,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     with GitServer(repo, who, branch) as git:
         routes = {decap.LOCAL_API: git.forward, "/beheer/config.yml": editor_config, decap.LOCAL_FILES: file_list}
         # The preview of the checkout inside it (.preview/ is ignored by git, so no save commits it).
-        preview.serve(repo / "content", repo / ".preview" / "beheer", args.port, announce, routes, stop=git.exited)
+        preview.serve(repo / "content", repo / ".preview" / "beheer", port, announce, routes, stop=git.exited)
         if git.exited.is_set():
             print("decap-server is onverwacht gestopt (zie de melding hierboven), dus het beheer stopt ook. "
                   "Start het opnieuw met make beheer.", file=sys.stderr, flush=True)
