@@ -59,7 +59,7 @@ CHECKS = {
 # name: (how the configuration breaks, the check that must notice, a fragment of its report)
 BREAKAGES = {
     "add_header without always": (replace(" always;", ";"), "headers", "/bestaat-niet/ (404): content-security-policy"),
-    "a location with only its own header": (only_own_header_in_theme, "headers", "/theme/favicon"),
+    "a location with only its own header": (only_own_header_in_theme, "headers", "/theme/site."),
     "a headers file that drifted": (drifted_headers_file, "policy", "Strict-Transport-Security is None"),
     "downloads not sandboxed": (drifted_headers_file, "policy", "a download with Content-Security-Policy"),
     "theme files not cached": (drifted_headers_file, "policy", "expected 'public, max-age=31536000, immutable'"),
