@@ -6,7 +6,7 @@
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 # Set-up steps that print their own one line, so make need not echo every command.
-SYSTEM = PYTHONPATH=plugins $(1) -m werkplaatsen.system
+SYSTEM = PYTHONPATH=plugins $(1) -m werkplaatsen.system.programs
 
 # The oldest Python the pins install on (Debian 12's), written once: pyproject.toml's requires-python.
 PYTHON_MIN := $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)"$$/\1/p' pyproject.toml)
@@ -22,7 +22,7 @@ VENV_MADE_BY := $(shell cat $(VENV)/.installed 2>/dev/null)
 VENV_RUNS := $(shell test -f $(VENV)/.installed && $(VENV)/bin/python -c 'print("ja")' 2>/dev/null)
 VENV_STALE := $(if $(VENV_MADE_BY),$(if $(VENV_RUNS),$(if $(PYTHON_WANTED),$(filter-out $(PYTHON_WANTED),$(VENV_MADE_BY))),kapot))
 
-# Settings the tests and hosting code read (see plugins/werkplaatsen/system.py): where Chromium, Java,
+# Settings the tests and hosting code read (see plugins/werkplaatsen/system/programs.py): where Chromium, Java,
 # nginx and its brotli module are when PATH and Debian's locations do not have them.
 export CHROMIUM JAVA NGINX NGINX_BROTLI_MODULE
 
@@ -122,7 +122,7 @@ node_modules/.installed: package.json package-lock.json | $(VENV)/.installed
 	@mkdir -p node_modules && touch $@
 
 # System packages, named before apt is called; installed as root, with sudo without a password, or
-# else the exact command is printed (plugins/werkplaatsen/system.py).
+# else the exact command is printed (plugins/werkplaatsen/system/programs.py).
 system-test: $(VENV)/.installed
 	@$(call SYSTEM,$(VENV)/bin/python) chromium java nginx brotli rsync
 

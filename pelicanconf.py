@@ -48,7 +48,7 @@ WERKPLAATSEN_STYLESHEET = [
     "theme/static/css/site.css",
 ]
 # The controlled vocabularies: themes, domains, phases and the other lists of allowed values.
-WERKPLAATSEN_VOCABULARY = "plugins/werkplaatsen/vocabulary.yaml"
+WERKPLAATSEN_VOCABULARY = "plugins/werkplaatsen/model/vocabulary.yaml"
 # The HTTP headers of the site (see hosting/README.md).
 WERKPLAATSEN_HEADERS_FILE = "hosting/_headers"
 # Where security researchers report a problem (/.well-known/security.txt).

@@ -1,7 +1,7 @@
 """Project tasks (invoke). The Makefile installs the tools, then calls these tasks.
 
 `html` and `publish` build into a folder of their own and switch `output/` to it only when the
-build succeeded (see plugins/werkplaatsen/build.py); the preview (`serve`) and the browser
+build succeeded (see plugins/werkplaatsen/build/atomic.py); the preview (`serve`) and the browser
 editor (`beheer`) build into folders of their own in `.preview/` and never touch `output/`.
 """
 
@@ -52,7 +52,7 @@ def publish(c, content=CONTENT, output=OUTPUT):
 @task
 def check(c):
     """Check all content without building: every problem at once, in Dutch."""
-    _module("check", "pelicanconf.py")
+    _module("build.check", "pelicanconf.py")
 
 
 @task
@@ -66,13 +66,13 @@ def docs(c):
     """Regenerate the editor guide, the JSON Schemas and the editor wiring from the content model, and
     hosting/nginx.conf from hosting/_headers."""
     _module("editor", "docs")
-    _module("nginx")
+    _module("hosting.nginx")
 
 
 @task
 def serve(c, port=PORT):
     """Build, then serve the preview at http://localhost:8000 (or `--port`) and rebuild on every save."""
-    _module("preview", "--port", str(port), replace=True)
+    _module("build.preview", "--port", str(port), replace=True)
 
 
 @task
@@ -84,19 +84,19 @@ def beheer(c, repo=".", port=PORT):
 @task
 def hosting(c, port="8080", site=OUTPUT):
     """Serve output/ (or another built site) with nginx and the production settings on 127.0.0.1 (stop: Ctrl+C)."""
-    _module("hosting", f"--port={port}", f"--root={site}", replace=True)
+    _module("hosting.trial", f"--port={port}", f"--root={site}", replace=True)
 
 
 @task
 def deploy(c, target, force=""):
     """Upload output/ as a new release to a folder or user@host:path and make it live (see README)."""
-    _module("deploy", "deploy", f"--target={target}", f"--force={force}")
+    _module("hosting.deploy", "deploy", f"--target={target}", f"--force={force}")
 
 
 @task
 def rollback(c, target):
     """Make the release before the live one live again."""
-    _module("deploy", "rollback", f"--target={target}")
+    _module("hosting.deploy", "rollback", f"--target={target}")
 
 
 @task
@@ -108,9 +108,9 @@ def bench(c):
         raise SystemExit(result.returncode)
 
 
-# mutmut 3 names each mutant after its file: plugins/werkplaatsen/status.py gives
-# "plugins.werkplaatsen.status", and it only switches a mutant on in a module of that name. The code
-# runs as "werkplaatsen.status" (plugins/ is the plugin path), so with plain `mutmut run` no mutant
+# mutmut 3 names each mutant after its file: plugins/werkplaatsen/model/status.py gives
+# "plugins.werkplaatsen.model.status", and it only switches a mutant on in a module of that name. The code
+# runs as "werkplaatsen.model.status" (plugins/ is the plugin path), so with plain `mutmut run` no mutant
 # would ever be switched on. mutmut only drops a leading "src."; this drops a leading "plugins." too.
 MUTMUT = """
 import sys
@@ -135,7 +135,7 @@ main.cli(prog_name="mutmut")
 def mutate(c, mutants=""):
     """Mutation-test status, markup, catalog and build with mutmut; results stay in mutants/.
 
-    A second run retests only what changed. `--mutants 'werkplaatsen.catalog.*'` retests those;
+    A second run retests only what changed. `--mutants 'werkplaatsen.reading.catalog.*'` retests those;
     `.venv/bin/mutmut show NAME` shows one, `.venv/bin/mutmut browse` all of them.
     """
     result = subprocess.run([sys.executable, "-c", MUTMUT, "run", *mutants.split()], cwd=ROOT)

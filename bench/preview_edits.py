@@ -1,7 +1,7 @@
 """The preview's edit latency, against `hugo server` on the same bodies: from saving a file until
 the served page shows the change.
 
-Our preview (python -m werkplaatsen.preview, what `make serve` runs) starts on generated content,
+Our preview (python -m werkplaatsen.build.preview, what `make serve` runs) starts on generated content,
 with its own copy of the theme and the vocabulary; then a session, a casus, a vocabulary label and
 a template are edited, each a number of times. `hugo server` (from the reference environment,
 writing to disk) gets the same session edit on the Hugo copy of the bodies.
@@ -96,14 +96,14 @@ class Server:
 def measure(content: Path, folder: Path, repeats: int) -> dict[str, float]:
     """Our preview: seconds per kind of edit, the median of `repeats`."""
     shutil.copytree(ROOT / "theme", folder / "theme", dirs_exist_ok=True)
-    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "vocabulary.yaml", folder / "vocabulary.yaml")
+    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", folder / "vocabulary.yaml")
     settings = folder / "previewconf.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
                         f"PATH = {str(content)!r}\nTHEME = {str(folder / 'theme')!r}\n"
                         f"WERKPLAATSEN_VOCABULARY = {str(folder / 'vocabulary.yaml')!r}\n")
     output = folder / "preview"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": NOW}
-    server = Server("the preview", [sys.executable, "-m", "werkplaatsen.preview", "--port", "0", "--settings", str(settings),
+    server = Server("the preview", [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(settings),
                      "--content", str(content), "--output", str(output)], env)
     try:
         address = re.search(r"draait op (\S+?)/? ", server.wait_for("draait op", timeout=START_TIMEOUT)).group(1)

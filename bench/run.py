@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkplaatsen.routes import ADMIN_URL
+from werkplaatsen.model.routes import ADMIN_URL
 
 from . import references
 from .environments import HUGO_PAGEFIND, PELICAN

@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from werkplaatsen.contenttypes import BY_FOLDER
+from werkplaatsen.model.contenttypes import BY_FOLDER
 
 # The moment the benchmark's builds run at: after every date in the generated content, so no report
 # or news item waits for its publication date and every item has its page in production too.

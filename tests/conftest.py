@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from werkplaatsen.routes import ADMIN_URL
+from werkplaatsen.model.routes import ADMIN_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -67,8 +67,8 @@ def ical_text(written: str) -> str:
 def validation_context() -> dict:
     """What schema validation needs besides the data: the vocabulary and the allowed websites."""
     import pelicanconf
-    from werkplaatsen.catalog import LoadOptions
-    from werkplaatsen.vocabulary import vocabulary
+    from werkplaatsen.model.vocabulary import vocabulary
+    from werkplaatsen.reading.catalog import LoadOptions
 
     options = LoadOptions.from_settings(vars(pelicanconf))
     return {"vocabulary": vocabulary(), "hosts": options.hosts}

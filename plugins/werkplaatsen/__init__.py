@@ -6,7 +6,7 @@ editor) start fast; Pelican and the generator are imported when Pelican uses the
 
 
 def _generator(pelican):
-    from .generator import WerkplaatsenGenerator
+    from .build.generator import WerkplaatsenGenerator
 
     return WerkplaatsenGenerator
 

@@ -11,10 +11,10 @@ import pytest
 
 from tests.browser.editor import Beheer, scratch_repo
 from tests.browser.gates import CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
-from werkplaatsen.serve import SiteServer
+from werkplaatsen.hosting.serve import SiteServer
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import build
-from werkplaatsen.system import locate
+from werkplaatsen.system.programs import locate
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.conftest import ROOT
-from werkplaatsen import frontmatter
+from werkplaatsen.reading import frontmatter
 
 EDITOR = ("Test Redacteur", "redacteur@example.org")
 # An identity in the environment (as on a shared machine or in CI) that must not end up on a commit.
@@ -327,6 +327,6 @@ def page_text(url: str, wanted: str, timeout: float = 60) -> str:
 
 def check(repo) -> subprocess.CompletedProcess:
     """`make check` (the project's settings) on the scratch checkout's content."""
-    return subprocess.run([sys.executable, "-m", "werkplaatsen.check", "pelicanconf.py", str(repo / "content")],
+    return subprocess.run([sys.executable, "-m", "werkplaatsen.build.check", "pelicanconf.py", str(repo / "content")],
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, capture_output=True,
                           text=True, check=False)

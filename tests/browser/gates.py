@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import BUILD_NOW
-from werkplaatsen.fields import parse_datetime
-from werkplaatsen.sitecheck import broken_links, facts
-from werkplaatsen.system import locate
+from werkplaatsen.build.sitecheck import broken_links, facts
+from werkplaatsen.model.fields import parse_datetime
+from werkplaatsen.system.programs import locate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -247,7 +247,7 @@ class LinkReport:
 def anchor_problems(directory: Path) -> list[str]:
     """Every internal link and #anchor in the HTML files under `directory` that leads nowhere.
 
-    The same deterministic check the build runs (werkplaatsen.sitecheck), here over any folder.
+    The same deterministic check the build runs (werkplaatsen.build.sitecheck), here over any folder.
     """
     pages, files = {}, set()
     for path in sorted(directory.rglob("*")):

@@ -12,8 +12,8 @@ import pytest
 
 from tests.browser.editor import (check, commits, field_named, fill_session, git, new_item, open_entry, page_text, read,
                                   save, sign_in, wait_for_commit)
-from werkplaatsen import frontmatter
-from werkplaatsen.contenttypes import TYPES
+from werkplaatsen.model.contenttypes import TYPES
+from werkplaatsen.reading import frontmatter
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
 

@@ -33,7 +33,7 @@ SESSION = "content/sessies/gewoon.md"
 # Files outside content/ that a save must never reach, committed in the scratch checkout.
 PROTECTED = {".ci/run": "#!/bin/sh\nmake test\n", "Makefile": "test:\n\ttrue\n", "pelicanconf.py": "SITENAME = 'x'\n",
              "publishconf.py": "from pelicanconf import *\n", "theme/templates/base.html": "<!DOCTYPE html>\n",
-             "plugins/werkplaatsen/serve.py": "# code\n", ".gitattributes": "* text=auto\n"}
+             "plugins/werkplaatsen/hosting/serve.py": "# code\n", ".gitattributes": "* text=auto\n"}
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +161,7 @@ def test_forged_host_and_origin_are_refused_at_every_port_and_socket(guarded):
 
 
 TARGETS = [".git/config", ".git/hooks/post-commit", ".ci/run", "Makefile", "pelicanconf.py", "publishconf.py",
-           "theme/templates/base.html", "plugins/werkplaatsen/serve.py", ".gitattributes", "content/../x",
+           "theme/templates/base.html", "plugins/werkplaatsen/hosting/serve.py", ".gitattributes", "content/../x",
            "content/../Makefile", "content/sessies/../../.git/config", "content/%2e%2e/Makefile",
            "content%2f..%2f.git%2fconfig", "content/sessies/..%2f..%2fMakefile.md", "content\\..\\Makefile",
            "./Makefile", "content/sessies/link.md", "content/bestanden/git/config.pdf", "content/sessies/tweede-naam.md",

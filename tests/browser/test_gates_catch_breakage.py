@@ -18,7 +18,7 @@ from tests.browser.gates import (
     linkcheck,
     vnu_errors,
 )
-from werkplaatsen.serve import SiteServer
+from werkplaatsen.hosting.serve import SiteServer
 
 pytestmark = pytest.mark.browser
 

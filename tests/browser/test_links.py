@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.gates import anchor_problems, linkcheck
-from werkplaatsen.serve import SiteServer
+from werkplaatsen.hosting.serve import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser.gates import browser_problems
-from werkplaatsen.serve import SiteServer
+from werkplaatsen.hosting.serve import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from werkplaatsen.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
+from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
 
 pytestmark = pytest.mark.browser
 

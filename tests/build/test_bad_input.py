@@ -18,8 +18,8 @@ import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT, SITE_URL, build
-from werkplaatsen import check as check_module
-from werkplaatsen import feeds
+from werkplaatsen.build import check as check_module
+from werkplaatsen.outputs import feeds
 
 SESSION = "sessies/gewoon.md"
 FULL = "sessies/vol.md"
@@ -274,7 +274,7 @@ def problems(printed: str) -> list[str]:
 
 @pytest.fixture
 def check(monkeypatch, capsys, pelican_logging):
-    """`make check` (python -m werkplaatsen.check) in this process, as run_build's build sees the content:
+    """`make check` (python -m werkplaatsen.build.check) in this process, as run_build's build sees the content:
     its exit code and its problems."""
     def run(content, settings: str = "pelicanconf.py", **environment):
         monkeypatch.chdir(ROOT)

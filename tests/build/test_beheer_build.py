@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT, build
 from werkplaatsen.editor.generate import DECAP_CONFIG
-from werkplaatsen.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
+from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
 
 NOW = "2030-09-01 10:00"
 BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"

@@ -15,8 +15,8 @@ import pytest
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.test_bad_input import snapshot
 from tests.conftest import ROOT, build
-from werkplaatsen import build as build_module
-from werkplaatsen.errors import ContentError, ContentErrors
+from werkplaatsen.build import atomic as build_module
+from werkplaatsen.model.errors import ContentError, ContentErrors
 
 NOW = "2030-09-01 10:00"
 

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 
 from tests.conftest import ROOT
-from werkplaatsen import frontmatter
+from werkplaatsen.reading import frontmatter
 
 SCRIPT = ROOT / "tests" / "build" / "decap_yaml.js"
 

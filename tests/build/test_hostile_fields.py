@@ -38,12 +38,12 @@ from pelican.settings import read_settings
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT, build, ical_text
-from werkplaatsen import characters
-from werkplaatsen.contenttypes import BY_NAME, TYPES
+from werkplaatsen.build.generator import WerkplaatsenGenerator
 from werkplaatsen.editor.fieldspec import specs
-from werkplaatsen.errors import ContentErrors
-from werkplaatsen.generator import WerkplaatsenGenerator
-from werkplaatsen.vocabulary import vocabulary
+from werkplaatsen.model import characters
+from werkplaatsen.model.contenttypes import BY_NAME, TYPES
+from werkplaatsen.model.errors import ContentErrors
+from werkplaatsen.model.vocabulary import vocabulary
 
 NOW = "2030-09-01 10:00"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)

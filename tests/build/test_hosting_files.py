@@ -109,5 +109,5 @@ def test_robots_and_security_txt(fixture_site, tmp_path):
 
 
 def test_the_headers_file_is_published_at_the_root(fixture_site):
-    from werkplaatsen.headers import HEADERS_FILE
+    from werkplaatsen.hosting.headers import HEADERS_FILE
     assert (fixture_site.output / "_headers").read_text() == HEADERS_FILE.read_text()

@@ -15,8 +15,8 @@ import pytest
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.browser.test_gates_catch_breakage import tiny_png
 from tests.conftest import ROOT, build
-from werkplaatsen.errors import ContentErrors
-from werkplaatsen.incremental import Preview
+from werkplaatsen.build.incremental import Preview
+from werkplaatsen.model.errors import ContentErrors
 
 NOW = "2030-09-01 10:00"
 
@@ -38,7 +38,7 @@ def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("preview")
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "vocabulary.yaml", root / "vocabulary.yaml")
+    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", root / "vocabulary.yaml")
     (root / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
                                   f"THEME = {str(root / 'theme')!r}\nWERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}\n")
     return root

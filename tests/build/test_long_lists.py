@@ -9,9 +9,9 @@ import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import build
-from werkplaatsen.contenttypes import PAGE_SIZE
-from werkplaatsen.indexes import LESSONS_PREVIEW, THEME_PAGE_CARDS
-from werkplaatsen.pages import LESSONS_PAGE_SIZE
+from werkplaatsen.model.contenttypes import PAGE_SIZE
+from werkplaatsen.view.indexes import LESSONS_PREVIEW, THEME_PAGE_CARDS
+from werkplaatsen.view.pages import LESSONS_PAGE_SIZE
 
 NOW = "2030-09-01 10:00"
 CASES = PAGE_SIZE + 3

@@ -3,7 +3,7 @@
 import subprocess
 
 from tests.conftest import ROOT
-from werkplaatsen import frontmatter
+from werkplaatsen.reading import frontmatter
 
 
 def test_a_title_with_shell_syntax_and_quotes_is_written_as_typed(tmp_path):

@@ -13,10 +13,10 @@ import pytest
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.test_bad_input import write
 from tests.conftest import SITE_URL, build, validation_context
-from werkplaatsen import frontmatter
-from werkplaatsen.contenttypes import BY_NAME
 from werkplaatsen.editor.scaffold import new_file
-from werkplaatsen.validation import validate
+from werkplaatsen.model.contenttypes import BY_NAME
+from werkplaatsen.reading import frontmatter
+from werkplaatsen.reading.validation import validate
 
 NOW = "2030-09-01 10:00"
 

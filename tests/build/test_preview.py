@@ -17,7 +17,7 @@ import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT
-from werkplaatsen.headers import headers_for, parse_headers_file
+from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 
 TIMEOUT = 60
 
@@ -29,7 +29,7 @@ class Running:
         self.root = root
         env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": "2030-09-01 10:00"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "werkplaatsen.preview", "--port", "0", "--settings", str(root / "conf.py"),
+            [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(root / "conf.py"),
              "--content", str(root / "content"), "--output", str(root / "preview")],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue = queue.Queue()

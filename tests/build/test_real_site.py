@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from pelicanconf import WERKPLAATSEN_AANMELD_HOSTS, WERKPLAATSEN_LINK_HOSTS
 from tests.conftest import ROOT
-from werkplaatsen.contenttypes import TYPES
+from werkplaatsen.model.contenttypes import TYPES
 
 CONTENT = ROOT / "content"
 SITE_PAGES = ["/", "/programma/", "/sessies/", "/casussen/", "/instrumenten/", "/verslagen/", "/lessen/",

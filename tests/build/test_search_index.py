@@ -17,8 +17,8 @@ from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.test_publishing_rules import EXAMPLES_ALLOWED
 from tests.build.test_real_site import content_items
 from tests.conftest import build
-from werkplaatsen import searchindex
-from werkplaatsen.headers import headers_for, parse_headers_file
+from werkplaatsen.hosting.headers import headers_for, parse_headers_file
+from werkplaatsen.outputs import searchindex
 
 NOW = "2030-09-01 10:00"
 YEAR_IN = re.compile(r"\b(\d{4})\b")
@@ -126,7 +126,7 @@ def test_two_builds_write_the_same_index(fixture_site, tmp_path):
     assert again.returncode == 0, again.stderr
     first, second = (sorted((out / "pagefind").rglob("*")) for out in (fixture_site.output, again.output))
     assert [p.relative_to(fixture_site.output) for p in first] == [p.relative_to(again.output) for p in second]
-    # Filter files are where Pagefind 1.5.2 varies between runs (see werkplaatsen.stableindex).
+    # Filter files are where Pagefind 1.5.2 varies between runs (see werkplaatsen.outputs.stableindex).
     assert len(list((again.output / "pagefind" / "filter").glob("*.pf_filter"))) == 3
     assert [p for p, q in zip(first, second) if p.is_file() and p.read_bytes() != q.read_bytes()] == []
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import brotli
 
-from werkplaatsen.headers import Rules, headers_for
+from werkplaatsen.hosting.headers import Rules, headers_for
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy",
                     "X-Frame-Options", "Cross-Origin-Opener-Policy", "Strict-Transport-Security")

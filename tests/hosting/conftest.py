@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.browser.test_gates_catch_breakage import tiny_png
-from werkplaatsen.compress import compress_file
-from werkplaatsen.hosting import Nginx
-from werkplaatsen.nginx import CONFIG_FILE
+from werkplaatsen.hosting.nginx import CONFIG_FILE
+from werkplaatsen.hosting.trial import Nginx
+from werkplaatsen.outputs.compress import compress_file
 
 # Kinds of files the real content does not have (yet), so every type is served at least once.
 SAMPLES = {

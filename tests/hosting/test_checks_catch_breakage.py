@@ -18,8 +18,8 @@ from tests.hosting.checks import (
     switch_problems,
     type_problems,
 )
-from werkplaatsen.headers import HEADERS_FILE, parse_headers_file
-from werkplaatsen.nginx import CONFIG_FILE, site_config
+from werkplaatsen.hosting.headers import HEADERS_FILE, parse_headers_file
+from werkplaatsen.hosting.nginx import CONFIG_FILE, site_config
 
 RULES = parse_headers_file(HEADERS_FILE)
 

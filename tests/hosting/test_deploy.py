@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from werkplaatsen import deploy as deploying
-from werkplaatsen.deploy import KEEP, LOCK, DeployFailed, Target, deploy, rollback
+from werkplaatsen.hosting import deploy as deploying
+from werkplaatsen.hosting.deploy import KEEP, LOCK, DeployFailed, Target, deploy, rollback
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
@@ -37,7 +37,7 @@ class Result:
 
 @pytest.fixture
 def cli(capsys):
-    """`python -m werkplaatsen.deploy ...` in this process (its exit code and what it printed)."""
+    """`python -m werkplaatsen.hosting.deploy ...` in this process (its exit code and what it printed)."""
     def run(*arguments: str) -> Result:
         code = deploying.main(list(arguments))
         printed = capsys.readouterr()

@@ -59,7 +59,7 @@ def releases(tmp_path_factory) -> tuple[Path, Path]:
 
 def deploy(output: Path, target: Path) -> None:
     # FORCE: the test is about serving, not about whether this checkout has uncommitted changes.
-    subprocess.run([sys.executable, "-m", "werkplaatsen.deploy", "deploy", f"--target={target}", f"--output={output}",
+    subprocess.run([sys.executable, "-m", "werkplaatsen.hosting.deploy", "deploy", f"--target={target}", f"--output={output}",
                     "--force=ja"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, check=True,
                    capture_output=True)
 

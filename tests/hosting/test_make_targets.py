@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.hosting.checks import get
-from werkplaatsen.processes import free_port
+from werkplaatsen.system.processes import free_port
 
 
 def make(*arguments: str) -> subprocess.CompletedProcess:

@@ -16,8 +16,8 @@ from tests.hosting.checks import (
     switch_problems,
     type_problems,
 )
-from werkplaatsen.headers import HEADERS_FILE, parse_headers_file
-from werkplaatsen.nginx import site_config
+from werkplaatsen.hosting.headers import HEADERS_FILE, parse_headers_file
+from werkplaatsen.hosting.nginx import site_config
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 # What the Makefile's set-up reads; the rest of the clone is not needed to make .venv/ and node_modules/.
 SETUP_FILES = ["Makefile", "pyproject.toml", ".npmrc", "plugins/werkplaatsen/__init__.py",
-               "plugins/werkplaatsen/system.py"]
+               "plugins/werkplaatsen/system/__init__.py", "plugins/werkplaatsen/system/programs.py"]
 
 
 def make(folder: Path, *arguments: str, timeout: int = 900) -> subprocess.CompletedProcess:

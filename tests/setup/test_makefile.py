@@ -130,6 +130,8 @@ def test_distclean_removes_everything_the_set_up_and_the_builds_made(scratch):
     assert result.returncode == 0, result.stderr
     left = sorted(str(path.relative_to(scratch)) for path in scratch.rglob("*"))
     assert left == sorted(["Makefile", "pyproject.toml", ".npmrc", "plugins", "plugins/werkplaatsen",
-                           "plugins/werkplaatsen/__init__.py", "plugins/werkplaatsen/system.py", "requirements.txt",
+                           "plugins/werkplaatsen/__init__.py", "plugins/werkplaatsen/system",
+                           "plugins/werkplaatsen/system/__init__.py", "plugins/werkplaatsen/system/programs.py",
+                           "requirements.txt",
                            "requirements-test.txt", "constraints.txt", "package.json", "package-lock.json", "content",
                            "content/sessie.md"])

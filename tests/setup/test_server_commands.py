@@ -43,7 +43,7 @@ def test_a_taken_port_stops_the_command_with_one_dutch_line(command, taken_port)
 
 def test_the_preview_checks_the_port_before_it_builds(tmp_path, taken_port):
     output = tmp_path / "voorbeeld"
-    result = subprocess.run([sys.executable, "-m", "werkplaatsen.preview", "--port", str(taken_port), "--content",
+    result = subprocess.run([sys.executable, "-m", "werkplaatsen.build.preview", "--port", str(taken_port), "--content",
                              str(FIXTURE_CONTENT), "--output", str(output)], cwd=ROOT, capture_output=True, text=True,
                             timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, check=False)
     assert result.returncode == 1

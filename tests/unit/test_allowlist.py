@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from werkplaatsen.contenttypes import BY_FOLDER
 from werkplaatsen.editor.allowlist import ACTIONS, DOWNLOAD, ENTRY, Allowlist
-from werkplaatsen.uploads import ALLOWED
+from werkplaatsen.model.contenttypes import BY_FOLDER
+from werkplaatsen.reading.uploads import ALLOWED
 
 BRANCH = "main"
 OPTIONS = {"commitMessage": "Opgeslagen", "useWorkflow": False, "status": "draft"}
@@ -79,7 +79,7 @@ def test_what_the_editor_sends_passes(repo, editor_request):
 
 OUTSIDE = [
     ".git/config", ".git/hooks/post-commit", ".ci/run", "Makefile", "pelicanconf.py", "publishconf.py",
-    "theme/templates/base.html", "plugins/werkplaatsen/serve.py", "package.json", ".gitattributes", "README.md",
+    "theme/templates/base.html", "plugins/werkplaatsen/hosting/serve.py", "package.json", ".gitattributes", "README.md",
     "content/../Makefile", "content/sessies/../../.git/config", "content/sessies/../sessie-1.md",
     "content/./sessies/sessie-1.md", "./content/sessies/sessie-1.md", "content//sessies/sessie-1.md",
     "content/%2e%2e/Makefile", "content%2f..%2f.git%2fconfig", "content/sessies/%2e%2e%2f%2e%2e%2fMakefile.md",

@@ -371,7 +371,7 @@ def test_a_preview_edit_adds_its_marker_and_stops_the_run_when_its_text_is_gone(
     assert EDITS["sessie"].applied("samenvatting: Een sessie.\n", "m1") == "samenvatting: Een sessie. m1\n"
     assert EDITS["template"].applied("{% block main %}x", "m2") == "{% block main %}<!-- m2 -->x"
     theme = (ROOT / "theme" / "templates" / "sessie.html").read_text(encoding="utf-8")
-    vocabulary = (ROOT / "plugins" / "werkplaatsen" / "vocabulary.yaml").read_text(encoding="utf-8")
+    vocabulary = (ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml").read_text(encoding="utf-8")
     assert EDITS["template"].old in theme and EDITS["vocabulary"].old in vocabulary  # what the bench edits is there
     content = generate(tmp_path, items=100)
     for edit in (EDITS["sessie"], EDITS["casus"]):

@@ -8,7 +8,7 @@ import ics
 from icalendar import Calendar
 
 from tests.conftest import ical_text
-from werkplaatsen.calendars import calendars
+from werkplaatsen.outputs.calendars import calendars
 
 NAME = 'Werkplaatsen; "wijkgericht", werken \\ ' + "é" * 40
 

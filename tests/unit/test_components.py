@@ -12,10 +12,10 @@ from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from tests.conftest import ROOT
-from werkplaatsen import dutch
-from werkplaatsen.fields import TIMEZONE
-from werkplaatsen.search import Record
-from werkplaatsen.status import Status
+from werkplaatsen.model import dutch
+from werkplaatsen.model.fields import TIMEZONE
+from werkplaatsen.model.status import Status
+from werkplaatsen.view.search import Record
 
 FORM = "https://www.lpbagenda.nl/werkplaatsen"
 MOMENTS = {

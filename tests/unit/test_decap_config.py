@@ -7,13 +7,13 @@ import re
 import pytest
 
 from tests.conftest import validation_context
-from werkplaatsen import fields, urls
-from werkplaatsen.contenttypes import TYPES, ContentType
 from werkplaatsen.editor import decap
 from werkplaatsen.editor.generate import production_settings
-from werkplaatsen.fields import Date, ref, term
-from werkplaatsen.schemas import Record, Schema, field, listfield
-from werkplaatsen.vocabulary import vocabulary
+from werkplaatsen.model import fields, urls
+from werkplaatsen.model.contenttypes import TYPES, ContentType
+from werkplaatsen.model.fields import Date, ref, term
+from werkplaatsen.model.schemas import Record, Schema, field, listfield
+from werkplaatsen.model.vocabulary import vocabulary
 
 SETTINGS = production_settings()
 CONFIG = decap.config(vocabulary(), SETTINGS)

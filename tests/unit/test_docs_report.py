@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from werkplaatsen import nginx
 from werkplaatsen.editor import __main__ as editor
 from werkplaatsen.editor import generate
+from werkplaatsen.hosting import nginx
 
 
 def test_make_docs_names_what_it_regenerated_and_counts_the_rest(tmp_path, monkeypatch, capsys):

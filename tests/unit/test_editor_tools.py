@@ -6,15 +6,15 @@ import pytest
 import yaml
 
 from tests.conftest import validation_context
-from werkplaatsen import frontmatter
-from werkplaatsen.contenttypes import BY_NAME
-from werkplaatsen import fields
 from werkplaatsen.editor.fieldspec import PATTERNS, caseless, specs
 from werkplaatsen.editor.generate import ROOT, generated_files
 from werkplaatsen.editor.jsonschema import schema_for
 from werkplaatsen.editor.scaffold import new_file
-from werkplaatsen.validation import validate
-from werkplaatsen.vocabulary import vocabulary
+from werkplaatsen.model import fields
+from werkplaatsen.model.contenttypes import BY_NAME
+from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.reading import frontmatter
+from werkplaatsen.reading.validation import validate
 
 
 def all_names(fields, prefix=""):
@@ -75,7 +75,7 @@ def test_json_schema_lists_vocabulary_terms():
 
 
 def test_vocabulary_file_is_valid_and_has_labels():
-    data = yaml.safe_load(ROOT.joinpath("plugins/werkplaatsen/vocabulary.yaml").read_text())
+    data = yaml.safe_load(ROOT.joinpath("plugins/werkplaatsen/model/vocabulary.yaml").read_text())
     assert all(isinstance(terms, dict) and all(terms.values()) for terms in data.values())
 
 

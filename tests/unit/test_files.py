@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import brotli
 
-from werkplaatsen.compress import compress_file, compress_files
-from werkplaatsen.files import replace_file
+from werkplaatsen.outputs.compress import compress_file, compress_files
+from werkplaatsen.outputs.files import replace_file
 
 
 def test_a_reader_of_the_old_file_reads_it_to_its_end(tmp_path):

@@ -6,7 +6,7 @@ import json
 import os
 
 from werkplaatsen.editor.forwarding import forward
-from werkplaatsen.serve import Reply
+from werkplaatsen.hosting.serve import Reply
 
 
 class DecapServer:

@@ -13,17 +13,18 @@ from types import SimpleNamespace
 import pytest
 
 from tests.conftest import ROOT
-from werkplaatsen import check, frontmatter
-from werkplaatsen.catalog import LoadOptions
-from werkplaatsen.contenttypes import BY_NAME, TYPES
+from werkplaatsen.build import check
 from werkplaatsen.editor.fieldspec import specs
 from werkplaatsen.editor.generate import GUIDE, generated_files, production_settings
 from werkplaatsen.editor.guide import EXAMPLE_FILE, MISTAKES, YAML_RULES, anchor, guide
 from werkplaatsen.editor.scaffold import new_file
-from werkplaatsen.fields import TIMEZONE
-from werkplaatsen.schemas import Schema
-from werkplaatsen.validation import validate
-from werkplaatsen.vocabulary import vocabulary
+from werkplaatsen.model.contenttypes import BY_NAME, TYPES
+from werkplaatsen.model.fields import TIMEZONE
+from werkplaatsen.model.schemas import Schema
+from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.reading import frontmatter
+from werkplaatsen.reading.catalog import LoadOptions
+from werkplaatsen.reading.validation import validate
 
 TEXT = generated_files()[GUIDE]
 HOSTS = LoadOptions.from_settings(production_settings()).hosts

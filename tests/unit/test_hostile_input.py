@@ -8,11 +8,12 @@ from hypothesis import strategies as st
 
 from tests.conftest import validation_context
 from tests.unit.test_model import VALID, errors_of
-from werkplaatsen import characters, frontmatter
-from werkplaatsen.contenttypes import TYPES
-from werkplaatsen.errors import ContentErrors
-from werkplaatsen.validation import validate
-from werkplaatsen.vocabulary import vocabulary
+from werkplaatsen.model import characters
+from werkplaatsen.model.contenttypes import TYPES
+from werkplaatsen.model.errors import ContentErrors
+from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.reading import frontmatter
+from werkplaatsen.reading.validation import validate
 
 PATH = "content/sessies/x.md"
 

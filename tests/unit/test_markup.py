@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.conftest import ROOT
-from werkplaatsen.markup import TEMPLATE_IDS, Renderer, sanitise
+from werkplaatsen.reading.markup import TEMPLATE_IDS, Renderer, sanitise
 
 
 @pytest.mark.parametrize(("html", "gone"), [

@@ -4,12 +4,12 @@ import textwrap
 
 import pytest
 
-from werkplaatsen import frontmatter
+from werkplaatsen.reading import frontmatter
 from tests.conftest import validation_context
-from werkplaatsen.contenttypes import TYPES
-from werkplaatsen.fields import parse_file, parse_image_file
-from werkplaatsen.schemas import Sessie
-from werkplaatsen.validation import validate
+from werkplaatsen.model.contenttypes import TYPES
+from werkplaatsen.model.fields import parse_file, parse_image_file
+from werkplaatsen.model.schemas import Sessie
+from werkplaatsen.reading.validation import validate
 
 PATH = "content/sessies/sessie-2.md"
 VALID = """\
@@ -160,7 +160,7 @@ def test_a_rule_that_reads_a_field_with_an_error_of_its_own_stays_silent(change,
 
 def test_rules_hold_in_lists_of_groups_and_in_every_type():
     """Each rule is reported in its own group, with the others' field problems."""
-    from werkplaatsen.schemas import Bericht, Instrument, Ronde
+    from werkplaatsen.model.schemas import Bericht, Instrument, Ronde
 
     instrument = ("---\ntitel: x\nstatus: concept\nsamenvatting: s\ndoel: d\nstappen: [a]\nduur: 1 uur\neigenaar: p\n"
                   "gecontroleerd: 2019-01-01\nmaterialen:\n  - titel: a\n  - titel: b\n    bestand: b.pdf\n"

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from werkplaatsen.compress import TEXT_SUFFIXES
-from werkplaatsen.headers import HEADERS_FILE, parse_headers_file
-from werkplaatsen.nginx import CONFIG_FILE, MIME_TYPES, ConfigError, site_config
-from werkplaatsen.uploads import ALLOWED
+from werkplaatsen.hosting.headers import HEADERS_FILE, parse_headers_file
+from werkplaatsen.hosting.nginx import CONFIG_FILE, MIME_TYPES, ConfigError, site_config
+from werkplaatsen.outputs.compress import TEXT_SUFFIXES
+from werkplaatsen.reading.uploads import ALLOWED
 
 
 def test_the_committed_config_is_generated_from_the_headers_file():

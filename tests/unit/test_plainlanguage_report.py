@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from werkplaatsen.errors import ContentErrors
+from werkplaatsen.model.errors import ContentErrors
 from werkplaatsen.plainlanguage import Checker, Kind, Stats, aggregate, lexicon, summary
 from werkplaatsen.plainlanguage.sentences import chunk_tokens
 from werkplaatsen.plainlanguage.wordlists import accepted_terms, officialese

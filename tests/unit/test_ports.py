@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from werkplaatsen import ports
-from werkplaatsen.processes import free_port
+from werkplaatsen.system import ports
+from werkplaatsen.system.processes import free_port
 
 
 def listening(family: int, host: str) -> socket.socket:

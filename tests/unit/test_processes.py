@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 
-from werkplaatsen import processes
+from werkplaatsen.system import processes
 
 IGNORES_SIGTERM = ("import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
                    "print('klaar', flush=True); time.sleep(60)")

@@ -6,7 +6,7 @@ import os
 import subprocess
 
 from tests.browser.editor import HOOKS, tampered
-from werkplaatsen import safegit
+from werkplaatsen.system import safegit
 
 IDENTITY = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
 

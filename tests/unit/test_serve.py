@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from werkplaatsen.headers import HEADERS_FILE, headers_for, parse_headers_file
-from werkplaatsen.serve import MAX_REQUEST_BYTES, Reply, SiteServer
+from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, parse_headers_file
+from werkplaatsen.hosting.serve import MAX_REQUEST_BYTES, Reply, SiteServer
 
 RULES = parse_headers_file(HEADERS_FILE)
 # A small built site: each file's bytes name it, so a response says which file was served.

@@ -12,9 +12,9 @@ import pytest
 
 import pelicanconf
 from tests.build.conftest import FIXTURE_CONTENT
-from werkplaatsen.catalog import LoadOptions, collect
-from werkplaatsen.fields import TIMEZONE
-from werkplaatsen.vocabulary import vocabulary
+from werkplaatsen.model.fields import TIMEZONE
+from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.reading.catalog import LoadOptions, collect
 
 OPTIONS = LoadOptions.from_settings(vars(pelicanconf), datetime(2030, 9, 1, tzinfo=TIMEZONE))
 ROUND = "content/rondes/ronde-9.md"  # 1 September to 15 December 2030, "periode" on line 4

@@ -1,6 +1,6 @@
 """The check over the built pages: every internal link and anchor resolves, deterministically."""
 
-from werkplaatsen.sitecheck import broken_links, facts
+from werkplaatsen.build.sitecheck import broken_links, facts
 
 PAGES = {
     "/": '<a href="/over/">Over</a> <a href="/sessies/#komend">Komend</a> <a href="#inhoud">Naar</a><main id="inhoud">',

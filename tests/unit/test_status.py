@@ -5,10 +5,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from tests.conftest import validation_context
-from werkplaatsen import dutch
-from werkplaatsen.fields import parse_datetime
-from werkplaatsen.schemas import Registration
-from werkplaatsen.status import registration_status
+from werkplaatsen.model import dutch
+from werkplaatsen.model.fields import parse_datetime
+from werkplaatsen.model.schemas import Registration
+from werkplaatsen.model.status import registration_status
 
 URL = "https://www.lpbagenda.nl/werkplaatsen"
 MINUTE = timedelta(minutes=1)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from werkplaatsen import hosting, system
-from werkplaatsen.system import Program
+from werkplaatsen.hosting import trial as hosting
+from werkplaatsen.system import programs as system
+from werkplaatsen.system.programs import Program
 
 TOOL = Program("Testprogramma", "deze test", "TESTPROGRAMMA", ("testprogramma",), "/nonexistent/testprogramma",
                "testpakket")

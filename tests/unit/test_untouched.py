@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from werkplaatsen import frontmatter
 from werkplaatsen.editor.untouched import keep
+from werkplaatsen.reading import frontmatter
 
 NAMES = ["titel", "status", "wijk", "opgave", "lessen", "locatie", "nummer", "b", "c_d", "e"]
 TEXT = st.text(alphabet=st.sampled_from(list("abcXYZ 019:#-'\"&*!|>{}[],%@`?é\n\t")), max_size=40)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from werkplaatsen import urls
+from werkplaatsen.model import urls
 
 HOSTS = ("www.platform31.nl", "www.lpbagenda.nl")
 

@@ -13,14 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from werkplaatsen import check, dutch, fields
-from werkplaatsen.contenttypes import BY_NAME, TYPES
+from werkplaatsen.build import check
 from werkplaatsen.editor.generate import generated_files
 from werkplaatsen.editor.scaffold import scaffold
-from werkplaatsen.errors import ContentError, ContentErrors, suggestion
-from werkplaatsen.present import Presenter
-from werkplaatsen.uploads import Upload
-from werkplaatsen.vocabulary import vocabulary
+from werkplaatsen.model import dutch, fields
+from werkplaatsen.model.contenttypes import BY_NAME, TYPES
+from werkplaatsen.model.errors import ContentError, ContentErrors, suggestion
+from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.reading.uploads import Upload
+from werkplaatsen.view.present import Presenter
 
 
 @pytest.mark.parametrize(("number", "text"), [(0, "0 problemen"), (1, "1 probleem"), (2, "2 problemen"), (21, "21 problemen")])

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from werkplaatsen import workers
+from werkplaatsen.build import workers
 
 
 def squares(share):

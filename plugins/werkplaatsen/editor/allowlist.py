@@ -29,10 +29,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..contenttypes import BY_FOLDER
-from ..fields import SLUG_PATTERN
-from ..routes import FILES_FOLDER
-from ..uploads import ALLOWED
+from ..model.contenttypes import BY_FOLDER
+from ..model.fields import SLUG_PATTERN
+from ..model.routes import FILES_FOLDER
+from ..reading.uploads import ALLOWED
 
 CONTENT = "content"
 ALLOWED_LIST = ", ".join(sorted(ALLOWED))

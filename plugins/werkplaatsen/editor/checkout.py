@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import safegit
+from ..system import safegit
 
 QUESTIONS = {
     "user.name": "Uw naam (die staat bij elke wijziging die u opslaat): ",

@@ -13,9 +13,9 @@ from typing import get_args
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .. import fields
-from ..fields import IMAGE_SUFFIXES, SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, Uploads, marker
-from ..validation import nested_model
+from ..model import fields
+from ..model.fields import IMAGE_SUFFIXES, SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, Uploads, marker
+from ..reading.validation import nested_model
 
 # The values a new item starts with: a draft, so it cannot be published by accident.
 STARTING_VALUES = {"status": "concept"}

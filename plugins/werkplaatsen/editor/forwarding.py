@@ -17,9 +17,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import frontmatter
-from ..contenttypes import BY_FOLDER, ContentType
-from ..serve import Reply
+from ..hosting.serve import Reply
+from ..model.contenttypes import BY_FOLDER, ContentType
+from ..reading import frontmatter
 from .untouched import keep
 
 Send = Callable[[dict], Reply]  # passes a request on to decap-server

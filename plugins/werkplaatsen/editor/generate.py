@@ -11,9 +11,9 @@ import runpy
 from functools import cache
 from pathlib import Path
 
-from ..contenttypes import TYPES
-from ..files import replace_file
-from ..vocabulary import vocabulary
+from ..model.contenttypes import TYPES
+from ..model.vocabulary import vocabulary
+from ..outputs.files import replace_file
 from . import decap
 from .guide import guide
 from .jsonschema import schema_for

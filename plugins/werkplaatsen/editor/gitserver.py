@@ -35,8 +35,8 @@ import time
 from email.message import Message
 from pathlib import Path
 
-from .. import processes, safegit
-from ..serve import Reply
+from ..hosting.serve import Reply
+from ..system import processes, safegit
 from . import forwarding
 from .allowlist import LISTINGS, Allowlist
 from .checkout import Identity

@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .. import check, dutch, frontmatter
-from ..catalog import LoadOptions
-from ..clock import midnight
-from ..contenttypes import BY_NAME, TYPES, ContentType
-from ..errors import ContentErrors
-from ..fields import slugify
-from ..routes import FILES_FOLDER
-from ..schemas import Schema
-from ..uploads import ALLOWED, MAX_MB
-from ..validation import validate
+from ..build import check
+from ..model import dutch
+from ..model.clock import midnight
+from ..model.contenttypes import BY_NAME, TYPES, ContentType
+from ..model.errors import ContentErrors
+from ..model.fields import slugify
+from ..model.routes import FILES_FOLDER
+from ..model.schemas import Schema
+from ..reading import frontmatter
+from ..reading.catalog import LoadOptions
+from ..reading.uploads import ALLOWED, MAX_MB
+from ..reading.validation import validate
 from .fieldspec import KINDS, FieldSpec, specs
 
 # The titles the tasks use as examples; the guide shows the file each gives.

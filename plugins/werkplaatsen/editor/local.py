@@ -1,6 +1,6 @@
 """`make beheer`: the browser editor on this computer, every save a git commit.
 
-Starts the preview (``werkplaatsen.preview``: build, serve on 127.0.0.1, rebuild after every
+Starts the preview (``werkplaatsen.build.preview``: build, serve on 127.0.0.1, rebuild after every
 save) and decap-server (``gitserver``) side by side, and serves the editor a configuration that
 saves to the current branch of the checkout instead of GitHub. Ctrl+C or SIGTERM stops both.
 """
@@ -14,9 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from .. import ports, preview, uploads
-from ..routes import FILES_FOLDER
-from ..serve import Reply
+from ..build import preview
+from ..hosting.serve import Reply
+from ..model.routes import FILES_FOLDER
+from ..reading import uploads
+from ..system import ports
 from . import decap
 from .checkout import current_branch, has_uncommitted_changes, identity
 from .generate import DECAP_CONFIG, ROOT

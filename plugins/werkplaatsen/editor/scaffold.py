@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..contenttypes import BY_NAME, ContentType
-from ..fields import slugify
-from ..vocabulary import vocabulary
+from ..model.contenttypes import BY_NAME, ContentType
+from ..model.fields import slugify
+from ..model.vocabulary import vocabulary
 from .fieldspec import STARTING_VALUES, FieldSpec, specs
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import frontmatter
+from ..reading import frontmatter
 
 _ABSENT = object()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import ContentError, ContentErrors
+from ..model.errors import ContentError, ContentErrors
 from .sentences import WORD
 
 ACCEPTED_TERMS_FILE = Path(__file__).with_name("accepted_terms.yaml")

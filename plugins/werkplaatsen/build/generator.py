@@ -1,0 +1,283 @@
+"""The Pelican generator: loads the content model, then writes every page and file of the site.
+
+Every file the content makes is an ``Output``: the pages (templates), the calendars, the feeds,
+the sitemap and the files for machines. Writing happens in steps, each in a module of its own:
+render the outputs on every core (``workers``), check every link the pages make (``sitecheck``),
+make the stylesheet from the classes the pages use (``assets``), write the outputs with their
+compressed copies (``compress``), the downloads and theme files, the browser editor
+(``beheer``), and the search index (``searchindex``). A failed check stops the build before it
+is switched live (see build.py). The preview (``incremental``) keeps a generator and renders
+again only what an edit changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from pelican.generators import Generator
+
+from ..hosting.headers import meta_policy, parse_headers_file
+from ..model import deps, dutch
+from ..model.clock import build_time
+from ..model.contenttypes import BY_NAME
+from ..model.errors import ContentError, ContentErrors
+from ..model.routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
+from ..model.vocabulary import Vocabulary, vocabulary
+from ..outputs import assets, beheer, sitefiles
+from ..outputs.assets import Asset, placeholder_url
+from ..outputs.calendars import calendar_url, calendars
+from ..outputs.compress import compress_file, compress_files
+from ..outputs.feeds import FEEDS, feeds
+from ..outputs.files import replace_file
+from ..outputs.searchindex import BUNDLE_URL, lesson_documents, write_index
+from ..outputs.sitemap import sitemap
+from ..reading.catalog import LoadOptions
+from ..reading.content import load
+from ..reading.markup import Renderer
+from ..view.indexes import Site
+from ..view.pages import Page, all_pages
+from ..view.present import Presenter
+from ..view.search import SearchFacts
+from ..view.structured import StructuredData, og_type
+from . import workers
+from .sitecheck import PageFacts, broken_links, facts
+
+LINKED_SETTINGS = ("MENU", "FOOTER_LINKS")
+
+
+def field_label(item, name: str) -> str:
+    """The Dutch label of a field, from the schema, so templates never spell labels twice."""
+    return item.schema.model_fields[name].title
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the content makes: a page (from a template) or another text file.
+
+    shows: what the output lists that it was given rather than read (a page's context, the
+    sitemap's pages); the preview renders it again when that changes.
+    """
+
+    url: str
+    make: object  # () -> str | bytes
+    page: Page | None = None
+    shows: object = None
+
+    @property
+    def path(self) -> str:
+        relative = self.url.lstrip("/")
+        return relative + "index.html" if relative.endswith("/") or not relative else relative
+
+
+@dataclass
+class Rendered:
+    """An output's content and, for a page, what the checks and the stylesheet need; in the
+    preview also everything it read (see deps)."""
+
+    content: bytes
+    facts: PageFacts | None = None
+    reads: frozenset = field(default_factory=frozenset)
+
+
+class WerkplaatsenGenerator(Generator):
+    precompress = True  # gzip and brotli copies of the text files, for the web server (see compress)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.markdown = Renderer()
+        self.env.filters.update(dutch.FILTERS, markdown=self.markdown)
+        self.env.globals.update(search_bundle=BUNDLE_URL)
+        self._get_template = self.env.get_template
+        self.env.get_template = self._template  # templates a page uses count as read (see deps)
+        self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
+        self.reads: dict | None = None  # the preview's cache of parsed content files (see catalog.collect)
+
+    def _template(self, name, *args, **kwargs):
+        deps.read(("template", getattr(name, "name", name)))
+        return self._get_template(name, *args, **kwargs)
+
+    # Loading -------------------------------------------------------------------------------
+
+    def generate_context(self):
+        self.now = build_time(self.settings)
+        self.terms = vocabulary(self.root / self.settings["WERKPLAATSEN_VOCABULARY"])
+        self.options = LoadOptions.from_settings(self.settings, self.now)
+        self.site_url = self.settings.get("SITEURL", "").rstrip("/")
+        problems = self._settings_problems()
+        try:
+            self.catalog = load(Path(self.path), self.terms, self.options, self.markdown, self.reads)
+        except ContentErrors as content:
+            raise ContentErrors(problems + content.errors) from None
+        if problems:
+            raise ContentErrors(problems)
+        terms = Vocabulary(self.terms)
+        self.site = Site(self.catalog, terms, self.now)
+        self.show = Presenter(terms, self.catalog.uploads, self.site_url)
+        self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
+        self.assets = assets.collect(Path(self.theme))
+        # Globals, not context: imported component macros see them too.
+        self.env.globals.update(
+            site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
+            types=BY_NAME, asset=self._asset_url, page_policy=meta_policy(self.headers),
+            feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=SearchFacts(self.site),
+            structured=StructuredData(self.site, self.show),
+        )
+        self._forget_imported_modules()
+
+    def _forget_imported_modules(self) -> None:
+        """Jinja makes an imported template's module (a component's macros) once, with a copy of the
+        globals of that moment: drop those modules, so the macros see the site and presenter of this
+        load, not those of the preview's first update (a download added since was unknown to them)."""
+        for template in {*(self.env.cache or {}).values(), *self._templates.values()}:
+            template._module = None  # Jinja's cache of Template.module; made again on the next import
+
+    def _asset_url(self, name: str) -> str:
+        deps.read(("asset", name))
+        return placeholder_url() if name == assets.STYLESHEET else self.assets[name].url
+
+    def _settings_problems(self) -> list[ContentError]:
+        """Production needs the site's real address: feeds, calendars and canonical links are absolute."""
+        if self.options.include_drafts or self.site_url.startswith("https://"):
+            return []
+        return [ContentError("publishconf.py", 0, ("SITEURL",), (
+            f'het adres van de site ("{self.site_url}") is geen https-adres. Zet WERKPLAATSEN_SITEURL op het '
+            "adres van de site, zoals https://www.werkplaatsenwijkgerichtwerken.nl."))]
+
+    # Outputs -------------------------------------------------------------------------------
+
+    def outputs(self) -> list[Output]:
+        """Every file the content makes, in a fixed order."""
+        pages = all_pages(self.site)
+        made = [Output(page.url, self._page_maker(page), page, page.context) for page in pages]
+        others = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
+                  **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"])}
+        made += [Output(url, make) for url, make in others.items()]
+        return made + [Output("/sitemap.xml", lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages])]
+
+    def _page_maker(self, page: Page):
+        def make() -> str:
+            deps.read(("template", f"{page.template}.html"))  # Pelican caches it: no lookup is seen
+            return self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
+        return make
+
+    def render(self, outputs: list[Output]) -> tuple[dict[str, Rendered], dict]:
+        """Render outputs in this process: url -> Rendered, and the queries they computed (see deps)."""
+        rendered = {}
+        for output in outputs:
+            if deps.tracker is None:
+                content, reads = output.make(), frozenset()
+            else:
+                with deps.tracker.recording() as read:
+                    content = output.make()
+                reads = frozenset(read)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            rendered[output.url] = Rendered(data, facts(content) if output.page else None, reads)
+        return rendered, (deps.tracker.queries if deps.tracker else {})
+
+    # Writing -------------------------------------------------------------------------------
+
+    def generate_output(self, writer):
+        """Render on every core, check, make the stylesheet, write (see the module docstring)."""
+        reports, stylesheet, _ = workers.in_shares(self._outputs_to_render(), self.render_share, self.write_outputs,
+                                                   self._decide)
+        self.write_rest(stylesheet)
+
+    def check_output(self) -> None:
+        """Everything generate_output does before it writes, and nothing after: `make check` runs this
+        after generate_context, so what it accepts, the build builds."""
+        self._decide(workers.in_shares(self._outputs_to_render(), self.render_share))
+
+    def _outputs_to_render(self) -> list[Output]:
+        outputs = self.outputs()
+        self.other_urls = {output.url for output in outputs if output.page is None}
+        self.prepare(outputs)
+        return outputs
+
+    def prepare(self, outputs: list[Output]) -> None:
+        """Compute the site's indexes and compile the templates once, before the processes fork."""
+        self.site.warm()
+        for template in {output.page.template for output in outputs if output.page}:
+            self.get_template(template)
+
+    def render_share(self, outputs: list[Output]) -> tuple[dict, dict]:
+        """Render outputs; report what the checks need to the parent, keep the content for writing."""
+        rendered, queries = self.render(outputs)
+        report = {url: Rendered(b"", done.facts, done.reads) for url, done in rendered.items()}
+        return (report, queries), rendered
+
+    def _decide(self, reports: list) -> Asset:
+        return self.check_and_style({url: done.facts for report, _ in reports for url, done in report.items()
+                                     if done.facts is not None})
+
+    def check_and_style(self, pages: dict[str, PageFacts]) -> Asset:
+        """Check every link of every page; choose the downloads to publish; make the stylesheet."""
+        self.uploads, self.summary = self._published_uploads(pages)
+        files = ({asset.url for asset in self.assets.values()} | {FILES_URL + name for name in self.uploads}
+                 | self.other_urls | {placeholder_url()})
+        settings_links = {url: ", ".join(name for name in LINKED_SETTINGS if url in dict(self.settings.get(name, ())))
+                          for name in LINKED_SETTINGS for url, _ in self.settings.get(name, ())}
+        errors = broken_links(pages, files, self.catalog.hidden, settings_links)
+        if errors:
+            raise ContentErrors(errors)
+        used = set().union(*(page.classes | page.ids for page in pages.values()))
+        scripts = [asset.content for name, asset in self.assets.items() if name.endswith(".js")]
+        return assets.stylesheet(self.root, self.settings["WERKPLAATSEN_STYLESHEET"], used, scripts)
+
+    def write_outputs(self, rendered: dict[str, Rendered], stylesheet: Asset) -> None:
+        """Write outputs, pages with the stylesheet's real name, and their compressed copies."""
+        output, placeholder = Path(self.output_path), placeholder_url().encode()
+        for url, done in rendered.items():
+            target = output / Output(url, None).path
+            content = done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content
+            if replace_file(target, content) and self.precompress:
+                compress_file(target)
+
+    def write_rest(self, stylesheet: Asset) -> None:
+        """The theme files, the downloads, the files for machines and the search index."""
+        output = Path(self.output_path)
+        written = [*assets.write([*self.assets.values(), stylesheet], output), *self._write_uploads(output)]
+        editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
+                                                         admin_url=ADMIN_URL, collections=list(BY_NAME))
+        editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
+        logo = self.env.get_template("beheer-logo.svg").render(**self.context)
+        written += beheer.write(output, self.root, editor_page, logo)
+        written += sitefiles.write_all(output, self._machine_files())
+        written += self.index_search(output, lesson_documents(self.site.lessons, self.get_template("zoekindex-les"),
+                                                              self.env.globals["search_facts"]))
+        if self.precompress:
+            compress_files(output, written)
+        for line in self.summary:
+            print(line)
+
+    def index_search(self, output: Path, documents: dict[str, str]) -> list[Path]:
+        """Make the search index of the written site; return its files."""
+        return write_index(output, documents)
+
+    def _write_uploads(self, output: Path) -> list[Path]:
+        """Copy the published downloads; return those that changed."""
+        return [output / FILES_FOLDER / name for name in self.uploads
+                if replace_file(output / FILES_FOLDER / name, Path(self.path) / FILES_FOLDER / name)]
+
+    def _published_uploads(self, pages: dict[str, PageFacts]) -> tuple[list[str], list[str]]:
+        """The preview offers every file; production only the files a published page links to."""
+        if self.options.include_drafts:
+            return sorted(self.catalog.uploads), []
+        linked = {unquote(link[len(FILES_URL):].split("#")[0]) for page in pages.values()
+                  for link in page.links if link.startswith(FILES_URL)}
+        left_out = sorted(set(self.catalog.uploads) - linked)
+        summary = [f"Niet gepubliceerd omdat geen gepubliceerde pagina ernaar verwijst: "
+                   f"{', '.join(f'content/{FILES_FOLDER}/{name}' for name in left_out)}"] if left_out else []
+        return sorted(set(self.catalog.uploads) & linked), summary
+
+    def _machine_files(self) -> dict[str, str]:
+        site_url = self.site_url
+        return {
+            "_headers": (self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"]).read_text(encoding="utf-8"),
+            sitefiles.BUILD_INFO: sitefiles.build_info(self.now, Path(self.path), not self.options.include_drafts,
+                                                       self.site.next_change),
+            "robots.txt": sitefiles.robots_txt(site_url),
+            sitefiles.SECURITY_TXT: sitefiles.security_txt(self.settings["WERKPLAATSEN_SECURITY_CONTACT"],
+                                                           self.now, site_url),
+        }

@@ -1,0 +1,280 @@
+"""The preview's builder: one full build, then after every save only what that save changed.
+
+It keeps one generator (templates stay compiled, Markdown stays rendered, unchanged files stay
+parsed) and the reads of every output (see deps). After a save it loads the content again,
+lists what changed (items, their HTML and backlinks, the items of a type, vocabulary terms,
+downloads, templates, theme files, the clock), asks again the queries that read any of it, and
+renders again only the outputs that read something that changed, or whose page is new or shows
+other items, and writes them, on every core as a full build does. It makes no compressed copies
+(the preview is served from this machine) and makes the search index in the background, so an
+update ends when its pages are written. Otherwise the result is the same, byte for byte, as a
+full build of the same content: a test checks that for an edit of every content type, a template
+and the vocabulary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from ..model import deps
+from ..model.deps import signature
+from ..model.vocabulary import vocabulary
+from ..outputs.files import replace_file
+from ..outputs.searchindex import InBackground
+from . import workers
+from .generator import Output, Rendered, WerkplaatsenGenerator
+from .sitecheck import PageFacts
+
+# Fewer outputs than this are rendered in this process; more are shared among the cores.
+FORK_FROM = 64
+
+
+@dataclass
+class Written:
+    """What the preview remembers of an output it wrote."""
+
+    reads: frozenset
+    shows: object = None  # the signature of what the output was given to show (see generator.Output)
+    facts: PageFacts | None = None
+
+
+@dataclass
+class State:
+    """What the last good build was made of, to compare the next one with."""
+
+    catalog: object
+    terms: dict
+    uploads: dict
+    templates: dict[str, str]
+    assets: dict[str, str]
+    now: object
+    stylesheet: str = ""
+    queries: dict = field(default_factory=dict)
+    outputs: dict[str, Written] = field(default_factory=dict)
+
+
+class PreviewGenerator(WerkplaatsenGenerator):
+    """The generator as the preview keeps it: it caches parsed files, makes no compressed copies
+    (the preview is served from this machine), and makes the search index in the background."""
+
+    precompress = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reads = {}
+        self.search_index = InBackground()
+
+    def index_search(self, output: Path, documents: dict[str, str]) -> list[Path]:
+        self.search_index.request(output, documents)
+        return []
+
+
+class Preview:
+    def __init__(self, settings_file: Path, content: Path, output: Path):
+        self.settings = read_settings(str(settings_file), override={"PATH": str(content.absolute()),
+                                                                     "OUTPUT_PATH": str(output.absolute())})
+        self.output = output.absolute()
+        self.generator = PreviewGenerator(context=self.settings.copy(), settings=self.settings,
+                                          path=self.settings["PATH"], theme=self.settings["THEME"],
+                                          output_path=str(self.output))
+        self.state: State | None = None
+        self.read_with: dict | None = None  # the vocabulary keys the cached readings were checked against
+
+    # A build -------------------------------------------------------------------------------
+
+    def update(self) -> int:
+        """Bring the preview up to date; return how many outputs were rendered.
+
+        Raises ContentErrors (and leaves the preview as it was) when the content has problems.
+        """
+        generator, old = self.generator, self.state
+        deps.tracker = deps.Tracker()
+        try:
+            templates = self._templates()
+            if old and templates != old.templates:
+                generator._templates.clear()  # Pelican's own cache of compiled templates
+                generator.env.cache.clear()  # and Jinja's, which trusts a file's time (two saves in one tick)
+            self._forget_readings(vocabulary(self._vocabulary_file()))
+            generator.generate_context()
+            outputs = generator.outputs()
+            generator.other_urls = {output.url for output in outputs if output.page is None}
+            if old is None:
+                todo = outputs
+            else:
+                changed = self._changed(old, templates)
+                changed |= deps.changed_queries(old.queries, changed, self._ask)
+                todo = [output for output in outputs if self._stale(output, old, changed)]
+            current = {output.url for output in outputs}
+            reports, stylesheet = self._render_and_write(todo, current, old)
+            self.last_rendered = list(reports)
+            self._write_rest(current, reports, stylesheet, old)
+            self.state = self._remember(outputs, reports, stylesheet, old, templates)
+            return len(todo)
+        finally:
+            deps.tracker = None
+
+    def wait(self) -> None:
+        """Return when the search index of the last update is made (it is made in the background)."""
+        self.generator.search_index.wait()
+
+    def close(self) -> None:
+        """Stop making search indexes; return when the one under way has ended."""
+        self.generator.search_index.close()
+
+    def _forget_readings(self, terms: dict) -> None:
+        """Validation checks terms by their keys, and its messages name keys: the files are read
+        again only when a vocabulary key came or went since they were read, not for a new label."""
+        keys = {name: set(values) for name, values in terms.items()}
+        if keys != self.read_with:
+            self.generator.reads.clear()
+        self.read_with = keys
+
+    def _render_and_write(self, todo: list[Output], current: set[str], old: State | None) -> tuple[dict, object]:
+        """Render and write `todo` (on every core when there are many) as a full build does, the
+        stylesheet chosen once every page is in (`current`: the URLs the site has now); return what
+        each read and showed, and the stylesheet."""
+        generator = self.generator
+
+        def decide(reports):
+            facts = {url: written.facts for url, written in (old.outputs.items() if old else ())
+                     if written.facts is not None and url in current}
+            facts.update({url: done.facts for report, _ in reports for url, done in report.items()
+                          if done.facts is not None})
+            stylesheet = generator.check_and_style(facts)
+            if old is None:  # the first update replaces whatever an earlier preview left
+                self._empty_output()
+            return stylesheet
+
+        processes = 1 if len(todo) < FORK_FROM else None
+        if processes is None:
+            generator.prepare(todo)
+        reports, stylesheet, _ = workers.in_shares(todo, generator.render_share, generator.write_outputs, decide,
+                                                   processes=processes)
+        rendered = {}
+        for share, queries in reports:
+            rendered.update(share)
+            deps.tracker.queries.update(queries)
+        return rendered, stylesheet
+
+    # What changed --------------------------------------------------------------------------
+
+    def _changed(self, old: State, templates: dict[str, str]) -> set:
+        """The keys (see deps) whose value differs between the last build and this one."""
+        generator, changed = self.generator, set()
+        new_catalog, old_catalog = generator.catalog, old.catalog
+        for kind in set(old_catalog.items) | set(new_catalog.items):
+            before, after = old_catalog.items.get(kind, {}), new_catalog.items.get(kind, {})
+            if list(before) != list(after):
+                changed.add(("items", kind))
+            for slug in set(before) | set(after):
+                changed |= _item_changes(before.get(slug), after.get(slug), kind, slug)
+        for name in set(old.terms) | set(generator.terms):
+            before, after = old.terms.get(name, {}), generator.terms.get(name, {})
+            if list(before) != list(after):
+                changed.add(("terms", name))
+            changed |= {("term", name, key) for key in set(before) | set(after) if before.get(key) != after.get(key)}
+        changed |= {("upload", name) for name in set(old.uploads) | set(generator.catalog.uploads)
+                    if old.uploads.get(name) != generator.catalog.uploads.get(name)}
+        changed |= {("template", name) for name in set(old.templates) | set(templates)
+                    if old.templates.get(name) != templates.get(name)}
+        assets = {name: asset.url for name, asset in generator.assets.items()}
+        changed |= {("asset", name) for name in set(old.assets) | set(assets) if old.assets.get(name) != assets.get(name)}
+        if generator.now != old.now:
+            changed.add(("now",))
+        return changed
+
+    def _ask(self, key: deps.Key) -> object:
+        """A query on the new site, by its key ("query", "Site.status", item key): its signature."""
+        owner, name = key[1].split(".")
+        target = {"Site": self.generator.site, "SearchFacts": self.generator.env.globals["search_facts"]}[owner]
+        arguments = [self.generator.catalog.get(*argument[1:]) if isinstance(argument, tuple) and argument[:1] == ("item",)
+                     else argument for argument in key[2:]]
+        attribute = getattr(type(target), name)
+        value = getattr(target, name) if isinstance(attribute, property) else getattr(target, name)(*arguments)
+        return signature(value)
+
+    @staticmethod
+    def _stale(output: Output, old: State, changed: set) -> bool:
+        written = old.outputs.get(output.url)
+        if written is None:
+            return True
+        if output.shows is not None and written.shows != signature(output.shows):
+            return True
+        return bool(written.reads & changed)
+
+    # Writing -------------------------------------------------------------------------------
+
+    def _empty_output(self) -> None:
+        if self.output.is_symlink() or self.output.is_file():
+            self.output.unlink()
+        shutil.rmtree(self.output, ignore_errors=True)
+        self.output.mkdir(parents=True)
+
+    def _write_rest(self, current: set[str], rendered: dict[str, Rendered], stylesheet, old: State | None) -> None:
+        """Remove what is gone, point the pages not rendered again at a new stylesheet, and write the
+        files every build writes (see WerkplaatsenGenerator.write_rest)."""
+        if old is not None:
+            for url in set(old.outputs) - current:
+                path = self.output / Output(url, None).path
+                path.unlink(missing_ok=True)
+                for folder in path.parents:  # the folders it leaves empty go too
+                    if folder == self.output or any(folder.iterdir()):
+                        break
+                    folder.rmdir()
+            if old.stylesheet and old.stylesheet != stylesheet.url:
+                self._restyle(old, rendered, old.stylesheet, stylesheet.url)
+        self.generator.write_rest(stylesheet)
+
+    def _restyle(self, old: State, rendered: dict, before: str, after: str) -> None:
+        """Pages not rendered again still name the old stylesheet: point them at the new one."""
+        for url, written in old.outputs.items():
+            if written.facts is not None and url not in rendered:
+                path = self.output / Output(url, None).path
+                if path.is_file():
+                    replace_file(path, path.read_bytes().replace(before.encode(), after.encode()))
+        (self.output / before.lstrip("/")).unlink(missing_ok=True)
+
+    def _remember(self, outputs, rendered, stylesheet, old: State | None, templates) -> State:
+        generator = self.generator
+        queries = {**(old.queries if old else {}), **deps.tracker.queries}
+        previous = old.outputs if old else {}
+        remembered = {}
+        for output in outputs:
+            done = rendered.get(output.url)
+            shows = signature(output.shows) if output.shows is not None else None
+            remembered[output.url] = (Written(done.reads, shows, done.facts) if done is not None
+                                      else previous[output.url])
+        return State(generator.catalog, generator.terms, dict(generator.catalog.uploads), templates,
+                     {name: asset.url for name, asset in generator.assets.items()}, generator.now,
+                     stylesheet.url, queries, remembered)
+
+    # Files ---------------------------------------------------------------------------------
+
+    def _templates(self) -> dict[str, str]:
+        """Every template by name, with a hash of its text."""
+        folder = Path(self.settings["THEME"]) / "templates"
+        return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sorted(folder.rglob("*.html"))}
+
+    def _vocabulary_file(self) -> Path:
+        return Path(self.settings["WERKPLAATSEN_ROOT"]) / self.settings["WERKPLAATSEN_VOCABULARY"]
+
+
+def _item_changes(before, after, kind: str, slug: str) -> set:
+    """The keys of one item that changed: the item itself, its HTML, its backlinks of each type."""
+    changed = set()
+    if before is None or after is None:
+        return {("item", kind, slug), ("html", kind, slug), ("backlinks", kind, slug, "*")}
+    if before.record != after.record:
+        changed.add(("item", kind, slug))
+    if before.html != after.html:
+        changed.add(("html", kind, slug))
+    for source in set(before.backlinks) | set(after.backlinks):
+        if [i.dep_key for i in dict.get(before.backlinks, source, [])] != [i.dep_key for i in dict.get(after.backlinks, source, [])]:
+            changed |= {("backlinks", kind, slug, source), ("backlinks", kind, slug, "*")}
+    return changed

@@ -1,0 +1,98 @@
+"""`python -m werkplaatsen.preview`: the editors' preview at http://localhost:8000.
+
+Builds the site with drafts shown into `.preview/` (never into `output/`), serves it with the
+production headers and the Dutch 404 page (``serve``), and after every save renders again only
+the pages that save changed (``incremental``). A content problem is reported in the terminal in
+Dutch; the last good preview stays up meanwhile. Saves made while an update runs are collected
+by the watcher and start the next update, so none is lost. Ctrl+C and SIGTERM both stop it
+cleanly, so whatever runs alongside (see editor.local) stops too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pelican.log import init as init_logging
+from watchfiles import watch
+
+from ..hosting.serve import Route, SiteServer
+from ..model.dutch import count
+from ..model.errors import ContentErrors
+from ..system import ports
+from .incremental import Preview
+
+ROOT = Path(__file__).resolve().parents[3]
+SETTINGS = ROOT / "pelicanconf.py"
+
+
+def update(preview: Preview) -> bool:
+    """Bring the preview up to date; report problems in Dutch. True when it is up to date."""
+    start = time.perf_counter()
+    try:
+        written = preview.update()
+    except ContentErrors as problems:
+        print(problems.report("De voorbeeldweergave toont de vorige versie tot alles klopt."), file=sys.stderr, flush=True)
+        return False
+    print(f"Bijgewerkt: {count(written, 'bestand', 'bestanden')} in {time.perf_counter() - start:.2f} s.", flush=True)
+    return True
+
+
+def watched(preview: Preview) -> list[Path]:
+    """Everything a save in which changes the site: content, theme, vocabulary, headers."""
+    settings = preview.settings
+    root = Path(settings["WERKPLAATSEN_ROOT"])
+    paths = [Path(settings["PATH"]), Path(settings["THEME"]), root / settings["WERKPLAATSEN_VOCABULARY"],
+             root / settings["WERKPLAATSEN_HEADERS_FILE"]]
+    return [path for path in paths if path.exists()]
+
+
+def serve(content: Path, output: Path, port: int, announce: Callable[[str], None], routes: dict[str, Route] | None = None,
+          stop: threading.Event | None = None, settings: Path = SETTINGS) -> None:
+    """Build, serve on 127.0.0.1 and update after every save, until Ctrl+C, SIGTERM or `stop` is set."""
+    init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
+    preview = Preview(settings, content, output)
+    try:
+        update(preview)
+        # The watcher yields an empty set when nothing changed for a second: its first yield says it
+        # runs, so saves made during the first build are caught by one more update before it listens.
+        changes = watch(*watched(preview), debounce=50, step=20, rust_timeout=1000, yield_on_timeout=True,
+                        stop_event=stop)
+        with SiteServer(output, port=port, routes=routes) as server:
+            announce(f"http://localhost:{server.port}")  # the first build is served from here on
+            next(changes, None)
+            update(preview)
+            for changed in changes:
+                if changed:
+                    update(preview)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", default="8000", help="0: any free port")
+    parser.add_argument("--settings", type=Path, default=SETTINGS)
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--output", type=Path, default=ROOT / ".preview" / "site")
+    args = parser.parse_args(argv)
+    try:
+        port = ports.claim(args.port, "serve")
+    except ports.PortProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    serve(args.content, args.output, port,
+          lambda url: print(f"De voorbeeldweergave draait op {url}/ (stoppen: Ctrl+C)", flush=True), settings=args.settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

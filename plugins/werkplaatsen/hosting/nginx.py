@@ -1,0 +1,142 @@
+"""`python -m werkplaatsen.nginx`: write hosting/nginx.conf, the site's nginx settings, from hosting/_headers.
+
+nginx forgets every ``add_header`` of the server level in a location that has one of its own, so
+each `_headers` rule becomes a location that sends the full merged set for its paths
+(``headers_for``), each header with ``always`` so the 404 page carries them too. The file goes
+inside a ``server`` block, after ``listen``, ``server_name``, TLS and ``root`` (see
+hosting/README.md). `make docs` regenerates it; a test fails when the committed copy differs.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from ..outputs.files import replace_file
+from .headers import HEADERS_FILE, ROOT, Rules, headers_for, parse_headers_file
+
+CONFIG_FILE = ROOT / "hosting" / "nginx.conf"
+
+# Every type the site serves: pages, theme files, files for machines and the allowed downloads.
+MIME_TYPES = {
+    "html": "text/html",
+    "css": "text/css",
+    "js": "text/javascript",
+    "json": "application/json",
+    "xml": "application/xml",
+    "atom": "application/atom+xml",
+    "txt": "text/plain",
+    "csv": "text/csv",
+    "ics": "text/calendar",
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "webp": "image/webp",
+    "ico": "image/x-icon",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
+_HEADER_NAME = re.compile(r"[A-Za-z0-9-]+")
+
+
+class ConfigError(ValueError):
+    """A headers file nginx cannot follow; the message is Dutch and says what to do."""
+
+
+def quoted(value: str) -> str:
+    """`value` as one nginx string; nginx would read a $ as a variable, so it is refused."""
+    if "$" in value or "\n" in value:
+        raise ConfigError(f"nginx kan {value!r} niet letterlijk overnemen (een $ of een regeleinde). "
+                          "Haal dat teken weg.")
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def location(pattern: str) -> str:
+    """The nginx location of a `_headers` path pattern: ``/*`` or ``/folder/*``."""
+    folder = pattern[:-1]
+    if pattern.endswith("/*") and folder.startswith("/") and not re.search(r"[*?\[\]:\s]", folder):
+        return "/" if folder == "/" else f"^~ {folder}"
+    raise ConfigError(f"{HEADERS_FILE.name}: het pad {pattern!r} kan nginx niet volgen. Gebruik /* voor de hele "
+                      "site of /map/* voor een map (bijvoorbeeld /beheer/*).")
+
+
+def _type_lines() -> list[str]:
+    by_type: dict[str, list[str]] = {}
+    for extension, mime in MIME_TYPES.items():
+        by_type.setdefault(mime, []).append(extension)
+    return [f"    {mime} {' '.join(extensions)};" for mime, extensions in by_type.items()]
+
+
+def _charset_types() -> str:
+    return " ".join(sorted({mime for mime in MIME_TYPES.values() if mime.startswith("text/") or mime.endswith("xml")}))
+
+
+def site_config(rules: Rules) -> str:
+    """The nginx settings for the site: files, compressed copies, types and a location per rule."""
+    patterns = ["/*"] + [pattern for pattern, _ in rules if pattern != "/*"]
+    locations = []
+    for pattern in dict.fromkeys(patterns):
+        where = location(pattern)
+        lines = []
+        for name, value in headers_for(rules, pattern[:-1]):  # every path below the folder: the same rules
+            if not _HEADER_NAME.fullmatch(name):
+                raise ConfigError(f"{HEADERS_FILE.name}: {name!r} is geen geldige naam voor een header. "
+                                  "Gebruik alleen letters, cijfers en streepjes.")
+            lines.append(f"    add_header {name} {quoted(value)} always;")
+        locations.append(f"# {pattern}\nlocation {where} {{\n" + "\n".join(lines) + "\n}\n")
+    return f"""# Generated from hosting/_headers by `make docs` (python -m werkplaatsen.nginx): do not edit by hand.
+# The site's nginx settings. Include this file inside a `server` block, after `listen`,
+# `server_name`, TLS and `root` (see hosting/README.md).
+
+# Files only: /x/ serves /x/index.html, /x redirects to /x/ (a relative Location, right behind a
+# TLS proxy too), a missing page or a folder without index.html is the site's own 404 page.
+index index.html;
+autoindex off;
+absolute_redirect off;
+error_page 403 404 =404 /404.html;
+server_tokens off;
+
+# The build writes a .gz and a .br copy next to every text file: send those, never compress per
+# request. The .br copies need the brotli_static module (see hosting/README.md).
+gzip off;
+gzip_static on;
+gzip_vary on;
+
+# Open every file through the root path on every request: a deploy that switches the `current`
+# symlink (the root) takes effect at once, and no response mixes two releases.
+open_file_cache off;
+disable_symlinks off;
+
+charset utf-8;
+charset_types {_charset_types()};
+default_type application/octet-stream;
+types {{
+{chr(10).join(_type_lines())}
+}}
+
+# One location per rule of hosting/_headers, each with every header that applies to its paths:
+# nginx drops the headers of the server level in a location that sets any.
+
+{chr(10).join(locations)}"""
+
+
+def main() -> int:
+    """`make docs`: write hosting/nginx.conf from hosting/_headers."""
+    try:
+        changed = replace_file(CONFIG_FILE, site_config(parse_headers_file(HEADERS_FILE)))
+    except ValueError as problem:  # ConfigError, or a line parse_headers_file cannot read
+        print(f"{problem} hosting/nginx.conf is niet bijgewerkt.", file=sys.stderr)
+        return 1
+    print("Opnieuw gemaakt uit hosting/_headers: hosting/nginx.conf." if changed else
+          "hosting/nginx.conf was al actueel (uit hosting/_headers).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""Files in content/bestanden/: only plain download types, each checked by its name and its bytes.
+
+Anything in this folder is served from the site's own origin, so an HTML, JavaScript or SVG file
+would run with the site's rights. Only the document and image types below are allowed, and a file
+must really be what its extension says (a PDF starts with ``%PDF-``, a PNG with its signature).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model.errors import ContentError
+from ..model.fields import IMAGE_SUFFIXES
+from ..model.routes import FILES_FOLDER
+
+_ZIP = b"PK\x03\x04"
+
+
+def _text(head: bytes) -> bool:
+    """Plain text: no NUL byte, and UTF-8 as far as the first bytes go (a cut character is fine)."""
+    if b"\0" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start >= len(head) - 3
+    return True
+
+
+# Extension -> (what it is called in Dutch, test on the first bytes).
+ALLOWED = {
+    "pdf": ("pdf-document", lambda head: head.startswith(b"%PDF-")),
+    "docx": ("Word-document", lambda head: head.startswith(_ZIP)),
+    "xlsx": ("Excel-bestand", lambda head: head.startswith(_ZIP)),
+    "pptx": ("PowerPoint-bestand", lambda head: head.startswith(_ZIP)),
+    "odt": ("OpenDocument-tekst", lambda head: head.startswith(_ZIP)),
+    "ods": ("OpenDocument-rekenblad", lambda head: head.startswith(_ZIP)),
+    "odp": ("OpenDocument-presentatie", lambda head: head.startswith(_ZIP)),
+    "csv": ("csv-bestand", _text),
+    "txt": ("tekstbestand", _text),
+    "png": ("png-afbeelding", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
+    "jpg": ("jpeg-afbeelding", lambda head: head.startswith(b"\xff\xd8\xff")),
+    "jpeg": ("jpeg-afbeelding", lambda head: head.startswith(b"\xff\xd8\xff")),
+    "webp": ("webp-afbeelding", lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP"),
+}
+IMAGES = {suffix.lstrip(".") for suffix in IMAGE_SUFFIXES}
+MAX_MB = 50  # a download larger than this belongs on a file service, not in the site's git repository
+KEEP_FILE = ".gitkeep"  # lets git keep an empty folder; never published
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An allowed file: its name below content/bestanden/ (with /) and its size in bytes."""
+
+    name: str
+    size: int
+
+    @property
+    def extension(self) -> str:
+        return self.name.rsplit(".", 1)[-1].lower()
+
+
+def scan(files: Path) -> tuple[dict[str, Upload], list[ContentError]]:
+    """Every allowed file below `files`, and a Dutch error for everything else."""
+    found: dict[str, Upload] = {}
+    errors: list[ContentError] = []
+    if not files.is_dir() or files.is_symlink():
+        return found, [_error(files.name, "is een snelkoppeling (symlink); dat mag niet.")] if files.is_symlink() else []
+    for folder, directories, names in os.walk(files):
+        for name in sorted(directories + names):
+            path = Path(folder) / name
+            relative = path.relative_to(files).as_posix()
+            if path.is_symlink():
+                errors.append(_error(relative, "is een snelkoppeling (symlink). Zet het echte bestand in de map."))
+                directories[:] = [d for d in directories if d != name]
+            elif path.is_file() and name != KEEP_FILE:
+                upload, problem = _check(path, relative)
+                if upload:
+                    found[relative] = upload
+                else:
+                    errors.append(_error(relative, problem))
+        directories.sort()
+    return found, errors
+
+
+def _check(path: Path, relative: str) -> tuple[Upload | None, str]:
+    extension = path.suffix.lstrip(".").lower()
+    allowed = ", ".join(sorted(ALLOWED))
+    if extension not in ALLOWED:
+        return None, f"dit soort bestand mag niet op de site. Toegestaan: {allowed}."
+    kind, looks_right = ALLOWED[extension]
+    size = path.stat().st_size
+    if size > MAX_MB * 1_000_000:
+        return None, (f"dit bestand is {math.ceil(size / 1_000_000)} MB; een download mag hoogstens {MAX_MB} MB zijn. "
+                      "Maak het kleiner (bijvoorbeeld een pdf met kleinere afbeeldingen).")
+    with path.open("rb") as handle:
+        head = handle.read(64)
+    if not looks_right(head):
+        return None, f"dit bestand heet .{extension}, maar is geen {kind}. Sla het opnieuw op als {kind}."
+    return Upload(relative, size), ""
+
+
+def _error(relative: str, message: str) -> ContentError:
+    return ContentError(f"content/{FILES_FOLDER}/{relative}", 0, (), message)
