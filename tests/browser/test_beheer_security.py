@@ -97,13 +97,13 @@ def edited_session(repo: Path, summary: str) -> str:
 
 def snapshot(repo: Path) -> dict[str, bytes]:
     """Every file of the checkout, .git/ included (links as their target), but the preview's output and git's
-    index (which any `git status` may refresh)."""
+    index and its lock file (any `git status` may refresh the index, through the lock)."""
     state = {}
     for folder, folders, files in os.walk(repo):
         for name in folders + files:
             path = Path(folder) / name
             relative = path.relative_to(repo).as_posix()
-            if relative.startswith(".preview/") or relative in (".preview", ".git/index"):
+            if relative.startswith(".preview/") or relative in (".preview", ".git/index", ".git/index.lock"):
                 continue
             if path.is_symlink():
                 state[relative] = b"-> " + os.readlink(path).encode()
