@@ -1,4 +1,4 @@
-"""`python -m werkplaatsen.nginx`: write hosting/nginx.conf, the site's nginx settings, from hosting/_headers.
+"""`python -m werkplaatsen.hosting.nginx`: write hosting/nginx.conf, the site's nginx settings, from hosting/_headers.
 
 nginx forgets every ``add_header`` of the server level in a location that has one of its own, so
 each `_headers` rule becomes a location that sends the full merged set for its paths
@@ -90,7 +90,7 @@ def site_config(rules: Rules) -> str:
                                   "Gebruik alleen letters, cijfers en streepjes.")
             lines.append(f"    add_header {name} {quoted(value)} always;")
         locations.append(f"# {pattern}\nlocation {where} {{\n" + "\n".join(lines) + "\n}\n")
-    return f"""# Generated from hosting/_headers by `make docs` (python -m werkplaatsen.nginx): do not edit by hand.
+    return f"""# Generated from hosting/_headers by `make docs` (python -m werkplaatsen.hosting.nginx): do not edit by hand.
 # The site's nginx settings. Include this file inside a `server` block, after `listen`,
 # `server_name`, TLS and `root` (see hosting/README.md).
 
