@@ -261,7 +261,8 @@ class MarkdownText:
 
 
 def marker(info, kind: type):
-    """The Term or RefTo marker of a schema field, also when it marks the items of a list."""
+    """The marker of class `kind` (Term, RefTo, MarkdownText, Hosts, Uploads) on a schema field, also
+    when it marks the items of a list; None when the field has none."""
     found = [m for m in info.metadata if isinstance(m, kind)]
     for argument in get_args(info.annotation):
         found += [m for m in getattr(argument, "__metadata__", ()) if isinstance(m, kind)]
