@@ -13,8 +13,8 @@
 3. mutmut stops a test run that takes too long (a mutant that loops forever), but not the
    subprocesses it started: the same sitecustomize module ends a build whose test run is gone.
 
-Code that runs as ``__main__`` (build.py under ``python -m``) cannot be switched on at all, since
-mutmut matches the module name; only in-process tests count for build.py.
+``python -m werkplaatsen.build`` runs build/__main__.py, which only calls build/atomic.py, so the
+build's code runs under its own module name, the name mutmut matches.
 """
 
 from __future__ import annotations

@@ -114,8 +114,7 @@ def test_an_old_build_that_cannot_be_removed_is_reported_loudly(built, monkeypat
 
 
 # The same promises, kept by build() and main() inside this process. The builds above run
-# `python -m werkplaatsen.build`, where the module is __main__; mutation testing only sees
-# build.py from here. Pelican is replaced by a stand-in that writes one page, except in the
+# `python -m werkplaatsen.build` in a subprocess; mutation testing sees build/atomic.py from here. Pelican is replaced by a stand-in that writes one page, except in the
 # test of a good build, which runs the real Pelican.
 
 def stand_in_pelican(page="nieuwe site", error=None):

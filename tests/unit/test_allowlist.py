@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from werkplaatsen.editor.allowlist import ACTIONS, DOWNLOAD, ENTRY, Allowlist
 from werkplaatsen.model.contenttypes import BY_FOLDER
-from werkplaatsen.reading.uploads import ALLOWED
+from werkplaatsen.model.filetypes import UPLOADS
 
 BRANCH = "main"
 OPTIONS = {"commitMessage": "Opgeslagen", "useWorkflow": False, "status": "draft"}
@@ -215,5 +215,5 @@ def test_a_path_that_passes_lands_in_content_or_downloads_and_nowhere_else(tmp_p
         assert resolved.parent.parent.name == "content" and resolved.parent.name in BY_FOLDER
         assert resolved.suffix == ".md"
     else:
-        assert resolved.parts[:2] == ("content", "bestanden") and resolved.suffix.lower().lstrip(".") in ALLOWED
+        assert resolved.parts[:2] == ("content", "bestanden") and resolved.suffix.lower().lstrip(".") in UPLOADS
     assert not (root / path).is_symlink() and (not (root / path).exists() or os.stat(root / path).st_nlink == 1)

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from werkplaatsen.hosting.headers import HEADERS_FILE, parse_headers_file
-from werkplaatsen.hosting.nginx import CONFIG_FILE, MIME_TYPES, ConfigError, site_config
+from werkplaatsen.hosting.nginx import CONFIG_FILE, ConfigError, site_config
+from werkplaatsen.model.filetypes import MEDIA_TYPES, UPLOADS
 from werkplaatsen.outputs.compress import TEXT_SUFFIXES
-from werkplaatsen.reading.uploads import ALLOWED
 
 
 def test_the_committed_config_is_generated_from_the_headers_file():
@@ -32,4 +32,4 @@ def test_rules_nginx_cannot_follow_are_refused_in_dutch(tmp_path, rule, expected
 
 
 def test_every_type_the_site_can_publish_has_a_content_type():
-    assert {suffix.lstrip(".") for suffix in TEXT_SUFFIXES} | set(ALLOWED) <= set(MIME_TYPES)
+    assert {suffix.lstrip(".") for suffix in TEXT_SUFFIXES} | set(UPLOADS) <= set(MEDIA_TYPES)

@@ -139,7 +139,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"De site staat klaar in {args.output}/.")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

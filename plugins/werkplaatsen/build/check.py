@@ -1,4 +1,4 @@
-"""`python -m werkplaatsen.check [settings [content]]`: check all content without building the site.
+"""`python -m werkplaatsen.build.check [settings [content]]`: check all content without building the site.
 
 It runs everything a build runs before it writes a file, with the same settings: the settings'
 own checks, reading and checking every file, rendering every page, calendar and feed in memory,

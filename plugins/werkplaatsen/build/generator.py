@@ -180,8 +180,8 @@ class WerkplaatsenGenerator(Generator):
 
     def generate_output(self, writer):
         """Render on every core, check, make the stylesheet, write (see the module docstring)."""
-        reports, stylesheet, _ = workers.in_shares(self._outputs_to_render(), self.render_share, self.write_outputs,
-                                                   self._decide)
+        _, stylesheet, _ = workers.in_shares(self._outputs_to_render(), self.render_share, self.write_outputs,
+                                             self._decide)
         self.write_rest(stylesheet)
 
     def check_output(self) -> None:

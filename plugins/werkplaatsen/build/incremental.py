@@ -111,7 +111,6 @@ class Preview:
                 todo = [output for output in outputs if self._stale(output, old, changed)]
             current = {output.url for output in outputs}
             reports, stylesheet = self._render_and_write(todo, current, old)
-            self.last_rendered = list(reports)
             self._write_rest(current, reports, stylesheet, old)
             self.state = self._remember(outputs, reports, stylesheet, old, templates)
             return len(todo)

@@ -1,4 +1,4 @@
-"""`python -m werkplaatsen.preview`: the editors' preview at http://localhost:8000.
+"""`python -m werkplaatsen.build.preview`: the editors' preview at http://localhost:8000.
 
 Builds the site with drafts shown into `.preview/` (never into `output/`), serves it with the
 production headers and the Dutch 404 page (``serve``), and after every save renders again only

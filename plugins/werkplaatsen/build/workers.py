@@ -1,4 +1,4 @@
-"""Work on both cores: forked processes that share the parent's loaded site and each take a share.
+"""Work on every core: forked processes that share the parent's loaded site and each take a share.
 
 A build loads the content once; the processes forked afterwards see all of it without copying
 or pickling. Each takes every n-th task (the result never depends on how many there are) and can

@@ -1,4 +1,6 @@
-"""Editor tools, all generated from the content model: scaffolds, JSON Schemas, the guide.
+"""The editors' tools: what is generated from the content model (a new file with every field,
+`make nieuw`; the JSON Schemas; the editor guide; Decap's configuration) and the local browser
+editor (`make beheer`: the preview, and a git server that lets Decap save content files only).
 
-Only editors' tooling uses this package; the build never imports it.
+The top stage: it may import every other stage, and none of them imports it.
 """

@@ -9,7 +9,7 @@ passes it on and refuses, in Dutch:
   and labels; ``make beheer`` saves straight to the current branch) or does not know;
 - another branch than the one ``make beheer`` saves to (decap-server would check it out);
 - any path outside ``content/<type>/<slug>.md`` for the known content types and
-  ``content/bestanden/…`` with an allowed download or image extension (``uploads.ALLOWED``);
+  ``content/bestanden/…`` with an allowed download or image extension (``filetypes.UPLOADS``);
   every path parameter of every action is read, a renamed file's new name included;
 - a path that is not written plainly: an empty part, a part starting with a dot (``..``,
   ``.git``), a backslash, a percent sign or a control character;
@@ -31,11 +31,11 @@ from pathlib import Path
 
 from ..model.contenttypes import BY_FOLDER
 from ..model.fields import SLUG_PATTERN
+from ..model.filetypes import UPLOADS
 from ..model.routes import FILES_FOLDER
-from ..reading.uploads import ALLOWED
 
 CONTENT = "content"
-ALLOWED_LIST = ", ".join(sorted(ALLOWED))
+ALLOWED_LIST = ", ".join(sorted(UPLOADS))
 OUTSIDE = ("Het beheer opent en bewaart alleen inhoud en bestanden: een .md-bestand in een map van "
            f"content/ (zoals content/sessies/sessie-1.md) of een bestand in content/{FILES_FOLDER}/ "
            f"van een van deze soorten: {ALLOWED_LIST}.")
@@ -55,7 +55,7 @@ def _entry_folder(parts: list[str]) -> bool:
 def _download(parts: list[str]) -> bool:
     """content/bestanden/…/<name>.<allowed extension>"""
     return (len(parts) > 2 and parts[:2] == [CONTENT, FILES_FOLDER] and "." in parts[-1]
-            and parts[-1].rsplit(".", 1)[1].lower() in ALLOWED)
+            and parts[-1].rsplit(".", 1)[1].lower() in UPLOADS)
 
 
 def _media_folder(parts: list[str]) -> bool:

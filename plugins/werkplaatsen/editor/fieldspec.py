@@ -14,7 +14,8 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from ..model import fields
-from ..model.fields import IMAGE_SUFFIXES, SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, Uploads, marker
+from ..model.filetypes import IMAGE_SUFFIXES, image_names
+from ..model.fields import SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, Uploads, marker
 from ..reading.validation import nested_model
 
 # The values a new item starts with: a draft, so it cannot be published by accident.
@@ -31,7 +32,7 @@ KINDS = {
     "getal": ("geheel getal, zoals 2", "1"),
     "duur": ("duur: eerst de tijd, zoals 90 minuten of 2 uur", "2 uur"),
     "bestand": ("pad naar een bestand in content/bestanden/, zoals verslagen/ronde-2.pdf", "…"),
-    "afbeelding": ("pad naar een afbeelding in content/bestanden/: png, jpg of webp", "…"),
+    "afbeelding": (f"pad naar een afbeelding in content/bestanden/: {image_names()}", "…"),
     "url": ("webadres dat begint met https://", "https://"),
     "verwijzing": ("korte naam (bestandsnaam zonder .md) van een {target}", "…"),
     "woordenlijst": ("een van: {allowed}", "{first}"),

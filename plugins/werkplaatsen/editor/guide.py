@@ -17,11 +17,12 @@ from ..model.clock import midnight
 from ..model.contenttypes import BY_NAME, TYPES, ContentType
 from ..model.errors import ContentErrors
 from ..model.fields import slugify
+from ..model.filetypes import UPLOADS
 from ..model.routes import FILES_FOLDER
 from ..model.schemas import Schema
 from ..reading import frontmatter
 from ..reading.catalog import LoadOptions
-from ..reading.uploads import ALLOWED, MAX_MB
+from ..reading.uploads import MAX_MB
 from ..reading.validation import validate
 from .fieldspec import KINDS, FieldSpec, specs
 
@@ -587,7 +588,7 @@ Wilt u naar een andere website linken? Vraag dan een ontwikkelaar om hem toe te 
 
 
 def _files() -> str:
-    kinds = "\n".join(f"- `.{extension}`: {name}" for extension, (name, _) in ALLOWED.items())
+    kinds = "\n".join(f"- `.{extension}`: {kind.label}" for extension, kind in UPLOADS.items())
     return f"""\
 ## {FILES}
 

@@ -1,4 +1,4 @@
-"""`python -m werkplaatsen.deploy deploy|rollback --target=TARGET`: put a build live, or the one before it.
+"""`python -m werkplaatsen.hosting.deploy deploy|rollback --target=TARGET`: put a build live, or the one before it.
 
 A target is a local folder or ``user@host:path``, and holds
 

@@ -1,4 +1,4 @@
-"""`python -m werkplaatsen.nginx`: write hosting/nginx.conf, the site's nginx settings, from hosting/_headers.
+"""`python -m werkplaatsen.hosting.nginx`: write hosting/nginx.conf, the site's nginx settings, from hosting/_headers.
 
 nginx forgets every ``add_header`` of the server level in a location that has one of its own, so
 each `_headers` rule becomes a location that sends the full merged set for its paths
@@ -12,36 +12,12 @@ from __future__ import annotations
 import re
 import sys
 
+from ..model.filetypes import MEDIA_TYPES
 from ..outputs.files import replace_file
 from .headers import HEADERS_FILE, ROOT, Rules, headers_for, parse_headers_file
 
 CONFIG_FILE = ROOT / "hosting" / "nginx.conf"
 
-# Every type the site serves: pages, theme files, files for machines and the allowed downloads.
-MIME_TYPES = {
-    "html": "text/html",
-    "css": "text/css",
-    "js": "text/javascript",
-    "json": "application/json",
-    "xml": "application/xml",
-    "atom": "application/atom+xml",
-    "txt": "text/plain",
-    "csv": "text/csv",
-    "ics": "text/calendar",
-    "svg": "image/svg+xml",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "webp": "image/webp",
-    "ico": "image/x-icon",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-}
 _HEADER_NAME = re.compile(r"[A-Za-z0-9-]+")
 
 
@@ -68,13 +44,13 @@ def location(pattern: str) -> str:
 
 def _type_lines() -> list[str]:
     by_type: dict[str, list[str]] = {}
-    for extension, mime in MIME_TYPES.items():
+    for extension, mime in MEDIA_TYPES.items():
         by_type.setdefault(mime, []).append(extension)
     return [f"    {mime} {' '.join(extensions)};" for mime, extensions in by_type.items()]
 
 
 def _charset_types() -> str:
-    return " ".join(sorted({mime for mime in MIME_TYPES.values() if mime.startswith("text/") or mime.endswith("xml")}))
+    return " ".join(sorted({mime for mime in MEDIA_TYPES.values() if mime.startswith("text/") or mime.endswith("xml")}))
 
 
 def site_config(rules: Rules) -> str:
@@ -90,7 +66,7 @@ def site_config(rules: Rules) -> str:
                                   "Gebruik alleen letters, cijfers en streepjes.")
             lines.append(f"    add_header {name} {quoted(value)} always;")
         locations.append(f"# {pattern}\nlocation {where} {{\n" + "\n".join(lines) + "\n}\n")
-    return f"""# Generated from hosting/_headers by `make docs` (python -m werkplaatsen.nginx): do not edit by hand.
+    return f"""# Generated from hosting/_headers by `make docs` (python -m werkplaatsen.hosting.nginx): do not edit by hand.
 # The site's nginx settings. Include this file inside a `server` block, after `listen`,
 # `server_name`, TLS and `root` (see hosting/README.md).
 

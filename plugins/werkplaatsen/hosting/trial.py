@@ -1,10 +1,10 @@
-"""`python -m werkplaatsen.hosting`: serve a built site with a real nginx on 127.0.0.1, in the foreground.
+"""`python -m werkplaatsen.hosting.trial`: serve a built site with a real nginx on 127.0.0.1, in the foreground.
 
 `make hosting` and the tests use it, so the site is tried under the production web server with
 the production settings (hosting/nginx.conf). Those settings sit inside a small main
 configuration written to a runtime folder (pid file, logs, temp files; `.hosting/` for
 `make hosting`), so nginx needs no system configuration and leaves a system nginx alone. nginx and
-its brotli_static module are found as `werkplaatsen.system` says (NGINX=…, NGINX_BROTLI_MODULE=…,
+its brotli_static module are found as `werkplaatsen.system.programs` says (NGINX=…, NGINX_BROTLI_MODULE=…,
 PATH, Debian's locations); the module is loaded when it is there, and without it nginx sends the
 gzip copies only.
 """
@@ -34,7 +34,7 @@ class HostingFailed(Exception):
 
 def main_config(root: Path, port: int, site_config: Path = CONFIG_FILE, brotli: bool = True) -> str:
     """A whole nginx configuration around the site's settings; relative paths are in the runtime folder."""
-    lines = ["# Written by werkplaatsen.hosting for one run; the site's settings are in hosting/nginx.conf."]
+    lines = ["# Written by werkplaatsen.hosting.trial for one run; the site's settings are in hosting/nginx.conf."]
     if os.geteuid() == 0:
         lines += ["# Started as root (CI, containers): the workers keep root's rights, so they can read a site",
                   "# in a private folder. A public server runs its workers as an unprivileged user.",

@@ -219,4 +219,3 @@ TYPES: tuple[ContentType, ...] = (
 
 BY_NAME: dict[str, ContentType] = {kind.name: kind for kind in TYPES}
 BY_FOLDER: dict[str, ContentType] = {kind.folder: kind for kind in TYPES}
-BY_SCHEMA: dict[type[Schema], ContentType] = {kind.schema: kind for kind in TYPES}

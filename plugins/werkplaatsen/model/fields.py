@@ -20,6 +20,7 @@ from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from . import characters, urls
+from .filetypes import IMAGE_SUFFIXES, image_names
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -175,7 +176,6 @@ def parse_duration(value) -> str:
     return text
 
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 # What else an editor may paste for the file content/bestanden/x.pdf: its web address (as the text
 # links to it) and its path in the repository (what the browser editor's library copies).
 FILE_PREFIXES = ("/bestanden/", "content/bestanden/")
@@ -197,7 +197,7 @@ def parse_file(value) -> str:
 def parse_image_file(value) -> str:
     text = parse_file(value)
     if not text.lower().endswith(IMAGE_SUFFIXES):
-        raise _fail("afbeelding", f'"{text}" is geen afbeelding. Gebruik een png-, jpg- of webp-bestand uit '
+        raise _fail("afbeelding", f'"{text}" is geen afbeelding. Gebruik een {image_names("-")}bestand uit '
                                   "content/bestanden/, zoals nieuws/foto.jpg.")
     return text
 
@@ -261,7 +261,8 @@ class MarkdownText:
 
 
 def marker(info, kind: type):
-    """The Term or RefTo marker of a schema field, also when it marks the items of a list."""
+    """The marker of class `kind` (Term, RefTo, MarkdownText, Hosts, Uploads) on a schema field, also
+    when it marks the items of a list; None when the field has none."""
     found = [m for m in info.metadata if isinstance(m, kind)]
     for argument in get_args(info.annotation):
         found += [m for m in getattr(argument, "__metadata__", ()) if isinstance(m, kind)]

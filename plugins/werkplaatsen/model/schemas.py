@@ -30,6 +30,7 @@ from .fields import (
     ref,
     term,
 )
+from .filetypes import image_names
 from .rules import Problem, linked_rule, rule
 
 
@@ -363,7 +364,7 @@ class Pagina(Schema):
 
 
 class Image(Record):
-    bestand: ImageFile = field("Afbeelding", "Pad naar de afbeelding in content/bestanden/ (png, jpg of webp).",
+    bestand: ImageFile = field("Afbeelding", f"Pad naar de afbeelding in content/bestanden/ ({image_names()}).",
                                required=True)
     alt: Text = field("Beschrijving", "Wat er op de afbeelding te zien is, voor wie hem niet kan zien.", required=True)
 

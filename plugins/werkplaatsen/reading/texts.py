@@ -12,11 +12,11 @@ from urllib.parse import unquote
 from ..model import urls
 from ..model.errors import ContentError, FieldPath
 from ..model.fields import MarkdownText, marker
+from ..model.filetypes import IMAGES
 from ..model.routes import FILES_URL, lesson_anchor, site_urls, theme_url
 from .catalog import Catalog, Item, records
 from .frontmatter import Source
 from .markup import Rendered, Renderer
-from .uploads import IMAGES
 
 Anchors = set[str] | None  # the ids on a page; None: the page exists, its anchors are not checked
 

@@ -1,8 +1,9 @@
 """Files in content/bestanden/: only plain download types, each checked by its name and its bytes.
 
 Anything in this folder is served from the site's own origin, so an HTML, JavaScript or SVG file
-would run with the site's rights. Only the document and image types below are allowed, and a file
-must really be what its extension says (a PDF starts with ``%PDF-``, a PNG with its signature).
+would run with the site's rights. Only the document and image types of ``filetypes.UPLOADS`` are
+allowed, and a file must really be what its extension says (a PDF starts with ``%PDF-``, a PNG with
+its signature).
 """
 
 from __future__ import annotations
@@ -13,40 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.errors import ContentError
-from ..model.fields import IMAGE_SUFFIXES
+from ..model.filetypes import UPLOADS
 from ..model.routes import FILES_FOLDER
 
-_ZIP = b"PK\x03\x04"
-
-
-def _text(head: bytes) -> bool:
-    """Plain text: no NUL byte, and UTF-8 as far as the first bytes go (a cut character is fine)."""
-    if b"\0" in head:
-        return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return error.start >= len(head) - 3
-    return True
-
-
-# Extension -> (what it is called in Dutch, test on the first bytes).
-ALLOWED = {
-    "pdf": ("pdf-document", lambda head: head.startswith(b"%PDF-")),
-    "docx": ("Word-document", lambda head: head.startswith(_ZIP)),
-    "xlsx": ("Excel-bestand", lambda head: head.startswith(_ZIP)),
-    "pptx": ("PowerPoint-bestand", lambda head: head.startswith(_ZIP)),
-    "odt": ("OpenDocument-tekst", lambda head: head.startswith(_ZIP)),
-    "ods": ("OpenDocument-rekenblad", lambda head: head.startswith(_ZIP)),
-    "odp": ("OpenDocument-presentatie", lambda head: head.startswith(_ZIP)),
-    "csv": ("csv-bestand", _text),
-    "txt": ("tekstbestand", _text),
-    "png": ("png-afbeelding", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
-    "jpg": ("jpeg-afbeelding", lambda head: head.startswith(b"\xff\xd8\xff")),
-    "jpeg": ("jpeg-afbeelding", lambda head: head.startswith(b"\xff\xd8\xff")),
-    "webp": ("webp-afbeelding", lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP"),
-}
-IMAGES = {suffix.lstrip(".") for suffix in IMAGE_SUFFIXES}
 MAX_MB = 50  # a download larger than this belongs on a file service, not in the site's git repository
 KEEP_FILE = ".gitkeep"  # lets git keep an empty folder; never published
 
@@ -88,18 +58,18 @@ def scan(files: Path) -> tuple[dict[str, Upload], list[ContentError]]:
 
 def _check(path: Path, relative: str) -> tuple[Upload | None, str]:
     extension = path.suffix.lstrip(".").lower()
-    allowed = ", ".join(sorted(ALLOWED))
-    if extension not in ALLOWED:
+    allowed = ", ".join(sorted(UPLOADS))
+    if extension not in UPLOADS:
         return None, f"dit soort bestand mag niet op de site. Toegestaan: {allowed}."
-    kind, looks_right = ALLOWED[extension]
+    kind = UPLOADS[extension]
     size = path.stat().st_size
     if size > MAX_MB * 1_000_000:
         return None, (f"dit bestand is {math.ceil(size / 1_000_000)} MB; een download mag hoogstens {MAX_MB} MB zijn. "
                       "Maak het kleiner (bijvoorbeeld een pdf met kleinere afbeeldingen).")
     with path.open("rb") as handle:
         head = handle.read(64)
-    if not looks_right(head):
-        return None, f"dit bestand heet .{extension}, maar is geen {kind}. Sla het opnieuw op als {kind}."
+    if not kind.looks_right(head):
+        return None, f"dit bestand heet .{extension}, maar is geen {kind.label}. Sla het opnieuw op als {kind.label}."
     return Upload(relative, size), ""
 
 

@@ -1,7 +1,7 @@
 """The operating system's programs some commands need, where they are, and how to get them.
 
 Each is found by its setting (an environment variable: `make test CHROMIUM=/opt/chromium/chrome`),
-else on PATH, else at Debian's location. `python -m werkplaatsen.system NAME...` (the Makefile runs
+else on PATH, else at Debian's location. `python -m werkplaatsen.system.programs NAME...` (the Makefile runs
 it before it needs them, with the Python that makes .venv: it uses the standard library only)
 names what is missing before it calls apt; it installs as root, with sudo when sudo needs no
 password, and otherwise prints the exact command to run and stops.

@@ -37,12 +37,6 @@ class Page:
     template: str
     context: dict = field(default_factory=dict)
 
-    @property
-    def path(self) -> str:
-        """The output file: /x/ is written as x/index.html."""
-        relative = self.url.lstrip("/")
-        return relative + "index.html" if relative.endswith("/") or not relative else relative
-
 
 def page(url: str, template: str, title: str, trail: list[tuple[str, str]], **context) -> Page:
     """A page whose breadcrumb trail ends at itself (the home page's trail is only itself)."""

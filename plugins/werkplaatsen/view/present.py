@@ -1,7 +1,7 @@
 """Short texts that templates show: terms, facts, addresses, file facts, citations.
 
 Kept apart from the indexes (``indexes``) so that what a page lists and how it words it can
-change independently; the checks import neither.
+change independently. Both belong to the view: reading the content (and its checks) never needs them.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ import json
 
 from markupsafe import Markup
 
-from ..hosting.nginx import MIME_TYPES
 from ..model import dutch
 from ..model.fields import duration_minutes
+from ..model.filetypes import MEDIA_TYPES
 from ..model.status import AFGELOPEN, BIJNA_VOL, BINNENKORT, GEANNULEERD, GESLOTEN, OPEN, VERPLAATST, VOL
 from ..reading.catalog import Item
 from .indexes import Site
@@ -142,7 +142,7 @@ class StructuredData:
     def _media(self, download) -> dict:
         upload = self.show.uploads[download.bestand]
         return _present({"@type": "MediaObject", "name": download.titel, "contentUrl": self.url(file_url(download.bestand)),
-                         "encodingFormat": MIME_TYPES[upload.extension],
+                         "encodingFormat": MEDIA_TYPES[upload.extension],
                          "contentSize": f"{upload.size} B", "inLanguage": download.taal})
 
     def _reference(self, item: Item) -> dict:
