@@ -217,7 +217,11 @@ def test_pagefind_s_processes_and_their_children_are_counted_apart_from_the_rest
         parent.kill()
         parent.wait()
     assert own > pagefind > 0  # a Python interpreter takes more than a shell and sleep
-    assert below == (0, pagefind)  # the shell's child, sleep, counts as Pagefind's
+    # The shell's child, sleep, counts as Pagefind's. PSS shifts by a page or two between
+    # two readings (shared pages are split over whatever else runs), so the totals match
+    # within 5%; counting sleep as "own" would make below's first number non-zero.
+    assert below[0] == 0
+    assert below[1] == pytest.approx(pagefind, rel=0.05)
 
 
 def _child(pid: int) -> int | None:
