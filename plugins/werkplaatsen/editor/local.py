@@ -19,9 +19,10 @@ from ..hosting.serve import Reply
 from ..model.routes import FILES_FOLDER
 from ..reading import uploads
 from ..system import ports
+from ..system.places import ROOT
 from . import decap
 from .checkout import current_branch, has_uncommitted_changes, identity
-from .generate import DECAP_CONFIG, ROOT
+from .generate import DECAP_CONFIG
 from .gitserver import GitServer
 
 
