@@ -2,8 +2,12 @@
 
 # The facts the tools share with the build are written once in the plugin (the build and the
 # commands put plugins/ on the import path); tests/unit/test_places.py fails when they differ.
-from werkplaatsen.model import fields
+from werkplaatsen.model import fields, routes
+from werkplaatsen.model.contenttypes import BY_NAME
 from werkplaatsen.system import places
+
+overview = {name: content_type.list_url for name, content_type in BY_NAME.items()}  # /sessies/, ...
+page = BY_NAME["pagina"].url_for  # a page of content/paginas/: /over/, ...
 
 SITENAME = "Werkplaatsen wijkgericht werken"
 SITESUBTITLE = "Leren in trio's aan lokale opgaven in de wijk"
@@ -55,25 +59,26 @@ WERKPLAATSEN_HEADERS_FILE = places.HEADERS
 # Where security researchers report a problem (/.well-known/security.txt).
 WERKPLAATSEN_SECURITY_CONTACT = "mailto:security@platform31.nl"
 
+# The menu and the footer: each URL from the site's routes, so a changed route changes them too.
 MENU = [
-    ("/", "Home"),
-    ("/programma/", "Programma"),
-    ("/sessies/", "Sessies"),
-    ("/casussen/", "Casussen"),
-    ("/instrumenten/", "Instrumenten"),
-    ("/verslagen/", "Verslagen"),
-    ("/lessen/", "Lessen"),
-    ("/nieuws/", "Nieuws"),
-    ("/over/", "Over"),
+    (routes.HOME_URL, "Home"),
+    (overview["ronde"], "Programma"),
+    (overview["sessie"], "Sessies"),
+    (overview["casus"], "Casussen"),
+    (overview["instrument"], "Instrumenten"),
+    (overview["verslag"], "Verslagen"),
+    (routes.LESSONS_URL, "Lessen"),
+    (overview["bericht"], "Nieuws"),
+    (page("over"), "Over"),
 ]
 FOOTER_LINKS = [
-    ("/over/", "Over het programma"),
-    ("/aanmelden/", "Aanmelden"),
-    ("/contact/", "Contact"),
-    ("/themas/", "Thema's"),
-    ("/partners/", "Partners"),
-    ("/toegankelijkheid/", "Toegankelijkheid"),
-    ("/privacy/", "Privacy"),
+    (page("over"), "Over het programma"),
+    (page("aanmelden"), "Aanmelden"),
+    (page("contact"), "Contact"),
+    (routes.THEMES_URL, "Thema's"),
+    (overview["partner"], "Partners"),
+    (page("toegankelijkheid"), "Toegankelijkheid"),
+    (page("privacy"), "Privacy"),
 ]
 HOME_INTRO = (
     "In de Werkplaatsen wijkgericht werken leren wijkambtenaren en hun collega's uit andere "

@@ -1,4 +1,4 @@
-"""The build and the tools read the same files: each location and the time zone is written once.
+"""The build and the tools read the same files: each location, the time zone and the menus' URLs are written once.
 
 The build reads the vocabulary and the headers file from its settings; the editor tools, the guide,
 the JSON Schemas, the preview server and the nginx configuration read the module defaults. Both
@@ -68,3 +68,8 @@ def test_only_places_computes_the_project_root():
     computed = re.compile(r"__file__\)[.\w()]*\.parents?\b")
     found = {path.relative_to(ROOT).as_posix() for path in _sources() if computed.search(path.read_text(encoding="utf-8"))}
     assert found == {"plugins/werkplaatsen/system/places.py"}
+
+
+def test_the_menus_take_their_urls_from_the_routes():
+    """pelicanconf.py writes no URL of its own: MENU and FOOTER_LINKS ask the routes and content types."""
+    assert [text for text in _strings(ROOT / "pelicanconf.py") if text.startswith("/")] == []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model.contenttypes import TYPES
 from ..model.vocabulary import vocabulary
+from ..outputs.beheer import CONFIG
 from ..outputs.files import replace_file
 from ..system.places import ROOT
 from . import decap
@@ -22,7 +23,7 @@ from .jsonschema import schema_for
 GUIDE = ROOT / "docs" / "redactiegids.md"
 SCHEMAS = ROOT / "schemas"
 REMARK_CONFIG = ROOT / ".remarkrc.mjs"
-DECAP_CONFIG = ROOT / "beheer" / "config.yml"
+DECAP_CONFIG = ROOT / CONFIG
 PRODUCTION_SETTINGS = ROOT / "publishconf.py"
 
 

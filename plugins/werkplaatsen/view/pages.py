@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model.contenttypes import TYPES
-from ..model.routes import FIXED, LESSONS_URL, THEMES_URL, lessons_url, page_url, theme_url
+from ..model.routes import FIXED, HOME_URL, LESSONS_URL, THEMES_URL, lessons_url, page_url, theme_url
 
 if TYPE_CHECKING:
     from .indexes import Site
 
-HOME = ("/", "Home")
+HOME = (HOME_URL, FIXED[HOME_URL][1])
 LESSONS_PAGE_SIZE = 20  # lesson cards are longer than item cards
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model import dutch
 from ..model.contenttypes import TYPES
+from ..model.routes import LESSONS_URL, THEMES_URL
 
 if TYPE_CHECKING:
     from ..reading.catalog import Item
@@ -24,7 +25,7 @@ LESSON = "Les"
 # and the choice that leaves the filter off.
 FILTERS = {"soort": ("Soort", "Alle soorten"), "thema": ("Thema", "Alle thema's"), "jaar": ("Jaar", "Alle jaren")}
 # Overviews to browse when search cannot run (no JavaScript), besides each type's overview.
-OTHER_OVERVIEWS = [("/lessen/", "Lessen"), ("/themas/", "Thema's")]
+OTHER_OVERVIEWS = [(LESSONS_URL, "Lessen"), (THEMES_URL, "Thema's")]
 
 
 @dataclass(frozen=True)
