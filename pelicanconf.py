@@ -1,15 +1,20 @@
 """Pelican settings for the Werkplaatsen wijkgericht werken site (local preview and tests)."""
 
-from pathlib import Path
+# The facts the tools share with the build are written once in the plugin (the build and the
+# commands put plugins/ on the import path); tests/unit/test_places.py fails when they differ.
+from werkplaatsen.model import fields, routes
+from werkplaatsen.model.contenttypes import BY_NAME
+from werkplaatsen.system import places
 
-ROOT = Path(__file__).parent
+overview = {name: content_type.list_url for name, content_type in BY_NAME.items()}  # /sessies/, ...
+page = BY_NAME["pagina"].url_for  # a page of content/paginas/: /over/, ...
 
 SITENAME = "Werkplaatsen wijkgericht werken"
 SITESUBTITLE = "Leren in trio's aan lokale opgaven in de wijk"
 # The address of the preview; feeds, calendars and canonical links need absolute URLs.
 SITEURL = "http://localhost:8000"
 DEFAULT_LANG = "nl"
-TIMEZONE = "Europe/Amsterdam"
+TIMEZONE = fields.TIMEZONE.key
 
 PATH = "content"
 THEME = "theme"
@@ -31,7 +36,7 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 DELETE_OUTPUT_DIRECTORY = False
 
-WERKPLAATSEN_ROOT = str(ROOT)
+WERKPLAATSEN_ROOT = str(places.ROOT)
 # Registration forms may only live on these hosts (https only).
 WERKPLAATSEN_AANMELD_HOSTS = ["www.lpbagenda.nl"]
 # The local preview shows drafts (with a banner) and example content.
@@ -48,31 +53,32 @@ WERKPLAATSEN_STYLESHEET = [
     "theme/static/css/site.css",
 ]
 # The controlled vocabularies: themes, domains, phases and the other lists of allowed values.
-WERKPLAATSEN_VOCABULARY = "plugins/werkplaatsen/model/vocabulary.yaml"
+WERKPLAATSEN_VOCABULARY = places.VOCABULARY
 # The HTTP headers of the site (see hosting/README.md).
-WERKPLAATSEN_HEADERS_FILE = "hosting/_headers"
+WERKPLAATSEN_HEADERS_FILE = places.HEADERS
 # Where security researchers report a problem (/.well-known/security.txt).
 WERKPLAATSEN_SECURITY_CONTACT = "mailto:security@platform31.nl"
 
+# The menu and the footer: each URL from the site's routes, so a changed route changes them too.
 MENU = [
-    ("/", "Home"),
-    ("/programma/", "Programma"),
-    ("/sessies/", "Sessies"),
-    ("/casussen/", "Casussen"),
-    ("/instrumenten/", "Instrumenten"),
-    ("/verslagen/", "Verslagen"),
-    ("/lessen/", "Lessen"),
-    ("/nieuws/", "Nieuws"),
-    ("/over/", "Over"),
+    (routes.HOME_URL, "Home"),
+    (overview["ronde"], "Programma"),
+    (overview["sessie"], "Sessies"),
+    (overview["casus"], "Casussen"),
+    (overview["instrument"], "Instrumenten"),
+    (overview["verslag"], "Verslagen"),
+    (routes.LESSONS_URL, "Lessen"),
+    (overview["bericht"], "Nieuws"),
+    (page("over"), "Over"),
 ]
 FOOTER_LINKS = [
-    ("/over/", "Over het programma"),
-    ("/aanmelden/", "Aanmelden"),
-    ("/contact/", "Contact"),
-    ("/themas/", "Thema's"),
-    ("/partners/", "Partners"),
-    ("/toegankelijkheid/", "Toegankelijkheid"),
-    ("/privacy/", "Privacy"),
+    (page("over"), "Over het programma"),
+    (page("aanmelden"), "Aanmelden"),
+    (page("contact"), "Contact"),
+    (routes.THEMES_URL, "Thema's"),
+    (overview["partner"], "Partners"),
+    (page("toegankelijkheid"), "Toegankelijkheid"),
+    (page("privacy"), "Privacy"),
 ]
 HOME_INTRO = (
     "In de Werkplaatsen wijkgericht werken leren wijkambtenaren en hun collega's uit andere "

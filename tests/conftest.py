@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from werkplaatsen.model.routes import ADMIN_URL
+from werkplaatsen.system.places import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # The frozen clock of the build tests: during round 2's registration period.

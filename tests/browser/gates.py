@@ -17,16 +17,16 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import BUILD_NOW
 from werkplaatsen.build.sitecheck import broken_links, facts
+from werkplaatsen.model.fields import TIMEZONE as SITE_TIMEZONE
 from werkplaatsen.model.fields import parse_datetime
+from werkplaatsen.system.places import ROOT
 from werkplaatsen.system.programs import locate
-
-ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
 ]
-TIMEZONE = "Europe/Amsterdam"
+TIMEZONE = SITE_TIMEZONE.key
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The fixture site's /sessies/gewoon/ is open for registration at this moment (closes 2030-09-20 17:00,
 # ends 2030-10-08 17:00).

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from werkplaatsen.hosting import deploy as deploying
-from werkplaatsen.hosting.deploy import KEEP, LOCK, DeployFailed, Target, deploy, rollback
+from werkplaatsen.hosting.deploy import KEEP, LOCK, DeployFailed, DeployTarget, deploy, rollback
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
@@ -60,7 +60,7 @@ def test_a_deploy_uploads_a_release_and_points_current_at_it(tmp_path, cli):
 
 
 def test_unchanged_files_are_hard_links_to_the_live_release(tmp_path):
-    target = Target.parse(str(tmp_path / "doel"))
+    target = DeployTarget.parse(str(tmp_path / "doel"))
     deploy(built(tmp_path / "een", minute=0), target)
     deploy(built(tmp_path / "twee", minute=1), target)
     first, second = sorted((tmp_path / "doel" / "releases").iterdir())
@@ -70,7 +70,7 @@ def test_unchanged_files_are_hard_links_to_the_live_release(tmp_path):
 
 
 def test_current_is_never_missing_while_deploys_and_rollbacks_switch_it(tmp_path):
-    target = Target.parse(str(tmp_path / "doel"))
+    target = DeployTarget.parse(str(tmp_path / "doel"))
     deploy(built(tmp_path / "output-0"), target)
     outputs = [built(tmp_path / f"output-{minute}", minute=minute) for minute in range(1, 4)]
     seen, stop = set(), threading.Event()
@@ -96,7 +96,7 @@ def test_current_is_never_missing_while_deploys_and_rollbacks_switch_it(tmp_path
 
 
 def test_the_newest_five_releases_are_kept_and_never_the_live_one(tmp_path):
-    target = Target.parse(str(tmp_path / "doel"))
+    target = DeployTarget.parse(str(tmp_path / "doel"))
     for minute in range(1, 8):
         deploy(built(tmp_path / f"output-{minute}", minute=minute), target)
     releases = sorted(p.name for p in (tmp_path / "doel" / "releases").iterdir())
@@ -108,7 +108,7 @@ def test_the_newest_five_releases_are_kept_and_never_the_live_one(tmp_path):
 
 
 def test_the_same_build_deployed_again_gets_a_release_of_its_own(tmp_path):
-    target = Target.parse(str(tmp_path / "doel"))
+    target = DeployTarget.parse(str(tmp_path / "doel"))
     output = built(tmp_path / "output")
     deploy(output, target)
     deploy(output, target)
@@ -118,7 +118,7 @@ def test_the_same_build_deployed_again_gets_a_release_of_its_own(tmp_path):
 def test_rollback_points_current_at_the_release_before_it_and_says_so_when_there_is_none(tmp_path, cli):
     target = tmp_path / "doel"
     for minute in (0, 1):
-        deploy(built(tmp_path / f"output-{minute}", minute=minute), Target.parse(str(target)))
+        deploy(built(tmp_path / f"output-{minute}", minute=minute), DeployTarget.parse(str(target)))
     first = cli("rollback", f"--target={target}")
     assert first.returncode == 0 and live(target) == "releases/20300901T0800Z-0123456789ab", first.stderr
     assert "Teruggezet" in first.stdout
@@ -163,7 +163,7 @@ def test_a_held_lock_stops_a_second_deploy(tmp_path, cli):
 
 
 def test_a_failed_upload_changes_nothing_and_releases_the_lock(tmp_path):
-    target = Target.parse(str(tmp_path / "doel"))
+    target = DeployTarget.parse(str(tmp_path / "doel"))
     deploy(built(tmp_path / "output-0"), target)
 
     def broken_rsync(command, consequence):
@@ -184,17 +184,17 @@ def test_a_failed_upload_changes_nothing_and_releases_the_lock(tmp_path):
     ("/srv/site", None, "/srv/site"),
 ])
 def test_targets_are_read_as_rsync_reads_them(text, host, path):
-    assert Target.parse(text) == Target(host, path)
+    assert DeployTarget.parse(text) == DeployTarget(host, path)
 
 
 @pytest.mark.parametrize("text", ["", "web:", "-oProxyCommand=touch x:pad", ":pad"])
 def test_unusable_targets_are_refused_in_dutch(text):
     with pytest.raises(DeployFailed, match="TARGET"):
-        Target.parse(text)
+        DeployTarget.parse(text)
 
 
 def test_the_exact_commands_for_a_server():
-    server = Target("deploy@web.example.nl", "/srv/werk plaatsen")
+    server = DeployTarget("deploy@web.example.nl", "/srv/werk plaatsen")
     name, live_name = "20300901T0800Z-0123456789ab", "20300801T0800Z-fedcba987654"
     folder = "'/srv/werk plaatsen'"
     assert deploying.lock_and_list(server, create=True) == [
@@ -204,7 +204,7 @@ def test_the_exact_commands_for_a_server():
     assert deploying.upload(Path("/work/output"), server, name, live_name) == [
         "rsync", "--recursive", "--links", "--perms", "--checksum", "--delete", f"--link-dest=../{live_name}",
         "/work/output/", f"deploy@web.example.nl:/srv/werk plaatsen/releases/.partial-{name}/"]
-    assert deploying.switch(server, name, uploaded=True)[-1] == "sh -c " + deploying.shlex.quote(
+    assert deploying.point_current(server, name, uploaded=True)[-1] == "sh -c " + deploying.shlex.quote(
         f"cd -- {folder} && mv -- releases/.partial-{name} releases/{name}"
         f" && ln -sfn -- releases/{name} .current-{name} && mv -T -- .current-{name} current")
     assert deploying.remove(server, [live_name, ".partial-x"])[-1] == "sh -c " + deploying.shlex.quote(

@@ -20,8 +20,8 @@ from bench.pages import Count, TooFewPages, check, count, shortfalls
 from bench.report import table, targets
 from bench.run import Contestant, race
 from bench.synthetic import Item, site_page
-
-ROOT = Path(__file__).resolve().parents[2]
+from werkplaatsen.model.vocabulary import VOCABULARY_FILE
+from werkplaatsen.system.places import ROOT
 CORPUS = [Item("sessies", "sessie-1"), Item("sessies", "sessie-2"), Item("casussen", "casus-1")]
 
 
@@ -375,7 +375,7 @@ def test_a_preview_edit_adds_its_marker_and_stops_the_run_when_its_text_is_gone(
     assert EDITS["sessie"].applied("samenvatting: Een sessie.\n", "m1") == "samenvatting: Een sessie. m1\n"
     assert EDITS["template"].applied("{% block main %}x", "m2") == "{% block main %}<!-- m2 -->x"
     theme = (ROOT / "theme" / "templates" / "sessie.html").read_text(encoding="utf-8")
-    vocabulary = (ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml").read_text(encoding="utf-8")
+    vocabulary = VOCABULARY_FILE.read_text(encoding="utf-8")
     assert EDITS["template"].old in theme and EDITS["vocabulary"].old in vocabulary  # what the bench edits is there
     content = generate(tmp_path, items=100)
     for edit in (EDITS["sessie"], EDITS["casus"]):

@@ -6,7 +6,6 @@ import shutil
 from datetime import datetime, timezone
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT
 from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.reading import catalog
 from werkplaatsen.reading.catalog import LoadOptions, collect
@@ -17,7 +16,7 @@ OPTIONS = LoadOptions(include_drafts=True, allow_examples=True, now=datetime(203
 def test_only_changed_files_are_read_again_and_each_file_keeps_one_reading(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
-    terms = vocabulary(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml")
+    terms = vocabulary()
     read = []
     real = catalog._read_item
 

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 from werkplaatsen.model import dutch
 from werkplaatsen.model.fields import TIMEZONE
 from werkplaatsen.model.status import Status
-from werkplaatsen.view.search import Record
+from werkplaatsen.view.search import SearchResult
 
 FORM = "https://www.lpbagenda.nl/werkplaatsen"
 MOMENTS = {
@@ -149,12 +149,12 @@ def test_text_list(render):
 
 
 def test_search_facts_are_hidden_attributes_for_pagefind(render):
-    record = Record("/verslagen/v/#les-1", "Les", "8 oktober 2019", 2019, ("Wonen en zorg", "Participatie"))
+    record = SearchResult("/verslagen/v/#les-1", "Les", "8 oktober 2019", 2019, ("Wonen en zorg", "Participatie"))
     soup = render("search", "facts", record)
     assert soup.div.has_attr("hidden") and soup.get_text(strip=True) == ""
     assert [span["data-pagefind-meta"] for span in soup.select("[data-pagefind-meta]")] == [
         "url:/verslagen/v/#les-1", "soort:Les", "datum:8 oktober 2019"]
     assert [span["data-pagefind-filter"] for span in soup.select("[data-pagefind-filter]")] == [
         "soort:Les", "thema:Wonen en zorg", "thema:Participatie", "jaar:2019"]
-    undated = render("search", "facts", Record("/over/", "Pagina"))
+    undated = render("search", "facts", SearchResult("/over/", "Pagina"))
     assert [span["data-pagefind-filter"] for span in undated.select("[data-pagefind-filter]")] == ["soort:Pagina"]

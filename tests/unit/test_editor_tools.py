@@ -7,12 +7,12 @@ import yaml
 
 from tests.conftest import validation_context
 from werkplaatsen.editor.fieldspec import PATTERNS, caseless, specs
-from werkplaatsen.editor.generate import ROOT, generated_files
+from werkplaatsen.editor.generate import generated_files
 from werkplaatsen.editor.jsonschema import schema_for
 from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.model import fields
 from werkplaatsen.model.contenttypes import BY_NAME
-from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.model.vocabulary import VOCABULARY_FILE, vocabulary
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.validation import validate
 
@@ -75,7 +75,7 @@ def test_json_schema_lists_vocabulary_terms():
 
 
 def test_vocabulary_file_is_valid_and_has_labels():
-    data = yaml.safe_load(ROOT.joinpath("plugins/werkplaatsen/model/vocabulary.yaml").read_text())
+    data = yaml.safe_load(VOCABULARY_FILE.read_text())
     assert all(isinstance(terms, dict) and all(terms.values()) for terms in data.values())
 
 

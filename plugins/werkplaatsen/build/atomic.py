@@ -69,7 +69,7 @@ def build(settings_file: str, content: Path, output: Path) -> Path:
         except BaseException:
             _remove(fresh, "de half gebouwde site", "De vorige versie van de site blijft staan.")
             raise
-        switch(output, fresh)
+        point_output(output, fresh)
         for old in sorted(builds.iterdir()):
             if old.name != fresh.name:
                 _remove(old, "een oude build", f"De nieuwe site staat wel klaar in {output.name}/.")
@@ -81,7 +81,7 @@ def run_pelican(settings_file: str, content: Path, target: Path) -> None:
     Pelican(settings).run()
 
 
-def switch(output: Path, target: Path) -> None:
+def point_output(output: Path, target: Path) -> None:
     """Point `output` at `target` with one rename of a new link over the old one."""
     link = target.with_name(LINK_PREFIX + target.name)
     if link.is_symlink():

@@ -72,7 +72,7 @@ class Output:
 
 
 @dataclass
-class Rendered:
+class RenderedOutput:
     """An output's content and, for a page, what the checks and the stylesheet need; in the
     preview also everything it read (see deps)."""
 
@@ -162,8 +162,8 @@ class WerkplaatsenGenerator(Generator):
             return self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
         return make
 
-    def render(self, outputs: list[Output]) -> tuple[dict[str, Rendered], dict]:
-        """Render outputs in this process: url -> Rendered, and the queries they computed (see deps)."""
+    def render(self, outputs: list[Output]) -> tuple[dict[str, RenderedOutput], dict]:
+        """Render outputs in this process: url -> RenderedOutput, and the queries they computed (see deps)."""
         rendered = {}
         for output in outputs:
             if deps.tracker is None:
@@ -173,7 +173,7 @@ class WerkplaatsenGenerator(Generator):
                     content = output.make()
                 reads = frozenset(read)
             data = content.encode("utf-8") if isinstance(content, str) else content
-            rendered[output.url] = Rendered(data, facts(content) if output.page else None, reads)
+            rendered[output.url] = RenderedOutput(data, facts(content) if output.page else None, reads)
         return rendered, (deps.tracker.queries if deps.tracker else {})
 
     # Writing -------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ class WerkplaatsenGenerator(Generator):
     def render_share(self, outputs: list[Output]) -> tuple[dict, dict]:
         """Render outputs; report what the checks need to the parent, keep the content for writing."""
         rendered, queries = self.render(outputs)
-        report = {url: Rendered(b"", done.facts, done.reads) for url, done in rendered.items()}
+        report = {url: RenderedOutput(b"", done.facts, done.reads) for url, done in rendered.items()}
         return (report, queries), rendered
 
     def _decide(self, reports: list) -> Asset:
@@ -225,7 +225,7 @@ class WerkplaatsenGenerator(Generator):
         scripts = [asset.content for name, asset in self.assets.items() if name.endswith(".js")]
         return assets.stylesheet(self.root, self.settings["WERKPLAATSEN_STYLESHEET"], used, scripts)
 
-    def write_outputs(self, rendered: dict[str, Rendered], stylesheet: Asset) -> None:
+    def write_outputs(self, rendered: dict[str, RenderedOutput], stylesheet: Asset) -> None:
         """Write outputs, pages with the stylesheet's real name, and their compressed copies."""
         output, placeholder = Path(self.output_path), placeholder_url().encode()
         for url, done in rendered.items():

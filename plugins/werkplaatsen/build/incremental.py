@@ -27,7 +27,7 @@ from ..model.vocabulary import vocabulary
 from ..outputs.files import replace_file
 from ..outputs.searchindex import InBackground
 from . import workers
-from .generator import Output, Rendered, WerkplaatsenGenerator
+from .generator import Output, RenderedOutput, WerkplaatsenGenerator
 from .sitecheck import PageFacts
 
 # Fewer outputs than this are rendered in this process; more are shared among the cores.
@@ -214,7 +214,7 @@ class Preview:
         shutil.rmtree(self.output, ignore_errors=True)
         self.output.mkdir(parents=True)
 
-    def _write_rest(self, current: set[str], rendered: dict[str, Rendered], stylesheet, old: State | None) -> None:
+    def _write_rest(self, current: set[str], rendered: dict[str, RenderedOutput], stylesheet, old: State | None) -> None:
         """Remove what is gone, point the pages not rendered again at a new stylesheet, and write the
         files every build writes (see WerkplaatsenGenerator.write_rest)."""
         if old is not None:

@@ -25,9 +25,9 @@ from ..hosting.serve import Route, SiteServer
 from ..model.dutch import count
 from ..model.errors import ContentErrors
 from ..system import ports
+from ..system.places import ROOT
 from .incremental import Preview
 
-ROOT = Path(__file__).resolve().parents[3]
 SETTINGS = ROOT / "pelicanconf.py"
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .generate import ROOT, write_docs
+from ..system.places import ROOT
+from .generate import write_docs
 from .scaffold import new_file
 
 

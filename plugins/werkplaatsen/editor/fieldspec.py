@@ -142,7 +142,7 @@ def _spec(name: str, info, vocabulary: dict) -> FieldSpec:
     if nested:
         spec.kind, spec.children, spec.summary = "groep", specs(nested, vocabulary), nested.summary
     elif reference:
-        spec.kind, spec.target = "verwijzing", reference.kind
+        spec.kind, spec.target = "verwijzing", reference.type_name
     elif term:
         spec.kind, spec.vocabulary, spec.allowed = "woordenlijst", term.vocabulary, vocabulary[term.vocabulary]
     elif marker(info, MarkdownText):

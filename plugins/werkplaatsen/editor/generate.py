@@ -13,16 +13,17 @@ from pathlib import Path
 
 from ..model.contenttypes import TYPES
 from ..model.vocabulary import vocabulary
+from ..outputs.beheer import CONFIG
 from ..outputs.files import replace_file
+from ..system.places import ROOT
 from . import decap
 from .guide import guide
 from .jsonschema import schema_for
 
-ROOT = Path(__file__).resolve().parents[3]
 GUIDE = ROOT / "docs" / "redactiegids.md"
 SCHEMAS = ROOT / "schemas"
 REMARK_CONFIG = ROOT / ".remarkrc.mjs"
-DECAP_CONFIG = ROOT / "beheer" / "config.yml"
+DECAP_CONFIG = ROOT / CONFIG
 PRODUCTION_SETTINGS = ROOT / "publishconf.py"
 
 

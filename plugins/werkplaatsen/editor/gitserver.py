@@ -37,10 +37,10 @@ from pathlib import Path
 
 from ..hosting.serve import Reply
 from ..system import processes, safegit
+from ..system.places import ROOT
 from . import forwarding
 from .allowlist import LISTINGS, Allowlist
 from .checkout import Identity
-from .generate import ROOT
 
 PACKAGE = ROOT / "node_modules" / "decap-server"
 LAUNCHER = Path(__file__).with_name("gitserver.js")

@@ -16,12 +16,14 @@ import yaml
 
 from ..build import preview
 from ..hosting.serve import Reply
-from ..model.routes import FILES_FOLDER
+from ..model.routes import ADMIN_URL, FILES_FOLDER
+from ..outputs.beheer import CONFIG
 from ..reading import uploads
 from ..system import ports
+from ..system.places import ROOT
 from . import decap
 from .checkout import current_branch, has_uncommitted_changes, identity
-from .generate import DECAP_CONFIG, ROOT
+from .generate import DECAP_CONFIG
 from .gitserver import GitServer
 
 
@@ -54,12 +56,12 @@ def main(argv: list[str] | None = None) -> int:
 
     def announce(url: str) -> None:
         local_config["text"] = decap.dump(decap.local(production, branch, url)).encode()
-        print(f"Het beheer staat klaar. Open in uw browser: {url}/beheer/\n"
+        print(f"Het beheer staat klaar. Open in uw browser: {url}{ADMIN_URL}\n"
               f"Wat u opslaat, wordt vastgelegd op naam van {who.name} <{who.email}> in de tak {branch}.\n"
               f"De site zelf ziet u op {url}/. Stoppen: Ctrl+C.", flush=True)
 
     with GitServer(repo, who, branch) as git:
-        routes = {decap.LOCAL_API: git.forward, "/beheer/config.yml": editor_config, decap.LOCAL_FILES: file_list}
+        routes = {decap.LOCAL_API: git.forward, ADMIN_URL + CONFIG.name: editor_config, decap.LOCAL_FILES: file_list}
         # The preview of the checkout inside it (.preview/ is ignored by git, so no save commits it).
         preview.serve(repo / "content", repo / ".preview" / "beheer", port, announce, routes, stop=git.exited)
         if git.exited.is_set():

@@ -10,14 +10,14 @@ from ..model.vocabulary import vocabulary
 from .fieldspec import STARTING_VALUES, FieldSpec, specs
 
 
-def new_file(kind: str, title: str, content: Path) -> Path:
+def new_file(type_name: str, title: str, content: Path) -> Path:
     """Write a scaffold for a new item; never overwrite an existing file."""
-    if kind not in BY_NAME:
-        raise SystemExit(f'Onbekend soort "{kind}". Kies uit: {", ".join(BY_NAME)}.')
+    if type_name not in BY_NAME:
+        raise SystemExit(f'Onbekend soort "{type_name}". Kies uit: {", ".join(BY_NAME)}.')
     slug = slugify(title)
     if not slug:
         raise SystemExit("Geef een titel met letters of cijfers, zoals TITEL=\"Sessie 3: wonen\".")
-    content_type = BY_NAME[kind]
+    content_type = BY_NAME[type_name]
     path = content / content_type.folder / f"{slug}.md"
     if path.exists():
         raise SystemExit(f"{path.relative_to(content.parent)} bestaat al. Kies een andere titel; er is niets overschreven.")

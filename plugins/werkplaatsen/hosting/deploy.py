@@ -43,14 +43,14 @@ class DeployFailed(Exception):
 
 
 @dataclass(frozen=True)
-class Target:
+class DeployTarget:
     """Where releases live: a folder on this computer (host None) or `path` on `host` over ssh."""
 
     host: str | None
     path: str
 
     @classmethod
-    def parse(cls, text: str) -> Target:
+    def parse(cls, text: str) -> DeployTarget:
         """rsync's rule: a colon before the first slash makes ``host:path``; anything else is a folder here."""
         head, colon, tail = text.partition(":")
         if colon and "/" not in head:
@@ -78,13 +78,13 @@ class Target:
 # The commands, one function each, so that tests read exactly what runs on a server. Every name in
 # them is a release name (RELEASE_NAME), a constant above or quoted: nothing a shell would expand.
 
-def lock_and_list(target: Target, create: bool) -> list[str]:
+def lock_and_list(target: DeployTarget, create: bool) -> list[str]:
     """Take the lock (mkdir is atomic), then print where `current` points (or an empty line) and the releases."""
     return target.shell(f"mkdir -p {RELEASES}", f"{{ mkdir {LOCK} 2>/dev/null || exit {LOCKED}; }}",
                         f"{{ readlink {CURRENT} || echo; }}", f"ls -1A {RELEASES}", create=create)
 
 
-def upload(source: Path, target: Target, name: str, live: str | None) -> list[str]:
+def upload(source: Path, target: DeployTarget, name: str, live: str | None) -> list[str]:
     """rsync output/ into a hidden folder; equal files become hard links to the live release.
 
     Builds rewrite every file, so files are compared by content (--checksum) and times are not kept.
@@ -94,18 +94,18 @@ def upload(source: Path, target: Target, name: str, live: str | None) -> list[st
             f"{source}/", target.rsync_path(f"{RELEASES}/{PARTIAL}{name}/")]
 
 
-def switch(target: Target, name: str, uploaded: bool) -> list[str]:
+def point_current(target: DeployTarget, name: str, uploaded: bool) -> list[str]:
     """Point `current` at a release: a new symlink under a temporary name, renamed over `current`."""
     steps = [f"mv -- {RELEASES}/{PARTIAL}{name} {RELEASES}/{name}"] if uploaded else []
     steps += [f"ln -sfn -- {RELEASES}/{name} .{CURRENT}-{name}", f"mv -T -- .{CURRENT}-{name} {CURRENT}"]
     return target.shell(*steps)
 
 
-def remove(target: Target, names: list[str]) -> list[str]:
+def remove(target: DeployTarget, names: list[str]) -> list[str]:
     return target.shell("rm -rf -- " + " ".join(shlex.quote(f"{RELEASES}/{name}") for name in names))
 
 
-def unlock(target: Target) -> list[str]:
+def unlock(target: DeployTarget) -> list[str]:
     return target.shell(f"rmdir -- {LOCK}")
 
 
@@ -191,7 +191,7 @@ def run(command: list[str], consequence: str) -> str:
 class Session:
     """One deploy or rollback on a target: holds its lock from `open` until `close`."""
 
-    def __init__(self, target: Target, runner: Runner = run):
+    def __init__(self, target: DeployTarget, runner: Runner = run):
         self.target = target
         self.run = runner
 
@@ -214,7 +214,7 @@ class Session:
         self.run(unlock(self.target), f"Verwijder de map {LOCK} in {self.target} zelf.")
 
 
-def deploy(output: Path, target: Target, force: bool = False, runner: Runner = run) -> str:
+def deploy(output: Path, target: DeployTarget, force: bool = False, runner: Runner = run) -> str:
     """Upload `output` as a new release and make it live; return what happened, in Dutch.
 
     `output` is resolved once: the build that is checked is the build that is uploaded, even if a
@@ -232,7 +232,7 @@ def deploy(output: Path, target: Target, force: bool = False, runner: Runner = r
         name = release_name(info, set(entries))
         unchanged = f"Er is niets live gezet: current wijst nog naar {live or 'niets'}."
         session.run(upload(output, target, name, live), f"De upload naar {target} is mislukt. {unchanged}")
-        session.run(switch(target, name, uploaded=True), unchanged)
+        session.run(point_current(target, name, uploaded=True), unchanged)
         old = releases_to_remove([*entries, name], name)
         if old:
             session.run(remove(target, old), f"{RELEASES}/{name} staat wel live.")
@@ -242,7 +242,7 @@ def deploy(output: Path, target: Target, force: bool = False, runner: Runner = r
             f"Opgeruimd: {', '.join(old) or 'niets'}.")
 
 
-def rollback(target: Target, runner: Runner = run) -> str:
+def rollback(target: DeployTarget, runner: Runner = run) -> str:
     """Point `current` at the release before the live one; return what happened, in Dutch."""
     session = Session(target, runner)
     live, entries = session.open(create=False)
@@ -252,7 +252,7 @@ def rollback(target: Target, runner: Runner = run) -> str:
         if not earlier:
             raise DeployFailed(f"Er is geen eerdere release op {target} om naar terug te gaan; current blijft "
                                f"{live or 'leeg'}. Plaats een oudere build met make deploy als dat nodig is.")
-        session.run(switch(target, earlier[-1], uploaded=False), f"current wijst nog naar {live}.")
+        session.run(point_current(target, earlier[-1], uploaded=False), f"current wijst nog naar {live}.")
     finally:
         session.close()
     return f"Teruggezet: {RELEASES}/{earlier[-1]} staat live op {target} (was {live})."
@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.force not in ("", "ja", "nee"):
             raise DeployFailed(f"FORCE={args.force} begrijp ik niet: gebruik FORCE=ja of laat het weg.")
-        target = Target.parse(args.target)
+        target = DeployTarget.parse(args.target)
         if args.action == "deploy":
             print(deploy(args.output, target, force=args.force == "ja"))
         else:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-HEADERS_FILE = ROOT / "hosting" / "_headers"
+from ..system.places import HEADERS, ROOT
+
+HEADERS_FILE = ROOT / HEADERS  # the default of the setting WERKPLAATSEN_HEADERS_FILE
 
 Rules = list[tuple[str, list[tuple[str, str]]]]
 # Directives a <meta> policy cannot carry (browsers ignore them there and say so in the console).

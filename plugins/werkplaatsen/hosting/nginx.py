@@ -14,7 +14,8 @@ import sys
 
 from ..model.filetypes import MEDIA_TYPES
 from ..outputs.files import replace_file
-from .headers import HEADERS_FILE, ROOT, Rules, headers_for, parse_headers_file
+from ..system.places import ROOT
+from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
 
 CONFIG_FILE = ROOT / "hosting" / "nginx.conf"
 

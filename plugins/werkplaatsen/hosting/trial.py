@@ -22,7 +22,8 @@ from pathlib import Path
 
 from ..system import ports, processes
 from ..system import programs as system
-from .nginx import CONFIG_FILE, ROOT, ConfigError, quoted
+from ..system.places import ROOT
+from .nginx import CONFIG_FILE, ConfigError, quoted
 
 RUNTIME = ROOT / ".hosting"
 START_SECONDS = 10

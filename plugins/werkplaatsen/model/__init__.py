@@ -2,5 +2,6 @@
 
 Fields and their rules, the schemas and content types, the vocabulary, registration statuses,
 the site's URLs (routes), the Dutch error messages and formatting, the build's clock, and the
-record of what each output read (deps). Imports nothing else of werkplaatsen.
+record of what each output read (deps). Imports nothing else of werkplaatsen but system.places
+(where the vocabulary file is).
 """

@@ -252,7 +252,7 @@ class Term:
 class RefTo:
     """Marks a field that refers by slug to an item of another content type."""
 
-    kind: str
+    type_name: str
 
 
 @dataclass(frozen=True)
@@ -274,8 +274,8 @@ def term(vocabulary: str):
     return Annotated[str, BeforeValidator(_text), AfterValidator(marker), marker]
 
 
-def ref(kind: str):
-    return Annotated[str, BeforeValidator(parse_slug), RefTo(kind)]
+def ref(type_name: str):
+    return Annotated[str, BeforeValidator(parse_slug), RefTo(type_name)]
 
 
 Text = Annotated[str, BeforeValidator(_text)]

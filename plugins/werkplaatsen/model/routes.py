@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .contenttypes import TYPES
 
+HOME_URL = "/"
 FILES_FOLDER = "bestanden"
 FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
@@ -20,7 +21,7 @@ SEARCH_INDEX_URL = "/pagefind/"
 
 # Pages that are not content items: URL -> (template, title).
 FIXED = {
-    "/": ("home", "Home"),
+    HOME_URL: ("home", "Home"),
     LESSONS_URL: ("lessen", "Lessen uit de werkplaatsen"),
     THEMES_URL: ("themas", "Thema's"),
     SEARCH_URL: ("zoeken", "Zoeken"),

@@ -26,7 +26,7 @@ LINK_HELP = "Schrijf een link binnen de site als /sessies/naam/ en naar buiten a
 
 
 @dataclass(frozen=True)
-class Target:
+class LinkTarget:
     """Where a checked link goes: a page of this site (path and fragment) or another host."""
 
     internal: bool
@@ -46,10 +46,10 @@ def external(url: str, hosts: tuple[str, ...] | frozenset[str]) -> str:
     return url
 
 
-def link(url: str, hosts, *, schemes=SAFE_SCHEMES) -> Target | None:
+def link(url: str, hosts, *, schemes=SAFE_SCHEMES) -> LinkTarget | None:
     """Check a link in a text: internal, or https to one of `hosts`, or mailto:/tel:.
 
-    Returns the Target of an internal or https link, None for mailto: and tel:.
+    Returns the LinkTarget of an internal or https link, None for mailto: and tel:.
     """
     scheme = _scheme(url)
     if scheme in {"mailto", "tel"} and scheme in schemes:
@@ -61,7 +61,7 @@ def link(url: str, hosts, *, schemes=SAFE_SCHEMES) -> Target | None:
     return target
 
 
-def resolve(url: str, *, allow_internal: bool) -> Target:
+def resolve(url: str, *, allow_internal: bool) -> LinkTarget:
     """Parse a URL as a browser would; refuse what a browser would repair or misread."""
     _plain(url)
     scheme = _scheme(url)
@@ -81,8 +81,8 @@ def resolve(url: str, *, allow_internal: bool) -> Target:
         raise UrlProblem(f'"{url}" bevat een gebruikersnaam of wachtwoord (met @). Dat mag niet in een link.')
     fragment = parsed.hash.removeprefix("#")
     if parsed.hostname == _BASE_HOST and not url.startswith("//"):
-        return Target(internal=True, path=parsed.pathname, fragment=fragment)
-    return Target(internal=False, path=parsed.pathname, fragment=fragment, host=parsed.hostname)
+        return LinkTarget(internal=True, path=parsed.pathname, fragment=fragment)
+    return LinkTarget(internal=False, path=parsed.pathname, fragment=fragment, host=parsed.hostname)
 
 
 def unusual(url: str) -> bool:
@@ -104,7 +104,7 @@ def _scheme(url: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _require_host(url: str, target: Target, hosts) -> None:
+def _require_host(url: str, target: LinkTarget, hosts) -> None:
     if target.internal:
         raise UrlProblem(f'"{url}" is geen volledig webadres. Een link naar buiten begint met https://.')
     if target.host not in hosts:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from ..system.places import ROOT, VOCABULARY
 from . import deps
 from .errors import ContentError, ContentErrors
 from .fields import SLUG_PATTERN
 
-VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+VOCABULARY_FILE = ROOT / VOCABULARY  # the default of the setting WERKPLAATSEN_VOCABULARY
 
 
 def vocabulary(path: Path | str = VOCABULARY_FILE) -> dict[str, dict[str, str]]:

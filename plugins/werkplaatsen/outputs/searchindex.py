@@ -6,7 +6,7 @@ so that a search made meanwhile (in the preview, which indexes while it serves) 
 Pagefind indexes only the pages that mark their main content with ``data-pagefind-body``
 (content items, see item.html), in the Dutch index (``lang="nl"``: the Dutch stemmer). Lessons live
 on their report's page; each is also given to Pagefind as a small document of its own, so that it
-is a result with its own type and themes. Its ``url`` meta (see ``search.Record``) points at the
+is a result with its own type and themes. Its ``url`` meta (see ``search.SearchResult``) points at the
 lesson on its report. The documents are written next to the pages for Pagefind to read, in a
 folder no content file can take, and removed again: they are never published.
 

@@ -60,7 +60,7 @@ class View:
 def _target(model: type[BaseModel], name: str) -> str | None:
     """The content type a field refers to, if it is a reference (asked on every page render)."""
     reference = marker(model.model_fields[name], RefTo)
-    return reference.kind if reference else None
+    return reference.type_name if reference else None
 
 
 class Item(View):
@@ -70,7 +70,6 @@ class Item(View):
         super().__init__(record, catalog, ("item", kind.name, slug))
         self.dep_key = self.owner_key  # how deps names this item
         self.type = kind
-        self.kind = kind.name
         self.slug = slug
         self.source = source
         self.schema = type(record)
@@ -86,7 +85,7 @@ class Item(View):
     @property
     def html(self):
         """The page's main text, rendered from Markdown."""
-        deps.read(("html", self.kind, self.slug))
+        deps.read(("html", self.type.name, self.slug))
         return self._html
 
     @html.setter
@@ -94,7 +93,7 @@ class Item(View):
         self._html = value
 
     def __repr__(self) -> str:
-        return f"<{self.kind} {self.slug}>"
+        return f"<{self.type.name} {self.slug}>"
 
 
 class Backlinks(defaultdict):
@@ -104,13 +103,13 @@ class Backlinks(defaultdict):
         super().__init__(list)
         self.key = key
 
-    def __getitem__(self, kind: str) -> list:
-        deps.read(("backlinks", *self.key[1:], kind))
-        return super().__getitem__(kind)
+    def __getitem__(self, type_name: str) -> list:
+        deps.read(("backlinks", *self.key[1:], type_name))
+        return super().__getitem__(type_name)
 
-    def get(self, kind: str, default=None):
-        deps.read(("backlinks", *self.key[1:], kind))
-        return super().get(kind, default)
+    def get(self, type_name: str, default=None):
+        deps.read(("backlinks", *self.key[1:], type_name))
+        return super().get(type_name, default)
 
     def values(self):
         deps.read(("backlinks", *self.key[1:], "*"))
@@ -138,16 +137,16 @@ class Catalog:
     uploads: dict[str, Upload] = field(default_factory=dict)
     refused_uploads: set[str] = field(default_factory=set)  # files with an error of their own
 
-    def get(self, kind: str, slug: str) -> Item:
-        return self.items[kind][slug]
+    def get(self, type_name: str, slug: str) -> Item:
+        return self.items[type_name][slug]
 
-    def all(self, kind: str) -> list[Item]:
-        deps.read(("items", kind))
-        return list(self.items[kind].values())
+    def all(self, type_name: str) -> list[Item]:
+        deps.read(("items", type_name))
+        return list(self.items[type_name].values())
 
     def __iter__(self):
-        for kind, by_slug in self.items.items():
-            deps.read(("items", kind))
+        for type_name, by_slug in self.items.items():
+            deps.read(("items", type_name))
             yield from by_slug.values()
 
 
@@ -304,9 +303,9 @@ def references(record: BaseModel):
                 continue
             if isinstance(value, list):
                 for index, slug in enumerate(value):
-                    yield (*path, name, index), reference.kind, slug
+                    yield (*path, name, index), reference.type_name, slug
             else:
-                yield (*path, name), reference.kind, value
+                yield (*path, name), reference.type_name, value
 
 
 def raw_reference_list(model: type[BaseModel], data, path: FieldPath = ()) -> list[tuple[FieldPath, str, str]]:
@@ -325,7 +324,7 @@ def raw_reference_list(model: type[BaseModel], data, path: FieldPath = ()) -> li
         for index, element in values:
             where = (*path, name) if index is None else (*path, name, index)
             if reference and isinstance(element, str) and SLUG_PATTERN.fullmatch(element):
-                found.append((where, reference.kind, element))
+                found.append((where, reference.type_name, element))
             elif nested:
                 found += raw_reference_list(nested, element, where)
     return found
@@ -354,12 +353,12 @@ def _link(catalog: Catalog, options: LoadOptions, broken: dict) -> list[ContentE
     if not options.allow_examples:
         errors += _examples([item for item in catalog if item.record.voorbeeld])
     for item in catalog:
-        for where, kind, slug in references(item.record):
-            target = catalog.items[kind].get(slug)
-            if target is None and slug not in broken.get(kind, ()):
-                errors.append(_unknown_reference(catalog, item.source, where, kind, slug))
-            elif target is not None and item not in target.backlinks[item.kind]:
-                target.backlinks[item.kind].append(item)
+        for where, type_name, slug in references(item.record):
+            target = catalog.items[type_name].get(slug)
+            if target is None and slug not in broken.get(type_name, ()):
+                errors.append(_unknown_reference(catalog, item.source, where, type_name, slug))
+            elif target is not None and item not in target.backlinks[item.type.name]:
+                target.backlinks[item.type.name].append(item)
         errors += _missing_files(item, catalog)
         errors += [ContentError(item.source.path, item.source.line_of(where), where, message)
                    for where, message in linked_problems(item)]
@@ -387,14 +386,14 @@ def _examples(items: list[Item]) -> list[ContentError]:
     return [ContentError("", 0, (), message)]
 
 
-def _unknown_reference(catalog: Catalog, source, where: FieldPath, kind: str, slug: str) -> ContentError:
-    target = BY_NAME[kind]
+def _unknown_reference(catalog: Catalog, source, where: FieldPath, type_name: str, slug: str) -> ContentError:
+    target = BY_NAME[type_name]
     hidden = catalog.hidden.get(target.url_for(slug))
     if hidden:
         message = f"{hidden} en staat dus niet op de site. Publiceer het eerst, of haal de verwijzing weg."
     else:
         message = (
-            f'er is geen {kind} met de korte naam "{slug}": het bestand content/{target.folder}/{slug}.md '
-            f"bestaat niet.{suggestion(slug, catalog.items[kind])}"
+            f'er is geen {type_name} met de korte naam "{slug}": het bestand content/{target.folder}/{slug}.md '
+            f"bestaat niet.{suggestion(slug, catalog.items[type_name])}"
         )
     return ContentError(source.path, source.line_of(where), where, message)

@@ -42,7 +42,7 @@ Lines = tuple[int, int]  # first line and the line after the last, counted from 
 
 
 @dataclass
-class Rendered:
+class RenderedText:
     """Sanitised HTML plus what the Markdown contained, each with the lines it stands on."""
 
     html: Markup = Markup("")
@@ -64,20 +64,20 @@ class Renderer:
         self._markdown.validateLink = lambda url: True
         normalize = self._markdown.normalizeLink
         self._markdown.normalizeLink = lambda url: url if unusual(url) else normalize(url)
-        self._done: dict[tuple[str, bool], Rendered] = {}
+        self._done: dict[tuple[str, bool], RenderedText] = {}
 
-    def render(self, text: str, *, heading_ids: bool = False) -> Rendered:
+    def render(self, text: str, *, heading_ids: bool = False) -> RenderedText:
         """Render a text once per build. Headings get ids only in a page's main text."""
         if not text or not text.strip():
-            return Rendered()
+            return RenderedText()
         key = (text, heading_ids)
         if key not in self._done:
             self._done[key] = self._convert(text, heading_ids)
         return self._done[key]
 
-    def _convert(self, text: str, heading_ids: bool) -> Rendered:
+    def _convert(self, text: str, heading_ids: bool) -> RenderedText:
         tokens = self._markdown.parse(text)
-        rendered = Rendered()
+        rendered = RenderedText()
         _inspect(tokens, rendered, heading_ids)
         html = self._markdown.renderer.render(tokens, self._markdown.options, {})
         rendered.html = Markup(_scrollable_tables(sanitise(html)))
@@ -87,7 +87,7 @@ class Renderer:
         return self.render(text).html
 
 
-def _inspect(tokens, rendered: Rendered, heading_ids: bool) -> None:
+def _inspect(tokens, rendered: RenderedText, heading_ids: bool) -> None:
     """Record links, images, raw HTML and headings; give headings unique, non-clashing ids."""
     for index, token in enumerate(tokens):
         lines = tuple(token.map) if token.map else (0, 1)  # an inline footnote has no lines of its own

@@ -16,7 +16,7 @@ from ..model.filetypes import IMAGES
 from ..model.routes import FILES_URL, lesson_anchor, site_urls, theme_url
 from .catalog import Catalog, Item, records
 from .frontmatter import Source
-from .markup import Rendered, Renderer
+from .markup import RenderedText, Renderer
 
 Anchors = set[str] | None  # the ids on a page; None: the page exists, its anchors are not checked
 
@@ -39,7 +39,7 @@ def render_and_check(catalog: Catalog, render: Renderer, hosts: tuple[str, ...])
     return errors
 
 
-def markdown_texts(body: str, record, render: Renderer) -> dict[FieldPath, tuple[str, Rendered]]:
+def markdown_texts(body: str, record, render: Renderer) -> dict[FieldPath, tuple[str, RenderedText]]:
     """The body (at path ``()``) and every field marked as Markdown, rendered."""
     found = {(): (body, render.render(body, heading_ids=True))}
     for path, nested in records(record):
@@ -55,7 +55,7 @@ def link_targets(catalog: Catalog, body_ids: dict[str, set[str]]) -> dict[str, A
     targets: dict[str, Anchors] = {url: None for url in site_urls()}
     for item in catalog:
         anchors = set(body_ids.get(item.url, ()))
-        if item.kind == "verslag":
+        if item.type.name == "verslag":
             anchors |= {lesson_anchor(n) for n in range(1, len(item.record.lessen) + 1)}
         targets[item.url] = anchors
         for theme in getattr(item.record, "themas", []):
@@ -67,7 +67,7 @@ def link_targets(catalog: Catalog, body_ids: dict[str, set[str]]) -> dict[str, A
     return targets
 
 
-def problems(source: Source, page_url: str, where: FieldPath, text: str, result: Rendered,
+def problems(source: Source, page_url: str, where: FieldPath, text: str, result: RenderedText,
              targets: dict[str, Anchors], hosts, hidden: dict[str, str]) -> list[ContentError]:
     found: list[tuple[str, tuple[int, int], str]] = []  # (text to find the line by, lines, message)
     for raw, lines in result.raw_html:

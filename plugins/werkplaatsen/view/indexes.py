@@ -30,7 +30,7 @@ THEME_PAGE_CARDS = 6  # cards per type on a theme's page; the type's filter page
 
 def _stable(item: Item) -> tuple:
     """A fixed order for items of several types: by type, then title, then slug."""
-    return RELATED_TYPES.index(item.kind), item.titel.lower(), item.slug
+    return RELATED_TYPES.index(item.type.name), item.titel.lower(), item.slug
 
 
 @dataclass(frozen=True)
@@ -116,14 +116,14 @@ class Site:
     @staticmethod
     def registration(item: Item):
         """The registration of a round, or of a session: its own, else its round's."""
-        return item.aanmelding or (item.ronde.aanmelding if item.kind == "sessie" else None)
+        return item.aanmelding or (item.ronde.aanmelding if item.type.name == "sessie" else None)
 
     @query
     def status(self, item: Item) -> Status | None:
         """The registration status of a round or session (see status.py); None for other items."""
-        if item.kind == "ronde":
+        if item.type.name == "ronde":
             return registration_status(self.registration(item), round_end(item), self.now, format_date=dutch.when)
-        if item.kind == "sessie":
+        if item.type.name == "sessie":
             return registration_status(self.registration(item), item.eind, self.now, format_date=dutch.when)
         return None
 
@@ -146,14 +146,14 @@ class Site:
     # Ordered collections -------------------------------------------------------------------
 
     @query
-    def listed(self, kind: str) -> list[Item]:
+    def listed(self, type_name: str) -> list[Item]:
         """The items of a type in the order of its overview."""
-        return BY_NAME[kind].ordered(self.catalog.all(kind))
+        return BY_NAME[type_name].ordered(self.catalog.all(type_name))
 
     @query
-    def overview(self, kind: str) -> list[Item]:
+    def overview(self, type_name: str) -> list[Item]:
         """The items of a type as its overview and filter pages list them: sessions upcoming first."""
-        return self.sessions if kind == "sessie" else self.listed(kind)
+        return self.sessions if type_name == "sessie" else self.listed(type_name)
 
     def upcoming_and_past(self, sessions: list[Item]) -> tuple[list[Item], list[Item]]:
         """Sessions (in the overview's order) parted into those still to come and those that were."""
@@ -290,13 +290,13 @@ class Site:
         """Up to `limit` items of other types that the page does not link to yet, the same on every build:
         first items linked to what this item links to (most shared links first), then items sharing
         the most themes."""
-        if item.kind not in RELATED_TYPES:
+        if item.type.name not in RELATED_TYPES:
             return []
         linked = self._links[item]
         excluded = linked | {item}
 
         def eligible(other: Item) -> bool:
-            return other.kind != item.kind and other.kind in RELATED_TYPES and other not in excluded
+            return other.type.name != item.type.name and other.type.name in RELATED_TYPES and other not in excluded
 
         shared = defaultdict(int)
         for neighbour in linked:
@@ -326,7 +326,7 @@ class Site:
     @query
     def lessons_naming(self, item: Item) -> list[Lesson]:
         """Lesson cards that name a casus or instrument."""
-        field_name = {"casus": "casussen", "instrument": "instrumenten"}[item.kind]
+        field_name = {"casus": "casussen", "instrument": "instrumenten"}[item.type.name]
         return [lesson for lesson in self.lessons if item in getattr(lesson.card, field_name)]
 
     @query
@@ -352,7 +352,7 @@ class Site:
         for kind in ("ronde", "sessie", "casus", "instrument", "verslag"):
             for item in self.overview(kind):
                 for theme in item.themas:
-                    index[theme][item.kind].append(item)
+                    index[theme][item.type.name].append(item)
         return {theme: dict(index[theme]) for theme in self._theme_order(index)}
 
     @query

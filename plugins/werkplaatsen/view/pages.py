@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model.contenttypes import TYPES
-from ..model.routes import FIXED, LESSONS_URL, THEMES_URL, lessons_url, page_url, theme_url
+from ..model.routes import FIXED, HOME_URL, LESSONS_URL, THEMES_URL, lessons_url, page_url, theme_url
 
 if TYPE_CHECKING:
     from .indexes import Site
 
-HOME = ("/", "Home")
+HOME = (HOME_URL, FIXED[HOME_URL][1])
 LESSONS_PAGE_SIZE = 20  # lesson cards are longer than item cards
 
 
@@ -73,7 +73,7 @@ def all_pages(site: Site) -> list[Page]:
                                         kind.page_size, kind=kind, current=value)
     for item in site.catalog:
         # Each content type has a template of its own name: sessie.html, casus.html, ...
-        pages.append(page(item.url, item.kind, item.titel, item.type.overview, item=item))
+        pages.append(page(item.url, item.type.name, item.titel, item.type.overview, item=item))
     lessons = [(LESSONS_URL, FIXED[LESSONS_URL][1])]
     for group in site.lessons_by_theme:
         pages += numbered_pages(lessons_url(group.key), "lessen-thema", f"Lessen: {group.label}", lessons,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model import dutch
 from ..model.contenttypes import TYPES
+from ..model.routes import LESSONS_URL, THEMES_URL
 
 if TYPE_CHECKING:
     from ..reading.catalog import Item
@@ -24,15 +25,15 @@ LESSON = "Les"
 # and the choice that leaves the filter off.
 FILTERS = {"soort": ("Soort", "Alle soorten"), "thema": ("Thema", "Alle thema's"), "jaar": ("Jaar", "Alle jaren")}
 # Overviews to browse when search cannot run (no JavaScript), besides each type's overview.
-OTHER_OVERVIEWS = [("/lessen/", "Lessen"), ("/themas/", "Thema's")]
+OTHER_OVERVIEWS = [(LESSONS_URL, "Lessen"), (THEMES_URL, "Thema's")]
 
 
 @dataclass(frozen=True)
-class Record:
+class SearchResult:
     """One search result: where it links, its type label, its date and its themes."""
 
     url: str
-    kind: str
+    label: str  # the type's label: "Sessie", "Les"
     when: str | None = None
     year: int | None = None
     themes: tuple[str, ...] = ()
@@ -41,7 +42,7 @@ class Record:
     def meta(self) -> dict[str, str]:
         """What a result shows besides its title and excerpt. ``url`` is the link: a lesson's
         anchor on its report (Pagefind's own result templates also prefer ``meta.url``)."""
-        meta = {"url": self.url, "soort": self.kind}
+        meta = {"url": self.url, "soort": self.label}
         if self.when:
             meta["datum"] = self.when
         return meta
@@ -50,7 +51,7 @@ class Record:
     def filters(self) -> list[tuple[str, str]]:
         """(filter key, value) pairs; a result can have several themes."""
         years = [str(self.year)] if self.year else []
-        return [("soort", self.kind), *(("thema", theme) for theme in self.themes), *(("jaar", y) for y in years)]
+        return [("soort", self.label), *(("thema", theme) for theme in self.themes), *(("jaar", y) for y in years)]
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,13 @@ class SearchFacts:
     def _themes(self, keys: list[str]) -> tuple[str, ...]:
         return tuple(self.site.theme_label(key) for key in keys)
 
-    def item(self, item: Item) -> Record:
-        return Record(item.url, item.type.label, *_when(item), self._themes(getattr(item, "themas", [])))
+    def item(self, item: Item) -> SearchResult:
+        return SearchResult(item.url, item.type.label, *_when(item), self._themes(getattr(item, "themas", [])))
 
-    def lesson(self, lesson: Lesson) -> Record:
-        return Record(lesson.url, LESSON, *_when(lesson.report), self._themes(lesson.themes))
+    def lesson(self, lesson: Lesson) -> SearchResult:
+        return SearchResult(lesson.url, LESSON, *_when(lesson.report), self._themes(lesson.themes))
 
-    def records(self) -> list[Record]:
+    def records(self) -> list[SearchResult]:
         return [self.item(item) for item in self.site.catalog] + [self.lesson(lesson) for lesson in self.site.lessons]
 
     def filters(self) -> list[Filter]:

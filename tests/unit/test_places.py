@@ -1,0 +1,75 @@
+"""The build and the tools read the same files: each location, the time zone and the menus' URLs are written once.
+
+The build reads the vocabulary and the headers file from its settings; the editor tools, the guide,
+the JSON Schemas, the preview server and the nginx configuration read the module defaults. Both
+come from system/places.py (and the time zone from model/fields.py), and these tests fail when a
+setting or a copy of the fact appears anywhere else.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pelican.settings import read_settings
+
+from werkplaatsen.hosting.headers import HEADERS_FILE
+from werkplaatsen.model.fields import TIMEZONE
+from werkplaatsen.model.vocabulary import VOCABULARY_FILE
+from werkplaatsen.system import places
+from werkplaatsen.system.places import ROOT
+
+PACKAGE = ROOT / "plugins" / "werkplaatsen"
+
+
+@pytest.mark.parametrize("settings_file", ["pelicanconf.py", "publishconf.py"])
+def test_the_builds_settings_name_the_files_the_tools_read(settings_file, monkeypatch):
+    monkeypatch.chdir(ROOT)  # publishconf.py imports pelicanconf.py from the working folder, as make does
+    settings = read_settings(str(ROOT / settings_file))
+    root = Path(settings["WERKPLAATSEN_ROOT"])
+    assert root == ROOT == Path(__file__).resolve().parents[2]
+    assert root / settings["WERKPLAATSEN_VOCABULARY"] == VOCABULARY_FILE and VOCABULARY_FILE.is_file()
+    assert root / settings["WERKPLAATSEN_HEADERS_FILE"] == HEADERS_FILE and HEADERS_FILE.is_file()
+    assert ZoneInfo(settings["TIMEZONE"]) == TIMEZONE
+
+
+def _sources() -> list[Path]:
+    return [*sorted(PACKAGE.rglob("*.py")), ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
+
+
+def _strings(path: Path) -> list[str]:
+    """The string constants of a module, docstrings left out (they may name a file)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+FACTS = {
+    "the vocabulary file": (lambda text: text.endswith("vocabulary.yaml"), places.__file__),
+    "the headers file": (lambda text: text.endswith("/_headers"), places.__file__),
+    "the time zone": (lambda text: text.startswith("Europe/"), PACKAGE / "model" / "fields.py"),
+}
+
+
+@pytest.mark.parametrize("fact", FACTS)
+def test_each_fact_is_written_in_one_module(fact):
+    matches, home = FACTS[fact]
+    found = {path.relative_to(ROOT).as_posix() for path in _sources() for text in _strings(path) if matches(text)}
+    assert found == {Path(home).relative_to(ROOT).as_posix()}
+
+
+def test_only_places_computes_the_project_root():
+    computed = re.compile(r"__file__\)[.\w()]*\.parents?\b")
+    found = {path.relative_to(ROOT).as_posix() for path in _sources() if computed.search(path.read_text(encoding="utf-8"))}
+    assert found == {"plugins/werkplaatsen/system/places.py"}
+
+
+def test_the_menus_take_their_urls_from_the_routes():
+    """pelicanconf.py writes no URL of its own: MENU and FOOTER_LINKS ask the routes and content types."""
+    assert [text for text in _strings(ROOT / "pelicanconf.py") if text.startswith("/")] == []
