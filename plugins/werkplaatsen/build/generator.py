@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from pelican.generators import Generator
 
 from ..hosting.headers import meta_policy, parse_headers_file
-from ..model import deps, dutch
+from ..model import deps, dutch, routes
 from ..model.clock import build_time
 from ..model.contenttypes import BY_NAME
 from ..model.errors import ContentError, ContentErrors
@@ -88,7 +88,7 @@ class WerkplaatsenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.markdown = Renderer()
         self.env.filters.update(dutch.FILTERS, markdown=self.markdown)
-        self.env.globals.update(search_bundle=BUNDLE_URL)
+        self.env.globals.update(search_bundle=BUNDLE_URL, routes=routes)
         self._get_template = self.env.get_template
         self.env.get_template = self._template  # templates a page uses count as read (see deps)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
