@@ -280,7 +280,6 @@ def compress_changed(output: Path, copies: Path, session: Session, live: str | N
     precompress.write_manifest(copies, work.hashes)
     if work.reuse:
         (copies / REUSED).write_bytes(b"".join(name.encode() + b"\0" for name in work.reused_copies))
-    copies.chmod(0o755)  # rsync gives the release folder this folder's rights: the web server must read it
     return work
 
 
