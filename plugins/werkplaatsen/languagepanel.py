@@ -27,8 +27,7 @@ class Shown:
     before: str
     text: str
     after: str
-    message: str
-    suggestion: str | None
+    message: str  # with the plainer word, when there is one
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,6 @@ class LanguagePanels:
 
 def _panel(report) -> Panel:
     shown = [Shown(finding.kind.value[0].format(n=MAX_SENTENCE_WORDS), text.label, *finding.in_context(),
-                   finding.message, finding.suggestion)
+                   finding.message)
              for text in report.texts for finding in text.report.findings]
     return Panel(summary(report.stats.findings), tuple(shown))

@@ -82,7 +82,8 @@ def check_site(settings: dict, only: str | None = None) -> list[ItemReport]:
     items = list(generator.catalog)
     if only is not None:
         wanted = Path(only).resolve()
-        items = [item for item in items if Path(item.source.path).resolve() == wanted]
+        folder = Path(settings["PATH"])  # a source path is "content/<type>/<name>.md" wherever the folder is
+        items = [item for item in items if (folder / Path(*Path(item.source.path).parts[1:])).resolve() == wanted]
         if not items:
             raise Problem(f"{only} is geen inhoudsbestand van deze site. Geef een bestand in "
                           f"{Path(settings['PATH']).name}/, zoals content/sessies/naam.md.")
@@ -106,7 +107,7 @@ def report(reports: list[ItemReport]) -> str:
                 where = f"regel {text.line}, {text.where}" if text.path else text.where
                 lines.append(f"- {where}: {label}{word}")
                 lines.append(f'  Zin: "{finding.sentence}"')
-                lines.append(f"  {finding.message}" + (f" Beter: {finding.suggestion}." if finding.suggestion else ""))
+                lines.append(f"  {finding.message}")
     site = aggregate(text.report for item in reports for text in item.texts)
     lines += ["", f"Samen: {summary(site.findings)} in {count(len(reports), 'bestand', 'bestanden')}, "
                   f"{whole(site.sentences)} zinnen en {whole(site.words)} woorden; "
