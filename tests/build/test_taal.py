@@ -12,13 +12,13 @@ from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT
 
 # A news item written for this test: one finding of every kind, and near misses that must stay quiet:
-# a person's name (Anna de Vries), a place (Voorbeeldstad, a casus's gemeente), an instrument's title
+# a person's name (Anna de Vries), a sender's name (Kroetsjevaar, a Name field), a place (Voorbeeldstad, a casus's gemeente), an instrument's title
 # (Wijkschouw), a theme's label (Klimaatadaptatie) and "wordt" as a main verb.
 TAAL_ITEM = """\
 ---
 titel: Klimaatadaptatie in Voorbeeldstad
 datum: 2030-08-02
-afzender: Webredactie
+afzender: Kroetsjevaar
 samenvatting: Wijkschouw en klimaatadaptatie middels een wandeling door de wijk.
 status: gepubliceerd
 ---
@@ -27,7 +27,7 @@ Het plein wordt groen. Het plan wordt besproken met de bewoners.
 Voorbeeldstad nodigt wijkambtenaren, bewoners, ondernemers, sectorcollega's en de woningcorporatie uit om samen een \
 middag lang over het plein en de straten daaromheen te praten.
 
-Anna de Vries neemt een zwenkbrulaap mee.
+Anna de Vries neemt een zwenkbrulaap mee. Kroetsjevaar schrijft dit bericht.
 """
 
 
@@ -66,8 +66,8 @@ def test_every_kind_is_reported_with_its_field_and_sentence_and_names_are_not(co
     report = result.stdout
     item = report[report.index("berichten/taal.md"):report.index("\n\n", report.index("berichten/taal.md"))]
     assert item.splitlines()[0].endswith("taal.md: 1 zin langer dan 20 woorden, 1 lijdende vorm, 1 ambtelijk woord, "
-                                         "1 weinig gebruikt woord, 1 lang woord; gemiddeld 9,0 woorden per zin, "
-                                         "Flesch-Douma 48,7")
+                                         "1 weinig gebruikt woord, 1 lang woord; gemiddeld 8,3 woorden per zin, "
+                                         "Flesch-Douma 50,4")
     assert '- regel 5, veld "samenvatting": ambtelijk woord "middels"' in item
     assert "  'middels' is ambtelijke taal. Schrijf liever: met, of door." in item
     assert '- de tekst: lijdende vorm "wordt besproken"' in item
@@ -75,7 +75,7 @@ def test_every_kind_is_reported_with_its_field_and_sentence_and_names_are_not(co
     assert "- de tekst: zin langer dan 20 woorden" in item
     assert '- de tekst: weinig gebruikt woord "zwenkbrulaap"' in item
     assert '- de tekst: lang woord "woningcorporatie"' in item
-    for name in ("Klimaatadaptatie", "klimaatadaptatie", "Voorbeeldstad", "Wijkschouw", "Vries", "groen"):
+    for name in ("Klimaatadaptatie", "klimaatadaptatie", "Kroetsjevaar", "Voorbeeldstad", "Wijkschouw", "Vries", "groen"):
         assert f'"{name}"' not in item
 
 
