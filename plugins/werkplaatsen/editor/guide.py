@@ -22,6 +22,7 @@ from ..schemas import Schema
 from ..uploads import ALLOWED, MAX_MB
 from ..validation import validate
 from .fieldspec import KINDS, FieldSpec, specs
+from .languageguide import language_section
 
 # The titles the tasks use as examples; the guide shows the file each gives.
 SESSION_TITLE = "Sessie 3: pleinen en water"
@@ -95,6 +96,7 @@ def guide(vocabulary: dict, settings: dict) -> str:
         _git_task(),
         _example_file(),
         _writing_rules(),
+        language_section(),
         _reference(vocabulary),
         _vocabularies(vocabulary),
         _websites(hosts),
