@@ -63,9 +63,9 @@ de site wordt er nooit door tegengehouden.
 - De check leest de titel, de samenvatting, de lessen, de andere tekstvelden en de tekst onder de
   velden. Namen van mensen, organisaties, plaatsen, instrumenten en de woorden uit de vaste lijsten
   (thema's, domeinen) ziet hij nooit als moeilijk woord.
-- Noemt de check een woord dat de lezers van deze site goed kennen? Zet het dan in
-  `plugins/werkplaatsen/plainlanguage/accepted_terms.yaml`, de lijst met vaste woorden. De lijst
-  met ambtelijke woorden en een gewoner woord ervoor staat in `officialese.yaml` in dezelfde map.
+- Noemt de check een woord dat de lezers van deze site goed kennen? Dan kan het op de lijst met
+  vaste woorden (`accepted_terms.yaml`). Vraag dat aan de beheerder van de site. Er is ook een lijst
+  met ambtelijke woorden, met voor elk een gewoner woord (`officialese.yaml`).
 - De samenvatting noemt ook de Flesch-Douma-score: hoe makkelijk een tekst leest. Hoger is
   makkelijker; 60 tot 70 past bij de meeste lezers. De score is lager als zinnen en woorden lang zijn.
 
