@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -17,9 +20,9 @@ NOW = "2030-09-01 10:00"
 PANEL = "werkplaatsen-language"
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory):
-    root = tmp_path_factory.mktemp("panel")
+@contextmanager
+def language_preview(root: Path) -> Iterator[Preview]:
+    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at NOW."""
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     (root / "content" / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
     with pytest.MonkeyPatch.context() as environment:
@@ -29,6 +32,12 @@ def preview(tmp_path_factory):
         updater.update()
         yield updater
         updater.close()
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    with language_preview(tmp_path_factory.mktemp("panel")) as updater:
+        yield updater
 
 
 def page(preview, url: str) -> BeautifulSoup:
