@@ -51,7 +51,7 @@ def test_an_item_page_lists_each_finding_marked_in_its_sentence(preview):
                                   "1 weinig gebruikt woord, 1 lang woord")
     items = panel.find("ol").find_all("li", recursive=False)
     assert [item.find("mark").get_text() for item in items] == [
-        "middels", "wordt besproken", panel.find_all("mark")[2].get_text(), "woningcorporatie", "zwenkbrulaap"]
+        "middels", "wordt besproken", panel.find_all("mark")[2].get_text(), "huurdersvereniging", "zwenkbrulaap"]
     assert items[1].find_all("p")[1].get_text() == "Het plan wordt besproken met de bewoners."
     assert items[0].find("strong").get_text() == "Samenvatting, ambtelijk woord."
     assert items[2].find("mark").get_text().startswith("Voorbeeldstad nodigt") and items[2].find("mark").get_text().endswith("praten.")
