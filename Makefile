@@ -32,7 +32,7 @@ CONTENT ?= content
 # Only PORT=… on the command line counts, not a PORT in the environment (set by many other tools).
 PORT = 8000
 
-.PHONY: help serve beheer check nieuw html publish docs test test-basic bench mutate hosting deploy rollback \
+.PHONY: help serve beheer check taal nieuw html publish docs test test-basic bench mutate hosting deploy rollback \
         clean distclean system-test system-hosting system-deploy FORCE
 
 help: ## deze lijst; direct
@@ -51,6 +51,12 @@ beheer: $(VENV)/.installed node_modules/.installed ## beheer in de browser op ht
 
 check: $(VENV)/.installed ## controleer alle inhoud, elke fout tegelijk, zonder te bouwen; 2 minuten
 	@$(INVOKE) check
+
+# make taal [BESTAND=content/…] [STRENG=ja or STRENG='lange-woorden=70 leesbaarheid=60']
+BESTAND ?=
+STRENG ?=
+taal: $(VENV)/.installed ## taaladvies (B1) bij alle teksten, de moeilijkste eerst (BESTAND=…: één bestand); 2 minuten
+	@$(INVOKE) taal --bestand $(call quoted,BESTAND) --streng $(call quoted,STRENG) --content $(call quoted,CONTENT)
 
 nieuw: $(VENV)/.installed ## TYPE=sessie TITEL="…": nieuw inhoudsbestand met uitleg bij elk veld; 2 minuten
 	@$(INVOKE) nieuw --type $(call quoted,TYPE) --titel $(call quoted,TITEL) --content $(call quoted,CONTENT)

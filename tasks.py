@@ -56,6 +56,13 @@ def check(c):
 
 
 @task
+def taal(c, bestand="", streng="", content=CONTENT):
+    """Plain-language (B1) advice on every text, hardest first; `--bestand` one file; `--streng ja` fails
+    above thresholds (see werkplaatsen.build.taal)."""
+    _module("build.taal", "--content", content, "--bestand", bestand, "--streng", streng)
+
+
+@task
 def nieuw(c, type, titel, content=CONTENT):
     """Write a new content file of a type with all its fields: invoke nieuw --type sessie --titel '...'."""
     _module("editor", "nieuw", type, titel, content)

@@ -65,7 +65,7 @@ def test_a_folded_list_shows_each_item_by_what_tells_it_apart_and_counts_in_dutc
     sign_in(page, beheer.url)
     open_entry(page, "Casussen", "Wonen en zorg in Het Beekveld")
     assert page.get_by_text("5 betrokkenen", exact=True).is_visible()
-    for name in ("Woningcorporatie", "Wijkteam", "Welzijnsorganisatie en buurthuis"):
+    for name in ("Woningcorporatie", "Wijkteam", "Welzijnswerk en buurthuis"):
         assert page.get_by_text(name, exact=True).is_visible(), name
     labels = page.get_by_text(re.compile(r"^Betrokkenen( \(optioneel\))?$")).filter(visible=True)
     assert labels.count() == 1, "the field's label once, no item is called Betrokkenen"

@@ -104,7 +104,8 @@ def test_anchor_is_the_id_markdown_viewers_give_a_heading():
 
 TASKS = ["Een sessie toevoegen", "Een ronde toevoegen", "Een bestand toevoegen", "Een bericht met embargo",
          "Een fout oplossen", "Vastleggen en versturen"]
-REFERENCE = ["Zo ziet een bestand eruit", "Regels voor de velden", "Alle velden per soort", "Woordenlijsten",
+REFERENCE = ["Zo ziet een bestand eruit", "Regels voor de velden", "Taaladvies: schrijven in eenvoudig Nederlands (B1)",
+             "Alle velden per soort", "Woordenlijsten",
              "Toegestane websites", "Bestanden: soorten en grootte"]
 
 

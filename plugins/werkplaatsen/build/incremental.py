@@ -25,6 +25,7 @@ from ..model.deps import signature
 from ..model.vocabulary import vocabulary
 from ..outputs.files import replace_file
 from ..outputs.searchindex import InBackground
+from ..view.languagepanel import LanguagePanels
 from . import workers
 from .generator import Output, RenderedOutput, WerkplaatsenGenerator
 from .sitecheck import PageFacts
@@ -61,23 +62,31 @@ class PreviewGenerator(WerkplaatsenGenerator):
     """The generator as the preview keeps it: it caches parsed files and makes the search index in
     the background."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, language: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.reads = {}
         self.search_index = InBackground()
+        self.language = LanguagePanels() if language else None  # the plain-language panel on item pages
+        self.language_changes: set = set()
+
+    def generate_context(self):
+        super().generate_context()
+        if self.language is not None:
+            self.language_changes = self.language.update(self.catalog, self.terms, self.markdown)
+            self.env.globals["language_panels"] = self.language
 
     def index_search(self, output: Path, documents: dict[str, str]) -> None:
         self.search_index.request(output, documents)
 
 
 class Preview:
-    def __init__(self, settings_file: Path, content: Path, output: Path):
+    def __init__(self, settings_file: Path, content: Path, output: Path, language: bool = False):
         self.settings = read_settings(str(settings_file), override={"PATH": str(content.absolute()),
                                                                      "OUTPUT_PATH": str(output.absolute())})
         self.output = output.absolute()
         self.generator = PreviewGenerator(context=self.settings.copy(), settings=self.settings,
                                           path=self.settings["PATH"], theme=self.settings["THEME"],
-                                          output_path=str(self.output))
+                                          output_path=str(self.output), language=language)
         self.state: State | None = None
         self.read_with: dict | None = None  # the vocabulary keys the cached readings were checked against
 
@@ -181,7 +190,7 @@ class Preview:
         changed |= {("asset", name) for name in set(old.assets) | set(assets) if old.assets.get(name) != assets.get(name)}
         if generator.now != old.now:
             changed.add(("now",))
-        return changed
+        return changed | generator.language_changes
 
     def _ask(self, key: deps.Key) -> object:
         """A query on the new site, by its key ("query", "Site.status", item key): its signature."""

@@ -57,7 +57,7 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
     """Build, serve on 127.0.0.1 and update after every save, until Ctrl+C, SIGTERM or `stop` is set."""
     init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
-    preview = Preview(settings, content, output)
+    preview = Preview(settings, content, output, language=True)
     try:
         update(preview)
         # The watcher yields an empty set when nothing changed for a second: its first yield says it

@@ -25,6 +25,7 @@ from ..reading.catalog import LoadOptions
 from ..reading.uploads import MAX_MB
 from ..reading.validation import validate
 from .fieldspec import KINDS, FieldSpec, specs
+from .languageguide import language_section
 
 # The titles the tasks use as examples; the guide shows the file each gives.
 SESSION_TITLE = "Sessie 3: pleinen en water"
@@ -98,6 +99,7 @@ def guide(vocabulary: dict, settings: dict) -> str:
         _git_task(),
         _example_file(),
         _writing_rules(),
+        language_section(),
         _reference(vocabulary),
         _vocabularies(vocabulary),
         _websites(hosts),

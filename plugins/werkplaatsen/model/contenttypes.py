@@ -106,6 +106,9 @@ class ContentType:
     home: tuple[str, int] | None = None  # (heading, count): the newest items on the home page
     # "Nieuws over {this}": items that refer to an item get a section of this heading on its page.
     about: str | None = None
+    # The title is a name (a person, an organisation, an instrument): the plain-language check
+    # accepts its words in every text and does not read the title as a sentence.
+    named: bool = False
 
     @property
     def the(self) -> str:
@@ -178,7 +181,7 @@ TYPES: tuple[ContentType, ...] = (
         facets=(THEME_FACET,
                 term_facet("groepsvorm", "Groepsvorm", "groepsvormen", "groepsvormen"),
                 Facet("duur", "Duur", _duration_band)),
-        structured_data="HowTo",
+        structured_data="HowTo", named=True,
     ),
     ContentType(
         "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "de", "/verslagen/{slug}/",
@@ -195,14 +198,14 @@ TYPES: tuple[ContentType, ...] = (
         "partner", schemas.Partner, "partners", "Partner", "Partners", "de", "/partners/{slug}/",
         list_url="/partners/", list_title="Partners",
         list_intro="De organisaties achter het programma en de instrumenten.",
-        order=lambda p: p.titel.lower(), structured_data="Organization",
+        order=lambda p: p.titel.lower(), structured_data="Organization", named=True,
     ),
     ContentType(
         "persoon", schemas.Persoon, "personen", "Persoon", "Personen", "de", "/personen/{slug}/",
         list_url="/personen/", list_title="Personen", list_intro="Sprekers, auteurs en contactpersonen.",
         order=lambda p: p.titel.lower(),
         facts=lambda p, show: [p.functie, p.organisatie.titel if p.organisatie else p.organisatienaam],
-        structured_data="Person",
+        structured_data="Person", named=True,
     ),
     ContentType(
         "bericht", schemas.Bericht, "berichten", "Bericht", "Berichten", "het", "/nieuws/{slug}/",

@@ -260,6 +260,12 @@ class MarkdownText:
     """Marks a text field that may contain Markdown (links, lists, emphasis)."""
 
 
+@dataclass(frozen=True)
+class NameText:
+    """Marks a one-line text that names someone or something (a person, an organisation, a place,
+    an address, a file): not prose, so the plain-language check accepts its words instead."""
+
+
 def marker(info, kind: type):
     """The marker of class `kind` (Term, RefTo, MarkdownText, Hosts, Uploads) on a schema field, also
     when it marks the items of a list; None when the field has none."""
@@ -280,6 +286,7 @@ def ref(type_name: str):
 
 Text = Annotated[str, BeforeValidator(_text)]
 Markdown = Annotated[str, BeforeValidator(_paragraphs), MarkdownText()]
+Name = Annotated[str, BeforeValidator(_text), NameText()]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
 Date = Annotated[date, BeforeValidator(parse_date)]
 DateTime = Annotated[datetime, BeforeValidator(parse_datetime)]

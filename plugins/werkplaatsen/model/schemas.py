@@ -21,6 +21,7 @@ from .fields import (
     ImageFile,
     LinkUrl,
     Markdown,
+    Name,
     PositiveInt,
     RegistrationUrl,
     TIMEZONE,
@@ -83,10 +84,10 @@ class Schema(Record):
 
 
 class Location(Record):
-    naam: Text = field("Naam", "Naam van het gebouw of de zaal.", required=True)
-    adres: Text = field("Adres", "Straat en huisnummer.")
-    postcode: Text = field("Postcode", "Postcode, zoals 3511 AB.")
-    plaats: Text = field("Plaats", "Plaatsnaam.", required=True)
+    naam: Name = field("Naam", "Naam van het gebouw of de zaal.", required=True)
+    adres: Name = field("Adres", "Straat en huisnummer.")
+    postcode: Name = field("Postcode", "Postcode, zoals 3511 AB.")
+    plaats: Name = field("Plaats", "Plaatsnaam.", required=True)
 
 
 class Registration(Record):
@@ -175,7 +176,7 @@ class AgendaItem(Record):
 
 class Material(Record):
     summary = ("titel",)
-    titel: Text = field("Titel", "Naam van het materiaal.", required=True)
+    titel: Name = field("Titel", "Naam van het materiaal.", required=True)
     bestand: File = field("Bestand", "Pad naar het bestand in content/bestanden/, zoals werkbladen/wijkschouw.pdf. "
                           "Vul een bestand of een link in, niet allebei.", conditional=True)
     url: LinkUrl = field("Link", "Webadres (https) als het materiaal elders staat.", conditional=True)
@@ -256,13 +257,13 @@ class Sessie(Schema):
 class TrioMember(Record):
     summary = ("rol", "naam")
     rol: term("triorollen") = field("Rol", "Rol in het trio.", required=True)
-    naam: Text = field("Naam", "Alleen met toestemming van die persoon.")
+    naam: Name = field("Naam", "Alleen met toestemming van die persoon.")
 
 
 class Casus(Schema):
 
-    gemeente: Text = field("Gemeente", "De gemeente van het trio.", required=True)
-    wijk: Text = field("Wijk", "De wijk of buurt.")
+    gemeente: Name = field("Gemeente", "De gemeente van het trio.", required=True)
+    wijk: Name = field("Wijk", "De wijk of buurt.")
     ronde: ref("ronde") = field("Ronde", "De ronde waarin het trio aan de casus werkte.", required=True)
     domeinen: list[term("domeinen")] = listfield(
         "Domeinen", "Beleidsdomeinen uit de woordenlijst.", required=True
@@ -314,7 +315,7 @@ class Lesson(Record):
 
 class Download(Record):
     summary = ("titel",)
-    titel: Text = field("Titel", "Naam van het bestand.", required=True)
+    titel: Name = field("Titel", "Naam van het bestand.", required=True)
     bestand: File = field("Bestand", "Pad naar het bestand in content/bestanden/, zoals verslagen/ronde-2.pdf.",
                           required=True)
     taal: term("talen") = field("Taal", "Taal van het bestand.", default="nl")
@@ -337,7 +338,7 @@ class Verslag(Schema):
     lessen: list[Lesson] = listfield("Lessen", "Korte lessen, elk met titel en toelichting.", singular="les")
     bestanden: Annotated[list[Download], Uploads("verslagen")] = listfield("Bestanden", "Pdf en andere downloads.",
                                                                           singular="bestand")
-    citeren: Text = field("Zo verwijst u naar deze publicatie", "Alleen invullen om de standaard te vervangen.")
+    citeren: Name = field("Zo verwijst u naar deze publicatie", "Alleen invullen om de standaard te vervangen.")
     wijzigingen: list[Change] = listfield("Wijzigingen", "Wat er na publicatie is veranderd (datum en wat).",
                                           singular="wijziging")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
@@ -345,17 +346,17 @@ class Verslag(Schema):
 
 class Partner(Schema):
 
-    afkorting: Text = field("Afkorting", "Korte naam, zoals LPB.")
+    afkorting: Name = field("Afkorting", "Korte naam, zoals LPB.")
     website: LinkUrl = field("Website", "Webadres (https).")
     samenvatting: Text = field("Over", "Wat de organisatie doet, in één of twee zinnen.", required=True)
 
 
 class Persoon(Schema):
 
-    functie: Text = field("Functie", "Functie of rol.")
+    functie: Name = field("Functie", "Functie of rol.")
     organisatie: ref("partner") = field("Organisatie", "De organisatie, als die een partner is.")
-    organisatienaam: Text = field("Organisatie", "Naam van de organisatie als die geen partner is.")
-    email: Text = field("E-mail", "Alleen een zakelijk adres, met toestemming.")
+    organisatienaam: Name = field("Organisatie", "Naam van de organisatie als die geen partner is.")
+    email: Name = field("E-mail", "Alleen een zakelijk adres, met toestemming.")
 
 
 class Pagina(Schema):
@@ -373,7 +374,7 @@ class Bericht(Schema):
     datum: Date = field("Publicatiedatum", "Vanaf deze dag staat het bericht op de site (2019-06-02).", required=True)
     samenvatting: Text = field("Samenvatting", "Het bericht in één of twee zinnen.", required=True)
     auteur: ref("persoon") = field("Auteur", "Wie het bericht schreef.")
-    afzender: Text = field("Afzender", "Naam van de afzender als het geen persoon is, zoals Webredactie.")
+    afzender: Name = field("Afzender", "Naam van de afzender als het geen persoon is, zoals Webredactie.")
     afbeelding: Annotated[Image, Uploads("nieuws")] = field(
         "Afbeelding", "Een afbeelding bij het bericht, met een beschrijving.")
     rondes: list[ref("ronde")] = listfield("Rondes", "Rondes waarover het bericht gaat.")

@@ -1,0 +1,101 @@
+"""The preview's plain-language panel: on item pages in the preview only, updated for the saved item only."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.build.test_taal import TAAL_ITEM
+from tests.conftest import ROOT, build
+from werkplaatsen.build.incremental import Preview
+from werkplaatsen.plainlanguage import Checker
+
+NOW = "2030-09-01 10:00"
+PANEL = "werkplaatsen-language"
+
+
+@contextmanager
+def language_preview(root: Path) -> Iterator[Preview]:
+    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at NOW."""
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    (root / "content" / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("WERKPLAATSEN_NU", NOW)
+        environment.setenv("WERKPLAATSEN_PROCESSEN", "1")  # no forks inside a pytest-xdist worker
+        updater = Preview(ROOT / "pelicanconf.py", root / "content", root / "preview", language=True)
+        updater.update()
+        yield updater
+        updater.close()
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    with language_preview(tmp_path_factory.mktemp("panel")) as updater:
+        yield updater
+
+
+def page(preview, url: str) -> BeautifulSoup:
+    return BeautifulSoup((preview.output / url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_an_item_page_lists_each_finding_marked_in_its_sentence(preview):
+    panel = page(preview, "/nieuws/taal/").find(class_=PANEL)
+    summary = panel.find("details").find("summary")
+    assert summary.get_text() == ("Taaladvies (B1): 1 zin langer dan 20 woorden, 1 lijdende vorm, 1 ambtelijk woord, "
+                                  "1 weinig gebruikt woord, 1 lang woord")
+    items = panel.find("ol").find_all("li", recursive=False)
+    assert [item.find("mark").get_text() for item in items] == [
+        "middels", "wordt besproken", panel.find_all("mark")[2].get_text(), "huurdersvereniging", "zwenkbrulaap"]
+    assert items[1].find_all("p")[1].get_text() == "Het plan wordt besproken met de bewoners."
+    assert items[0].find("strong").get_text() == "Samenvatting, ambtelijk woord."
+    assert items[2].find("mark").get_text().startswith("Voorbeeldstad nodigt") and items[2].find("mark").get_text().endswith("praten.")
+
+
+def test_an_item_without_findings_says_so_and_other_pages_have_no_panel(preview):
+    assert page(preview, "/casussen/plein/").find(class_=PANEL).get_text(strip=True) == \
+        "Taaladvies (B1): geen opmerkingen over de taal."
+    assert page(preview, "/nieuws/").find(class_=PANEL) is None
+    assert page(preview, "/").find(class_=PANEL) is None
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_builds_never_carry_it(tmp_path, settings):
+    """make html and make publish (with the example content let through, so every fixture page is built)."""
+    built = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings=settings,
+                  extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
+    assert built.returncode == 0, built.stderr
+    pages = built.html_files()
+    assert len(pages) > 40
+    assert [path for path in pages if PANEL in path.read_text(encoding="utf-8")] == []
+    assert built.page("/casussen/plein/").find("h1").get_text() == "Een plein dat water bergt"
+
+
+def test_a_save_checks_only_the_saved_item_again(preview, monkeypatch):
+    checked = []
+    original = Checker.check
+    monkeypatch.setattr(Checker, "check", lambda self, blocks, field: checked.append(field) or original(self, blocks, field))
+    item = preview.output.parent / "content" / "berichten" / "taal.md"
+    item.write_text(item.read_text(encoding="utf-8").replace("Het plan wordt besproken met de bewoners.",
+                                                             "De bewoners bespreken het plan."), encoding="utf-8")
+    assert preview.update() > 0
+    assert sorted(checked) == ["samenvatting", "tekst", "titel"]  # the three texts of this one item
+    summary = page(preview, "/nieuws/taal/").find(class_=PANEL).find("summary").get_text()
+    assert "lijdende vorm" not in summary
+    checked.clear()
+    assert preview.update() == 0
+    assert checked == []
+
+
+def test_a_new_name_updates_the_panels_that_use_it(preview):
+    content = preview.output.parent / "content"
+    (content / "personen" / "zwenkbrulaap.md").write_text(
+        "---\ntitel: Zwenkbrulaap\nstatus: gepubliceerd\n---\n", encoding="utf-8")
+    preview.update()
+    summary = page(preview, "/nieuws/taal/").find(class_=PANEL).find("summary").get_text()
+    assert "weinig gebruikt woord" not in summary
