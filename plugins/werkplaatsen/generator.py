@@ -34,6 +34,7 @@ from .indexes import Site
 from .markup import Renderer
 from .pages import Page, all_pages
 from .present import Presenter
+from .problems import JSON_URL as PROBLEMS_URL
 from .routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from .search import SearchFacts
 from .searchindex import BUNDLE_URL, lesson_documents, write_index
@@ -237,7 +238,8 @@ class WerkplaatsenGenerator(Generator):
         output = Path(self.output_path)
         written = [*assets.write([*self.assets.values(), stylesheet], output), *self._write_uploads(output)]
         editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
-                                                         admin_url=ADMIN_URL, collections=list(BY_NAME))
+                                                         admin_url=ADMIN_URL, collections=list(BY_NAME),
+                                                         problems_url=PROBLEMS_URL)
         editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
         logo = self.env.get_template("beheer-logo.svg").render(**self.context)
         written += beheer.write(output, self.root, editor_page, logo)
