@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import queue
 import shutil
 import signal
-import subprocess
-import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -16,56 +11,9 @@ import urllib.request
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
+from tests.build.preview_support import Running
 from tests.conftest import ROOT
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
-
-TIMEOUT = 60
-
-
-class Running:
-    """The preview on a free port, its output lines collected as they come."""
-
-    def __init__(self, root):
-        self.root = root
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": "2030-09-01 10:00"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(root / "conf.py"),
-             "--content", str(root / "content"), "--output", str(root / "preview")],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: queue.Queue = queue.Queue()
-        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
-        try:
-            self.url = self.wait_for("draait op").split("draait op ")[1].split()[0].rstrip("/")
-        except BaseException:
-            self.process.kill()  # the fixture never gets to stop a preview that did not start
-            self.process.wait()
-            raise
-
-    def wait_for(self, words: str) -> str:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=1)
-            except queue.Empty:
-                continue
-            if words in line:
-                return line
-        raise AssertionError(f"the preview never said {words!r}")
-
-    def page(self, path: str) -> tuple[int, dict, str]:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=10) as response:  # noqa: S310 - loopback only
-                return response.status, dict(response.headers), response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read().decode("utf-8")
-
-    def shows(self, path: str, words: str) -> bool:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            if words in self.page(path)[2]:
-                return True
-            time.sleep(0.05)
-        return False
 
 
 @pytest.fixture
@@ -74,10 +22,7 @@ def preview(tmp_path):
     (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
     running = Running(tmp_path)
     yield running
-    if running.process.poll() is None:
-        running.process.send_signal(signal.SIGINT)
-        running.process.wait(timeout=30)
-    running.process.stdout.close()
+    running.stop()
 
 
 def edit(preview, file: str, old: str, new: str) -> None:
