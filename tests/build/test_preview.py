@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.preview_support import Running
-from tests.conftest import ROOT
+from tests.build.preview_support import NOW, Running
+from tests.conftest import ROOT, build
+from werkplaatsen.build.problems import BANNER_ID, STYLESHEET_URL
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 
 
@@ -47,6 +50,29 @@ def test_a_save_shows_and_a_mistake_is_reported_in_dutch(preview):
     edit(preview, "sessies/gewoon.md", "vorm: fysiek", "vorm: fysik")
     assert 'Bedoelt u "fysiek"?' in preview.wait_for("Bedoelt u")
     assert "Net aangepast." in preview.page("/sessies/gewoon/")[2]  # the last good preview stays up
+    edit(preview, "sessies/gewoon.md", "vorm: fysik", "vorm: fysiek")
+    preview.wait_for("Bijgewerkt")
+
+
+def test_the_banner_is_served_by_the_preview_and_never_written_by_it_or_a_build(preview, tmp_path):
+    """The banner and its stylesheet route belong to the preview server: the files the preview writes
+    and what `make html` and `make publish` write never carry them."""
+    edit(preview, "sessies/gewoon.md", "vorm: fysiek", "vorm: fysik")
+    assert preview.shows("/sessies/gewoon/", f'<link rel="stylesheet" href="{STYLESHEET_URL}"><aside id="{BANNER_ID}"')
+    status, headers, _ = preview.page(STYLESHEET_URL)
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    written = {"the preview's own files": preview.output}
+    for name, settings in (("make html", "pelicanconf.py"), ("make publish", "publishconf.py")):
+        result = build(FIXTURE_CONTENT, tmp_path / name.replace(" ", "-"), now=NOW, settings=settings,
+                       extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
+        assert result.returncode == 0, result.stderr
+        written[name] = result.output
+    for name, folder in written.items():
+        files = [path for path in Path(os.path.realpath(folder)).rglob("*") if path.is_file()]
+        assert len(files) > 100, name
+        carrying = [path.name for path in files if BANNER_ID.encode() in path.read_bytes()
+                    or STYLESHEET_URL.encode() in path.read_bytes() or "_voorbeeld" in path.parts]
+        assert carrying == [], name
     edit(preview, "sessies/gewoon.md", "vorm: fysik", "vorm: fysiek")
     preview.wait_for("Bijgewerkt")
 
