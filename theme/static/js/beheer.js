@@ -12,8 +12,8 @@
  * - The preview pane: an item's texts in the site's own stylesheet (its fingerprinted URL is in
  *   data-stylesheet), with the classes of a site page around the title, the summary and every
  *   Markdown text.
- * - The content's problems (make beheer): on opening and after every save it asks the preview
- *   (data-problems, werkplaatsen.build.problems) until the save is taken in, and shows the problems
+ * - The content's problems (make beheer): after every save it asks the preview (data-problems,
+ *   werkplaatsen.build.problems) until the save is taken in, and shows the problems
  *   `make check` would print in a panel at the foot of the screen, or nothing when all is well.
  *
  * This is a file, not an inline script: the site's Content Security Policy allows no inline
@@ -258,8 +258,19 @@
     });
   }
 
+  // Before a save: how many updates the preview has made, so that the asking after it waits for the
+  // update of this save. Nothing is asked before the first save: a deployed editor opened on this
+  // computer (make hosting) has no preview behind it.
+  function countUpdates() {
+    return fetch(script.dataset.problems, { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (state) {
+      if (state) updates = state.updates;
+    }, function () {});
+  }
+
   if (local) {
-    askProblems(-1, 0);
+    CMS.registerEventListener({ name: "preSave", handler: function () { return countUpdates(); } });
     CMS.registerEventListener({
       name: "postSave",
       handler: function () { askProblems(updates, Date.now() + 60000); }
