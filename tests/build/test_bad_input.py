@@ -366,7 +366,7 @@ def test_rules_over_several_fields_come_in_the_same_run_as_each_other_and_the_fi
     assert result.returncode == 1
     assert problems(result.stderr) == [
         '- content/sessies/gewoon.md, regel 1, veld "locatie": bij vorm hybride hoort een locatie.',
-        '- content/sessies/gewoon.md, regel 6, veld "eind": het einde ligt niet na het begin.',
+        '- content/sessies/gewoon.md, regel 6, veld "eind": het einde ligt niet na het begin. Zet bij eind een moment dat later is dan de start.',
         '- content/sessies/gewoon.md, regel 8, veld "samenvatting": hier hoort één tekst, geen lijst of groep velden.',
     ]
     assert check(tmp_path / "content") == (1, problems(result.stderr))

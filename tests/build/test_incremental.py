@@ -6,42 +6,20 @@ preview, builds the same content from scratch, and compares every file.
 
 from __future__ import annotations
 
-import os
 import shutil
-from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
 from tests.browser.test_gates_catch_breakage import tiny_png
-from tests.conftest import ROOT, build
+from tests.build.preview_support import NOW, differences, edit, files, full_build, make_workspace
 from werkplaatsen.build.incremental import Preview
 from werkplaatsen.model.errors import ContentErrors
-
-NOW = "2030-09-01 10:00"
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    folder = Path(os.path.realpath(folder))
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
     """A copy of the fixture content, the theme and the vocabulary, with settings that use them."""
-    root = tmp_path_factory.mktemp("preview")
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", root / "vocabulary.yaml")
-    (root / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                                  f"THEME = {str(root / 'theme')!r}\nWERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}\n")
-    return root
+    return make_workspace(tmp_path_factory.mktemp("preview"))
 
 
 @pytest.fixture(scope="module")
@@ -58,13 +36,9 @@ def preview(workspace):
 
 def same_as_a_full_build(workspace, preview, tmp_path):
     """The preview's files are a full build's."""
-    full = build(workspace / "content", tmp_path / "full", now=NOW, settings=str(workspace / "conf.py"))
-    assert full.returncode == 0, full.stderr
+    complete = full_build(workspace, tmp_path / "full")
     preview.wait()
-    incremental = files(preview.output)
-    complete = files(full.output)
-    assert sorted(set(incremental) ^ set(complete)) == []
-    assert sorted(name for name in complete if incremental[name] != complete[name]) == []
+    assert differences(files(preview.output), complete) == []
 
 
 def test_nothing_changed_renders_nothing(preview):

@@ -3,69 +3,20 @@
 from __future__ import annotations
 
 import os
-import queue
 import shutil
 import signal
-import subprocess
-import sys
-import threading
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT
+from tests.build.preview_support import NOW, Running
+from tests.conftest import ROOT, build
+from werkplaatsen.build.problems import BANNER_ID, STYLESHEET_URL
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
-
-TIMEOUT = 60
-
-
-class Running:
-    """The preview on a free port, its output lines collected as they come."""
-
-    def __init__(self, root):
-        self.root = root
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": "2030-09-01 10:00"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(root / "conf.py"),
-             "--content", str(root / "content"), "--output", str(root / "preview")],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: queue.Queue = queue.Queue()
-        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
-        try:
-            self.url = self.wait_for("draait op").split("draait op ")[1].split()[0].rstrip("/")
-        except BaseException:
-            self.process.kill()  # the fixture never gets to stop a preview that did not start
-            self.process.wait()
-            raise
-
-    def wait_for(self, words: str) -> str:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=1)
-            except queue.Empty:
-                continue
-            if words in line:
-                return line
-        raise AssertionError(f"the preview never said {words!r}")
-
-    def page(self, path: str) -> tuple[int, dict, str]:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=10) as response:  # noqa: S310 - loopback only
-                return response.status, dict(response.headers), response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read().decode("utf-8")
-
-    def shows(self, path: str, words: str) -> bool:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            if words in self.page(path)[2]:
-                return True
-            time.sleep(0.05)
-        return False
 
 
 @pytest.fixture
@@ -74,10 +25,7 @@ def preview(tmp_path):
     (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
     running = Running(tmp_path)
     yield running
-    if running.process.poll() is None:
-        running.process.send_signal(signal.SIGINT)
-        running.process.wait(timeout=30)
-    running.process.stdout.close()
+    running.stop()
 
 
 def edit(preview, file: str, old: str, new: str) -> None:
@@ -102,6 +50,29 @@ def test_a_save_shows_and_a_mistake_is_reported_in_dutch(preview):
     edit(preview, "sessies/gewoon.md", "vorm: fysiek", "vorm: fysik")
     assert 'Bedoelt u "fysiek"?' in preview.wait_for("Bedoelt u")
     assert "Net aangepast." in preview.page("/sessies/gewoon/")[2]  # the last good preview stays up
+    edit(preview, "sessies/gewoon.md", "vorm: fysik", "vorm: fysiek")
+    preview.wait_for("Bijgewerkt")
+
+
+def test_the_banner_is_served_by_the_preview_and_never_written_by_it_or_a_build(preview, tmp_path):
+    """The banner and its stylesheet route belong to the preview server: the files the preview writes
+    and what `make html` and `make publish` write never carry them."""
+    edit(preview, "sessies/gewoon.md", "vorm: fysiek", "vorm: fysik")
+    assert preview.shows("/sessies/gewoon/", f'<link rel="stylesheet" href="{STYLESHEET_URL}"><aside id="{BANNER_ID}"')
+    status, headers, _ = preview.page(STYLESHEET_URL)
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    written = {"the preview's own files": preview.output}
+    for name, settings in (("make html", "pelicanconf.py"), ("make publish", "publishconf.py")):
+        result = build(FIXTURE_CONTENT, tmp_path / name.replace(" ", "-"), now=NOW, settings=settings,
+                       extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
+        assert result.returncode == 0, result.stderr
+        written[name] = result.output
+    for name, folder in written.items():
+        files = [path for path in Path(os.path.realpath(folder)).rglob("*") if path.is_file()]
+        assert len(files) > 100, name
+        carrying = [path.name for path in files if BANNER_ID.encode() in path.read_bytes()
+                    or STYLESHEET_URL.encode() in path.read_bytes() or "_voorbeeld" in path.parts]
+        assert carrying == [], name
     edit(preview, "sessies/gewoon.md", "vorm: fysik", "vorm: fysiek")
     preview.wait_for("Bijgewerkt")
 

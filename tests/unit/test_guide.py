@@ -11,12 +11,14 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 from werkplaatsen.build import check
+from werkplaatsen.build.problems import Problems
 from werkplaatsen.editor.fieldspec import specs
 from werkplaatsen.editor.generate import GUIDE, generated_files, production_settings
-from werkplaatsen.editor.guide import EXAMPLE_FILE, MISTAKES, YAML_RULES, anchor, guide
+from werkplaatsen.editor.guide import EXAMPLE_FILE, MISTAKES, YAML_RULES, anchor, example_errors, guide
 from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.model.contenttypes import BY_NAME, TYPES
 from werkplaatsen.model.fields import TIMEZONE
@@ -140,6 +142,21 @@ def test_the_round_comes_first_and_the_embargo_ends_at_midnight():
         return LoadOptions(now=at).why_hidden(BY_NAME["bericht"], record)
 
     assert hidden(moment - timedelta(minutes=1)) and hidden(moment) is None
+
+
+def test_the_banner_section_shows_the_preview_banner_for_the_example_mistakes_word_for_word():
+    """What the guide says the preview shows is what build.problems puts on every page for those mistakes."""
+    banners = Problems()
+    banners.update_ended(example_errors(vocabulary(), HOSTS))
+    banner = BeautifulSoup(banners.banner().decode(), "html.parser")
+    text = section("### De melding in de voorbeeldweergave")
+    quoted = [line[2:] for line in text.splitlines() if line.startswith("> ") and line != ">"]
+    assert quoted == [f"**{banner.h2.get_text()}**", banner.p.get_text(),
+                      *(f"- {item.get_text()}" for item in banner.find_all("li"))]
+    assert len(banner.find_all("li")) == len(MISTAKES) and "laatste versie die wel klopte" in banner.p.get_text()
+    for what_to_do in ("Sla op en laad de pagina opnieuw", "in een vak rechtsonder", "wie de site bouwt"):
+        assert what_to_do in text
+    assert "### De melding in de voorbeeldweergave" in [line for _, line in headings()]
 
 
 @pytest.fixture(scope="module")

@@ -132,7 +132,7 @@ def test_every_rule_over_several_fields_comes_at_once_with_the_field_problems():
         .replace("samenvatting: Tweede sessie.", "samenvatting: [Tweede sessie.]")
     assert [(error.line, error.field, error.message) for error in sorted(errors_of(text))] == [
         (1, ("locatie",), "bij vorm hybride hoort een locatie."),
-        (5, ("eind",), "het einde ligt niet na het begin."),
+        (5, ("eind",), "het einde ligt niet na het begin. Zet bij eind een moment dat later is dan de start."),
         (7, ("samenvatting",), "hier hoort één tekst, geen lijst of groep velden."),
     ]
 

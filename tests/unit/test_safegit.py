@@ -6,6 +6,7 @@ import os
 import subprocess
 
 from tests.browser.editor import HOOKS, tampered
+from werkplaatsen.outputs.sitefiles import git_state
 from werkplaatsen.system import safegit
 
 IDENTITY = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
@@ -50,3 +51,22 @@ def test_its_settings_come_after_those_the_environment_already_gives(tmp_path):
     assert setting("user.name") == "Gegeven"
     assert setting("core.hooksPath") == os.devnull
     assert setting("core.fsmonitor") == "false"
+
+
+def test_what_the_build_asks_git_never_writes_the_index_that_a_save_in_the_editor_may_be_writing(tmp_path):
+    """`git status` refreshes and rewrites the index when a file's stat changed, taking index.lock:
+    a save in the browser editor (decap-server's `git add`) at that moment failed with "Unknown error"."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "--quiet", "--initial-branch", "main", str(repo)], check=True)
+    (repo / "content").mkdir()
+    (repo / "content" / "a.md").write_text("---\ntitel: A\n---\n", encoding="utf-8")
+    plain_git(repo, "add", ".")
+    plain_git(repo, "commit", "--quiet", "--message", "Begin")
+    index = repo / ".git" / "index"
+    touched = 1_000_000_000 * 10**9  # the same bytes with another time: the index's copy of its stat is stale
+    os.utime(repo / "content" / "a.md", ns=(touched, touched))
+    before = index.read_bytes()
+    assert git_state(repo / "content") == (safegit.run(repo, "rev-parse", "HEAD").stdout.strip(), True)
+    assert index.read_bytes() == before, "the build's git status rewrote the index"
+    plain_git(repo, "status", "--porcelain")
+    assert index.read_bytes() != before, "plain git status does rewrite it (what the test guards against)"

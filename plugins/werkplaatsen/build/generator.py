@@ -41,6 +41,7 @@ from ..view.present import Presenter
 from ..view.search import SearchFacts
 from ..view.structured import StructuredData, og_type
 from . import workers
+from .problems import JSON_URL as PROBLEMS_URL
 from .sitecheck import PageFacts, broken_links, facts
 
 LINKED_SETTINGS = ("MENU", "FOOTER_LINKS")
@@ -236,7 +237,8 @@ class WerkplaatsenGenerator(Generator):
         assets.write([*self.assets.values(), stylesheet], output)
         self._write_uploads(output)
         editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
-                                                         admin_url=ADMIN_URL, collections=list(BY_NAME))
+                                                         admin_url=ADMIN_URL, collections=list(BY_NAME),
+                                                         problems_url=PROBLEMS_URL)
         editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
         logo = self.env.get_template("beheer-logo.svg").render(**self.context)
         beheer.write(output, self.root, editor_page, logo)

@@ -7,8 +7,14 @@ downloads, templates, theme files, the clock), asks again the queries that read 
 renders again only the outputs that read something that changed, or whose page is new or shows
 other items, and writes them, on every core as a full build does. It makes the search index in the
 background, so an update ends when its pages are written. Otherwise the result is the same, byte
-for byte, as a full build of the same content: a test checks that for an edit of every content type, a template
-and the vocabulary.
+for byte, as a full build of the same content: a test checks that for an edit of every content
+type, a template and the vocabulary, and a property-based one for random sequences of good and
+bad saves.
+
+An update that fails leaves the last good state to compare with. Whatever it wrote before it
+failed (pages, removals, pages pointed at a new stylesheet) is "unsure": the next update renders
+or removes those outputs again, and every update removes the theme files and downloads that are
+no longer the site's, so the next good update leaves no trace of a failed one.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pelican.settings import read_settings
 
 from ..model import deps
 from ..model.deps import signature
+from ..model.routes import ASSETS_URL, FILES_FOLDER
 from ..model.vocabulary import vocabulary
 from ..outputs.files import replace_file
 from ..outputs.searchindex import InBackground
@@ -89,6 +96,8 @@ class Preview:
                                           output_path=str(self.output), language=language)
         self.state: State | None = None
         self.read_with: dict | None = None  # the vocabulary keys the cached readings were checked against
+        self.compiled_from: dict[str, str] = {}  # the templates of the last update, failed or not
+        self.unsure: set[str] = set()  # the URLs a failed update may have written or removed
 
     # A build -------------------------------------------------------------------------------
 
@@ -101,9 +110,10 @@ class Preview:
         deps.tracker = deps.Tracker()
         try:
             templates = self._templates()
-            if old and templates != old.templates:
+            if templates != self.compiled_from:  # since the last update, which may have failed
                 generator._templates.clear()  # Pelican's own cache of compiled templates
                 generator.env.cache.clear()  # and Jinja's, which trusts a file's time (two saves in one tick)
+            self.compiled_from = templates
             self._forget_readings(vocabulary(self._vocabulary_file()))
             generator.generate_context()
             outputs = generator.outputs()
@@ -113,11 +123,12 @@ class Preview:
             else:
                 changed = self._changed(old, templates)
                 changed |= deps.changed_queries(old.queries, changed, self._ask)
-                todo = [output for output in outputs if self._stale(output, old, changed)]
+                todo = [output for output in outputs if output.url in self.unsure or self._stale(output, old, changed)]
             current = {output.url for output in outputs}
             reports, stylesheet = self._render_and_write(todo, current, old)
             self._write_rest(current, reports, stylesheet, old)
             self.state = self._remember(outputs, reports, stylesheet, old, templates)
+            self.unsure = set()
             return len(todo)
         finally:
             deps.tracker = None
@@ -152,6 +163,7 @@ class Preview:
             stylesheet = generator.check_and_style(facts)
             if old is None:  # the first update replaces whatever an earlier preview left
                 self._empty_output()
+            self.unsure |= {output.url for output in todo}  # writing starts
             return stylesheet
 
         processes = 1 if len(todo) < FORK_FROM else None
@@ -223,7 +235,9 @@ class Preview:
         """Remove what is gone, point the pages not rendered again at a new stylesheet, and write the
         files every build writes (see WerkplaatsenGenerator.write_rest)."""
         if old is not None:
-            for url in set(old.outputs) - current:
+            gone = (set(old.outputs) | self.unsure) - current
+            self.unsure |= gone
+            for url in gone:
                 path = self.output / Output(url, None).path
                 path.unlink(missing_ok=True)
                 for folder in path.parents:  # the folders it leaves empty go too
@@ -231,8 +245,23 @@ class Preview:
                         break
                     folder.rmdir()
             if old.stylesheet and old.stylesheet != stylesheet.url:
+                self.unsure |= set(old.outputs)
                 self._restyle(old, rendered, old.stylesheet, stylesheet.url)
         self.generator.write_rest(stylesheet)
+        self._remove_stale_files(stylesheet)
+
+    def _remove_stale_files(self, stylesheet) -> None:
+        """Remove the theme files (an old fingerprint, an old stylesheet) and downloads the site no longer has."""
+        generator = self.generator
+        keep = {self.output / asset.url.lstrip("/") for asset in [*generator.assets.values(), stylesheet]}
+        keep |= {self.output / FILES_FOLDER / name for name in generator.uploads}
+        for folder in (self.output / ASSETS_URL.strip("/"), self.output / FILES_FOLDER):
+            for path in sorted(folder.rglob("*"), reverse=True) if folder.is_dir() else ():
+                if path.is_dir() and not path.is_symlink():
+                    if not any(path.iterdir()):
+                        path.rmdir()
+                elif path not in keep:
+                    path.unlink()
 
     def _restyle(self, old: State, rendered: dict, before: str, after: str) -> None:
         """Pages not rendered again still name the old stylesheet: point them at the new one."""

@@ -2,8 +2,11 @@
 
 Builds the site with drafts shown into `.preview/` (never into `output/`), serves it with the
 production headers and the Dutch 404 page (``serve``), and after every save renders again only
-the pages that save changed (``incremental``). A content problem is reported in the terminal in
-Dutch; the last good preview stays up meanwhile. Saves made while an update runs are collected
+the pages that save changed (``incremental``). Whatever makes an update fail (a content problem,
+a template error, a file that vanished or was half-written while it ran, a broken vocabulary) is
+reported in Dutch in the terminal, on top of every page it serves and to /beheer/ (``problems``);
+it keeps serving the last good preview meanwhile, and the next good save brings it fully up to
+date. Nothing stops it but Ctrl+C or SIGTERM. Saves made while an update runs are collected
 by the watcher and start the next update, so none is lost. Ctrl+C and SIGTERM both stop it
 cleanly, so whatever runs alongside (see editor.local) stops too.
 """
@@ -15,30 +18,38 @@ import signal
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from pelican.log import init as init_logging
 from watchfiles import watch
 
-from ..hosting.serve import Route, SiteServer
+from ..hosting.serve import Reply, Route, SiteServer
 from ..model.dutch import count
 from ..model.errors import ContentErrors
 from ..system import ports
 from ..system.places import ROOT
 from .incremental import Preview
+from .problems import JSON_URL, STYLESHEET, STYLESHEET_URL, Problems, of_failure
 
 SETTINGS = ROOT / "pelicanconf.py"
 
 
-def update(preview: Preview) -> bool:
-    """Bring the preview up to date; report problems in Dutch. True when it is up to date."""
+def update(preview: Preview, problems: Problems) -> bool:
+    """Bring the preview up to date; report any failure in Dutch (see problems). True when it is up to date."""
     start = time.perf_counter()
+    problems.update_started()
     try:
         written = preview.update()
-    except ContentErrors as problems:
-        print(problems.report("De voorbeeldweergave toont de vorige versie tot alles klopt."), file=sys.stderr, flush=True)
+    except Exception as failure:  # noqa: BLE001 - whatever fails, the preview keeps serving the last good version
+        if not isinstance(failure, ContentErrors):
+            traceback.print_exc()  # for whoever maintains the code; the Dutch lines below are for the editor
+        problems.update_ended(of_failure(failure, Path(preview.settings["THEME"])))
+        print(ContentErrors(problems.errors).report("De voorbeeldweergave toont de vorige versie tot alles klopt."),
+              file=sys.stderr, flush=True)
         return False
+    problems.update_ended([])
     print(f"Bijgewerkt: {count(written, 'bestand', 'bestanden')} in {time.perf_counter() - start:.2f} s.", flush=True)
     return True
 
@@ -58,19 +69,22 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
     init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
     preview = Preview(settings, content, output, language=True)
+    problems = Problems()
+    routes = {**(routes or {}), JSON_URL: lambda *request: Reply(200, "application/json", problems.as_json()),
+              STYLESHEET_URL: lambda *request: Reply(200, "text/css; charset=utf-8", STYLESHEET.encode())}
     try:
-        update(preview)
+        update(preview, problems)
         # The watcher yields an empty set when nothing changed for a second: its first yield says it
         # runs, so saves made during the first build are caught by one more update before it listens.
         changes = watch(*watched(preview), debounce=50, step=20, rust_timeout=1000, yield_on_timeout=True,
                         stop_event=stop)
-        with SiteServer(output, port=port, routes=routes) as server:
+        with SiteServer(output, port=port, routes=routes, banner=problems.banner) as server:
             announce(f"http://localhost:{server.port}")  # the first build is served from here on
             next(changes, None)
-            update(preview)
+            update(preview, problems)
             for changed in changes:
                 if changed:
-                    update(preview)
+                    update(preview, problems)
     except KeyboardInterrupt:
         pass
     finally:

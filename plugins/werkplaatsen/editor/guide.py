@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..build import check
+from ..build import check, problems
 from ..model import dutch
 from ..model.clock import midnight
 from ..model.contenttypes import BY_NAME, TYPES, ContentType
-from ..model.errors import ContentErrors
+from ..model.errors import ContentError, ContentErrors
 from ..model.fields import slugify
 from ..model.filetypes import UPLOADS
 from ..model.routes import FILES_FOLDER
@@ -173,6 +173,7 @@ def hosts_text(names: tuple[str, ...]) -> str:
 SESSION, ROUND, FILE, EMBARGO, MISTAKE, GIT = (
     "Een sessie toevoegen", "Een ronde toevoegen", "Een bestand toevoegen", "Een bericht met embargo",
     "Een fout oplossen", "Vastleggen en versturen")
+BANNER = "De melding in de voorbeeldweergave"  # a part of MISTAKE
 EXAMPLE, RULES, REFERENCE, VOCABULARIES, WEBSITES, FILES = (
     "Zo ziet een bestand eruit", "Regels voor de velden", "Alle velden per soort", "Woordenlijsten",
     "Toegestane websites", "Bestanden: soorten en grootte")
@@ -384,15 +385,28 @@ Let op:
 {git}"""
 
 
-def example_report(vocabulary: dict, hosts: dict) -> str:
-    """What `make check` says about the example file with the planted mistakes, word for word."""
+def example_errors(vocabulary: dict, hosts: dict) -> list[ContentError]:
+    """The problems of the example file with the planted mistakes, as the checks find them."""
     text = EXAMPLE_FILE
     for right, wrong in MISTAKES:
         text = text.replace(right, wrong)
     path = new_file_path(BY_NAME["sessie"], SESSION_TITLE)
     source, errors = frontmatter.read(path, text.encode())
     _, errors = validate(source, BY_NAME["sessie"].schema, {"vocabulary": vocabulary, "hosts": hosts})
-    return check.report(ContentErrors(errors))
+    return errors
+
+
+def example_report(vocabulary: dict, hosts: dict) -> str:
+    """What `make check` says about the example file with the planted mistakes, word for word."""
+    return check.report(ContentErrors(example_errors(vocabulary, hosts)))
+
+
+def example_banner(vocabulary: dict, hosts: dict) -> str:
+    """The preview's banner for the same mistakes, in the words the preview uses (build.problems)."""
+    errors = example_errors(vocabulary, hosts)
+    lines = [f"**{problems.heading(len(errors))}**", "", problems.SHOWS_LAST_GOOD, "",
+             *(f"- {error}" for error in errors)]
+    return "\n".join(f"> {line}".rstrip() for line in lines)
 
 
 def _mistake_task(vocabulary: dict, hosts: dict) -> str:
@@ -407,6 +421,12 @@ def _mistake_task(vocabulary: dict, hosts: dict) -> str:
         "Typ `make check`. U krijgt alle problemen in één keer.",
         "Open het bestand dat de melding noemt. Ga naar de regel en verbeter het veld.",
         "Sla het bestand op en typ opnieuw `make check`. Herhaal dit tot er staat: `Alles in orde`.",
+    )
+    banner_steps = steps(
+        "Verbeter elk probleem uit de lijst: in het beheer, of in het bestand met uw teksteditor.",
+        "Sla op en laad de pagina opnieuw. Klopt alles? Dan is het vak weg en ziet u uw wijzigingen.",
+        "Staat er dat de fout in de code of de vormgeving zit, niet in de inhoud? Dan kunt u het probleem "
+        "niet zelf oplossen. Stuur de melding naar wie de site bouwt. U kunt gewoon verder werken.",
     )
     return f"""\
 ## {MISTAKE}
@@ -438,7 +458,28 @@ pagina. Zolang er een probleem is, ziet u daar de laatste versie die wel klopte.
 
 {git}
 
-De meeste fouten gaan over de schrijfwijze. Kijk bij {link(RULES)}."""
+De meeste fouten gaan over de schrijfwijze. Kijk bij {link(RULES)}.
+
+### {BANNER}
+
+Heeft de inhoud een probleem? Dan staat bovenaan elke pagina van de voorbeeldweergave een vak met
+een rode rand. Voor de fouten van het voorbeeld hierboven ziet het er zo uit:
+
+{example_banner(vocabulary, hosts)}
+
+Wat betekent dit?
+
+- Uw laatste wijziging staat nog niet in de voorbeeldweergave. De pagina's tonen de laatste versie
+  die wel klopte.
+- Er is niets kapot en er is niets verloren. De echte site verandert niet: de melding staat alleen
+  in de voorbeeldweergave op uw eigen computer.
+- Elk punt in de lijst is één probleem, met het bestand, de regel en het veld. Daarna staat wat u
+  moet doen.
+- In het beheer ziet u na het opslaan dezelfde problemen, in een vak rechtsonder in het scherm.
+
+Wat doet u?
+
+{banner_steps}"""
 
 
 def _git_task() -> str:

@@ -14,12 +14,15 @@ whose name was made to point here, DNS rebinding, is refused) and may carry no `
 own. Host, Origin, method and Content-Length are all checked before any body is read; only a
 POST to a route has one, of at most MAX_REQUEST_BYTES. `routes` answer a few paths with a
 function instead of a file (the local browser editor's backend, see werkplaatsen.editor.local),
-under the same headers.
+under the same headers. ``banner`` gives what to put at the top of every HTML page while it
+says something (the preview's problems, see werkplaatsen.build.problems): it goes right after the
+<body> tag; files on disk stay as built.
 """
 
 from __future__ import annotations
 
 import http.server
+import io
 import json
 import os
 import posixpath
@@ -66,7 +69,15 @@ def site_path(raw: str) -> str:
     return "/" + "/".join(parts) + trailing
 
 
-def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]], routes: dict[str, Route]):
+def with_banner(page: bytes, banner: bytes) -> bytes:
+    """`page` with `banner` right after its <body> tag (at the top when it has none)."""
+    start = page.find(b"<body")
+    end = page.find(b">", start) + 1 if start >= 0 else 0
+    return page[:end] + banner + page[end:]
+
+
+def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]], routes: dict[str, Route],
+             banner: Callable[[], bytes | None]):
     class Handler(http.server.SimpleHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         error_message_format = ERROR_PAGE
@@ -154,6 +165,24 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             if self.command != "HEAD":
                 self.wfile.write(reply.body)
 
+        def send_head(self):
+            """A page with the banner, while there is one; anything else as SimpleHTTPRequestHandler sends it."""
+            insert = banner()
+            path = self.translate_path(self.path)
+            if os.path.isdir(path) and path.endswith("/"):
+                path = os.path.join(path, "index.html")
+            try:
+                body = with_banner(Path(path).read_bytes(), insert) if insert and path.endswith(".html") else None
+            except OSError:  # no such page (or it went): the 404 page, with the banner
+                body = None
+            if body is None:
+                return super().send_head()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
         def translate_path(self, path: str) -> str:
             """The file of `path`: its site_path, below the served directory (a trailing slash kept)."""
             return os.path.join(directory, site_path(path).lstrip("/"))
@@ -173,6 +202,8 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             if code != 404 or not page.is_file():
                 return super().send_error(code, message, explain)
             body = page.read_bytes()
+            if (insert := banner()) is not None:
+                body = with_banner(body, insert)
             self.served_path = "/404.html"  # its headers, as nginx sends them, not those of the missing path
             try:
                 self.send_response(404)
@@ -207,10 +238,10 @@ class SiteServer:
 
     def __init__(self, directory: Path, headers_file: Path | None = HEADERS_FILE,
                  extra_headers: list[tuple[str, str]] | None = None, port: int = 0,
-                 routes: dict[str, Route] | None = None):
+                 routes: dict[str, Route] | None = None, banner: Callable[[], bytes | None] = lambda: None):
         self.directory = Path(directory)
         self.rules = parse_headers_file(headers_file) if headers_file else []
-        handler = _handler(self.directory, self.rules, list(extra_headers or []), dict(routes or {}))
+        handler = _handler(self.directory, self.rules, list(extra_headers or []), dict(routes or {}), banner)
         self.httpd = _QuietServer(("127.0.0.1", port), handler)
         self.port = self.httpd.server_address[1]
         self.host = f"127.0.0.1:{self.port}"

@@ -229,7 +229,7 @@ class Sessie(Schema):
     @rule
     def _ends_after_it_starts(self):
         if self.eind <= self.start:
-            return Problem("eind", "het einde ligt niet na het begin.")
+            return Problem("eind", "het einde ligt niet na het begin. Zet bij eind een moment dat later is dan de start.")
 
     @rule
     def _located_unless_online(self):

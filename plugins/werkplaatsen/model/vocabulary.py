@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -17,15 +17,26 @@ VOCABULARY_FILE = ROOT / VOCABULARY  # the default of the setting WERKPLAATSEN_V
 
 
 def vocabulary(path: Path | str = VOCABULARY_FILE) -> dict[str, dict[str, str]]:
-    """The vocabulary file, read again only when it changed (the preview picks up an edit)."""
+    """The vocabulary file, parsed again only when its bytes changed (the preview picks up an edit,
+    also a second save within the file system's time resolution)."""
     path = Path(path)
-    return _read(path, path.stat().st_mtime_ns)
+    return _read(path.name, path.read_bytes())
 
 
-@cache
-def _read(path: Path, modified: int) -> dict[str, dict[str, str]]:
-    text = path.read_text(encoding="utf-8")
-    problems = _problems(yaml.compose(text, Loader=yaml.BaseLoader), path.name)
+@lru_cache(maxsize=8)  # a few versions: the preview goes back and forth
+def _read(name: str, raw: bytes) -> dict[str, dict[str, str]]:
+    try:
+        text = raw.decode("utf-8")
+        root = yaml.compose(text, Loader=yaml.BaseLoader)
+    except UnicodeDecodeError:
+        raise ContentErrors([ContentError(name, 0, (), "het bestand is geen tekst in UTF-8. Sla het op als tekst "
+                                                       "(UTF-8) met lijsten van regels sleutel: label.")]) from None
+    except yaml.YAMLError as error:
+        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 0
+        raise ContentErrors([ContentError(name, line, (), (
+            f"het bestand is geen geldige YAML ({getattr(error, 'problem', None) or error}). Schrijf elke lijst als "
+            "een naam met daaronder ingesprongen regels sleutel: label."))]) from None
+    problems = _problems(root, name)
     if problems:
         raise ContentErrors(problems)
     return yaml.load(text, Loader=yaml.BaseLoader)

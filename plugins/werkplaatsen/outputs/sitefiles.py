@@ -30,7 +30,9 @@ def git_state(content: Path) -> tuple[str | None, bool]:
     head = safegit.run(content, "rev-parse", "HEAD")
     if head.returncode:
         return None, False
-    changes = safegit.run(content, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    # Without optional locks: status would otherwise rewrite the index, and a save in the browser
+    # editor (make beheer: decap-server's git add) that wants it at that moment would fail.
+    changes = safegit.run(content, "--no-optional-locks", "status", "--porcelain", "--untracked-files=all", "--", ".")
     return head.stdout.strip(), changes.returncode == 0 and not changes.stdout.strip()
 
 

@@ -12,6 +12,9 @@
  * - The preview pane: an item's texts in the site's own stylesheet (its fingerprinted URL is in
  *   data-stylesheet), with the classes of a site page around the title, the summary and every
  *   Markdown text.
+ * - The content's problems (make beheer): after every save it asks the preview (data-problems,
+ *   werkplaatsen.build.problems) until the save is taken in, and shows the problems
+ *   `make check` would print in a panel at the foot of the screen, or nothing when all is well.
  *
  * This is a file, not an inline script: the site's Content Security Policy allows no inline
  * scripts, on /beheer/ neither.
@@ -107,6 +110,12 @@
     "[class*='-ControlErrorsList'] { text-transform: none; }",
     // Decap's own "(optioneel)" after a label (see the top of this file).
     "label[class*='-FieldLabel'] > span { display: none; }",
+    ".werkplaatsen-problemen { position: fixed; right: 16px; bottom: 16px; z-index: 1000; max-width: 40rem;" +
+    " max-height: 40vh; overflow: auto; padding: 12px 16px; border: 2px solid #a4000f; border-radius: 5px;" +
+    " background: #fff4f4; color: #1a1a1a; font: 14px/1.5 system-ui, sans-serif; }",
+    ".werkplaatsen-problemen[hidden] { display: none; }",
+    ".werkplaatsen-problemen h2 { margin: 0 0 4px; font-size: 16px; color: #a4000f; }",
+    ".werkplaatsen-problemen ul { margin: 4px 0 0; padding-left: 20px; }",
     ".werkplaatsen-bestand__kies { margin-top: 8px; padding: 6px 12px; border: 1px solid currentColor;" +
     " border-radius: 5px; background: #fff; color: #313d3e; font: inherit; cursor: pointer; }"
   ].join("\n"));
@@ -208,6 +217,65 @@
     }
   });
   CMS.registerWidget("bestand", FilePicker);
+
+  // --- The content's problems (make beheer) ---------------------------------------------------
+
+  var panel = null, updates = -1;
+
+  function showProblems(state) {
+    updates = state.updates;
+    if (!panel) {
+      panel = document.createElement("section");
+      panel.className = "werkplaatsen-problemen";
+      panel.setAttribute("role", "status");
+      panel.setAttribute("aria-label", "Problemen in de inhoud");
+      document.body.appendChild(panel);
+    }
+    panel.hidden = state.problemen.length === 0;
+    var heading = document.createElement("h2"), list = document.createElement("ul");
+    heading.textContent = state.kop;
+    state.problemen.forEach(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
+    });
+    var note = document.createElement("p");
+    note.textContent = state.uitleg;
+    panel.replaceChildren.apply(panel, state.problemen.length ? [heading, note, list] : []);
+  }
+
+  // Ask until an update that began after `after` has ended (or a minute has passed).
+  function askProblems(after, until) {
+    fetch(script.dataset.problems, { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (state) {
+      if (state) showProblems(state);
+      if ((!state || state.updates <= after || state.bezig) && Date.now() < until) {
+        setTimeout(function () { askProblems(after, until); }, 500);
+      }
+    }, function () {
+      if (Date.now() < until) setTimeout(function () { askProblems(after, until); }, 1000);
+    });
+  }
+
+  // Before a save: how many updates the preview has made, so that the asking after it waits for the
+  // update of this save. Nothing is asked before the first save: a deployed editor opened on this
+  // computer (make hosting) has no preview behind it.
+  function countUpdates() {
+    return fetch(script.dataset.problems, { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (state) {
+      if (state) updates = state.updates;
+    }, function () {});
+  }
+
+  if (local) {
+    CMS.registerEventListener({ name: "preSave", handler: function () { return countUpdates(); } });
+    CMS.registerEventListener({
+      name: "postSave",
+      handler: function () { askProblems(updates, Date.now() + 60000); }
+    });
+  }
 
   // --- The preview pane ------------------------------------------------------------------------
 

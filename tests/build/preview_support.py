@@ -1,0 +1,151 @@
+"""What the preview's tests share: a workspace copy of the fixture site, the preview as a running
+process, and the byte-for-byte comparison of its output with a full build."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.conftest import ROOT, build
+
+NOW = "2030-09-01 10:00"
+TIMEOUT = 60
+
+
+def make_workspace(root: Path) -> Path:
+    """A copy of the fixture content, the theme and the vocabulary in `root`, with settings (conf.py) that use them."""
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", root / "vocabulary.yaml")
+    (root / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                                  f"THEME = {str(root / 'theme')!r}\nWERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}\n")
+    return root
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    folder = Path(os.path.realpath(folder))
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def full_build(workspace: Path, output: Path) -> dict[str, bytes]:
+    """A full build of the workspace's content: every file it writes."""
+    full = build(workspace / "content", output, now=NOW, settings=str(workspace / "conf.py"))
+    assert full.returncode == 0, full.stderr
+    return files(full.output)
+
+
+def differences(preview: dict[str, bytes], complete: dict[str, bytes]) -> list[str]:
+    """The files only one side has, and those both have with other bytes."""
+    return sorted(set(preview) ^ set(complete)) + sorted(name for name in set(preview) & set(complete)
+                                                         if preview[name] != complete[name])
+
+
+class Running:
+    """`python -m werkplaatsen.build.preview` on a free port for a workspace, its output lines collected as they come."""
+
+    def __init__(self, root: Path, settings: Path | None = None, output: Path | None = None):
+        self.root = root
+        self.output = output or root / "preview"
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": NOW}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(settings or root / "conf.py"),
+             "--content", str(root / "content"), "--output", str(self.output)],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue = queue.Queue()
+        self.said: list[str] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+        try:
+            self.url = self.wait_for("draait op").split("draait op ")[1].split()[0].rstrip("/")
+        except BaseException:
+            self.process.kill()  # the fixture never gets to stop a preview that did not start
+            self.process.wait()
+            raise
+
+    def _collect(self) -> None:
+        for line in self.process.stdout:
+            self.said.append(line)
+            self.lines.put(line)
+
+    def wait_for(self, words: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                if self.process.poll() is not None:
+                    break
+                continue
+            if words in line:
+                return line
+        raise AssertionError(f"the preview never said {words!r}:\n{''.join(self.said)}")
+
+    def stop(self) -> None:
+        """Ctrl+C, as in a terminal."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            self.process.wait(timeout=30)
+        self.process.stdout.close()
+
+    def page(self, path: str) -> tuple[int, dict, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:  # noqa: S310 - loopback only
+                return response.status, dict(response.headers), response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode("utf-8")
+
+    def shows(self, path: str, words: str) -> bool:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if words in self.page(path)[2]:
+                return True
+            time.sleep(0.05)
+        return False
+
+    def problems(self) -> dict:
+        """The preview's own account of its last update (/beheer/problemen.json)."""
+        status, _, body = self.page("/beheer/problemen.json")
+        assert status == 200, (status, body)
+        return json.loads(body)
+
+    def settled(self, since: int, quiet: float = 0.4) -> dict:
+        """Wait until an update ended after update number `since` and none followed for `quiet` seconds."""
+        deadline = time.monotonic() + TIMEOUT
+        last = None
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, "the preview stopped:\n" + "".join(self.said)
+            now = self.problems()
+            if now["updates"] > since and not now["bezig"]:
+                if last is not None and now["updates"] == last["updates"]:
+                    return now
+                last = now
+                time.sleep(quiet)
+            else:
+                last = None
+                time.sleep(0.05)
+        raise AssertionError("the preview did not finish updating:\n" + "".join(self.said[-40:]))
+
+    def same_as_full_build(self, workspace: Path, output: Path, timeout: float = 30) -> None:
+        """Its output equals a full build of the same content, byte for byte (the search index is
+        made in the background: wait for it)."""
+        complete = full_build(workspace, output)
+        deadline = time.monotonic() + timeout
+        while differ := differences(files(self.output), complete):
+            assert time.monotonic() < deadline, differ
+            time.sleep(0.5)
