@@ -24,6 +24,8 @@ def familiar(*blocks: str) -> list[tuple[str, str | None]]:
     ("Vraag het eerst aan jezelf.", [("jezelf", "uzelf")]),
     ("Welke opgave willen jullie samen aanpakken?", [("jullie", "u of uw")]),
     ("JIJ en JOUW trio beginnen.", [("JIJ", "u"), ("JOUW", "uw")]),
+    # only the familiar form of a sentence, not the words around it that start with or hold it
+    ("Je ziet de jeugd bijeen met Jeroen, ook in de je-vorm.", [("Je", "u of uw")]),
 ])
 def test_each_familiar_form_is_reported_with_the_polite_form_to_write(text, expected):
     assert familiar(text) == expected
