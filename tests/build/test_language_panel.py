@@ -48,12 +48,16 @@ def test_an_item_page_lists_each_finding_marked_in_its_sentence(preview):
     panel = page(preview, "/nieuws/taal/").find(class_=PANEL)
     summary = panel.find("details").find("summary")
     assert summary.get_text() == ("Taaladvies (B1): 1 zin langer dan 20 woorden, 1 lijdende vorm, 1 ambtelijk woord, "
-                                  "1 weinig gebruikt woord, 1 lang woord")
+                                  "1 weinig gebruikt woord, 1 lang woord, 1 je-vorm")
     items = panel.find("ol").find_all("li", recursive=False)
     assert [item.find("mark").get_text() for item in items] == [
-        "middels", "wordt besproken", panel.find_all("mark")[2].get_text(), "huurdersvereniging", "zwenkbrulaap"]
+        "middels", "wordt besproken", panel.find_all("mark")[2].get_text(), "huurdersvereniging", "zwenkbrulaap", "je"]
     assert items[1].find_all("p")[1].get_text() == "Het plan wordt besproken met de bewoners."
     assert items[0].find("strong").get_text() == "Samenvatting, ambtelijk woord."
+    assert items[5].find("strong").get_text() == "Tekst, je-vorm."
+    assert items[5].find_all("p")[1].get_text() == "Neem je laarzen mee."
+    assert items[5].find_all("p")[0].get_text() == ("Tekst, je-vorm. 'je' is de je-vorm. Deze site spreekt de lezer "
+                                                     "aan met u. Schrijf liever: u of uw.")
     assert items[2].find("mark").get_text().startswith("Voorbeeldstad nodigt") and items[2].find("mark").get_text().endswith("praten.")
 
 

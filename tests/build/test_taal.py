@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 # A news item written for this test: one finding of every kind, and near misses that must stay quiet:
 # a person's name (Anna de Vries), a sender's name (Kroetsjevaar, a Name field), a place (Voorbeeldstad, a casus's gemeente), an instrument's title
-# (Wijkschouw), a theme's label (Klimaatadaptatie) and "wordt" as a main verb.
+# (Wijkschouw), a theme's label (Klimaatadaptatie), "wordt" as a main verb and "jij" in quoted speech.
 TAAL_ITEM = """\
 ---
 titel: Klimaatadaptatie in Voorbeeldstad
@@ -28,6 +28,8 @@ Voorbeeldstad nodigt wijkambtenaren, bewoners, ondernemers, sectorcollega's en d
 middag lang over het plein en de straten daaromheen te praten.
 
 Anna de Vries neemt een zwenkbrulaap mee. Kroetsjevaar schrijft dit bericht.
+
+Neem je laarzen mee. Een bewoner vroeg: “Kom jij ook?”
 """
 
 
@@ -66,8 +68,8 @@ def test_every_kind_is_reported_with_its_field_and_sentence_and_names_are_not(co
     report = result.stdout
     item = report[report.index("berichten/taal.md"):report.index("\n\n", report.index("berichten/taal.md"))]
     assert item.splitlines()[0].endswith("taal.md: 1 zin langer dan 20 woorden, 1 lijdende vorm, 1 ambtelijk woord, "
-                                         "1 weinig gebruikt woord, 1 lang woord; gemiddeld 8,3 woorden per zin, "
-                                         "Flesch-Douma 50,4")
+                                         "1 weinig gebruikt woord, 1 lang woord, 1 je-vorm; gemiddeld 7,6 woorden per zin, "
+                                         "Flesch-Douma 58,3")
     assert '- regel 5, veld "samenvatting": ambtelijk woord "middels"' in item
     assert "  'middels' is ambtelijke taal. Schrijf liever: met, of door." in item
     assert '- de tekst: lijdende vorm "wordt besproken"' in item
@@ -75,7 +77,9 @@ def test_every_kind_is_reported_with_its_field_and_sentence_and_names_are_not(co
     assert "- de tekst: zin langer dan 20 woorden" in item
     assert '- de tekst: weinig gebruikt woord "zwenkbrulaap"' in item
     assert '- de tekst: lang woord "huurdersvereniging"' in item
-    for name in ("Klimaatadaptatie", "klimaatadaptatie", "Kroetsjevaar", "Voorbeeldstad", "Wijkschouw", "Vries", "groen"):
+    assert '- de tekst: je-vorm "je"' in item
+    assert "  'je' is de je-vorm. Deze site spreekt de lezer aan met u. Schrijf liever: u of uw." in item
+    for name in ("Klimaatadaptatie", "klimaatadaptatie", "Kroetsjevaar", "Voorbeeldstad", "Wijkschouw", "Vries", "groen", "jij"):
         assert f'"{name}"' not in item
 
 
@@ -84,7 +88,7 @@ def test_one_file(content):
     assert result.returncode == 0, result.stderr
     assert "toegankelijkheid.md" not in result.stdout
     assert result.stdout.splitlines()[-1].startswith("Samen: 1 zin langer dan 20 woorden, 1 lijdende vorm, "
-                                                     "1 ambtelijk woord, 1 weinig gebruikt woord, 1 lang woord in 1 bestand")
+                                                     "1 ambtelijk woord, 1 weinig gebruikt woord, 1 lang woord, 1 je-vorm in 1 bestand")
 
 
 def test_a_file_that_is_not_content_is_named_in_dutch(content):
@@ -108,11 +112,12 @@ def test_strict_fails_above_thresholds_only(content):
     strict = make_taal(f"CONTENT={content}", "STRENG=ja")
     assert strict.returncode == 2 and "taal] Error 1" in strict.stderr
     assert "boven de drempel: 1 zin langer dan 20 woorden (toegestaan: 0); 1 lijdende vorm (toegestaan: 0)" in strict.stderr
+    assert "4 lange woorden (toegestaan: 0); 1 je-vorm (toegestaan: 0)." in strict.stderr
     allowed = make_taal(f"CONTENT={content}", "STRENG=lange-zinnen=1 lijdende-vormen=1 ambtelijke-woorden=1 "
-                                              "weinig-gebruikte-woorden=1 lange-woorden=4 leesbaarheid=50")
+                                              "weinig-gebruikte-woorden=1 lange-woorden=4 je-vormen=1 leesbaarheid=50")
     assert allowed.returncode == 0, allowed.stderr
     score = make_taal(f"CONTENT={content}", "STRENG=lange-zinnen=9 lijdende-vormen=9 ambtelijke-woorden=9 "
-                                            "weinig-gebruikte-woorden=9 lange-woorden=9 leesbaarheid=90 zinslengte=2")
+                                            "weinig-gebruikte-woorden=9 lange-woorden=9 je-vormen=9 leesbaarheid=90 zinslengte=2")
     assert score.returncode == 2 and "taal] Error 1" in score.stderr
     assert "Flesch-Douma" in score.stderr and "(laagste toegestaan: 90)" in score.stderr
     assert "(hoogste toegestaan: 2)" in score.stderr

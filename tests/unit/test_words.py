@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT
 from werkplaatsen.build import check
 from werkplaatsen.editor.generate import generated_files
+from werkplaatsen.editor.languageguide import EXAMPLES
 from werkplaatsen.editor.scaffold import scaffold
 from werkplaatsen.model import dutch, fields
 from werkplaatsen.model.contenttypes import BY_NAME, TYPES
 from werkplaatsen.model.errors import ContentError, ContentErrors, suggestion
 from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.plainlanguage import Kind
 from werkplaatsen.reading.uploads import Upload
 from werkplaatsen.view.present import Presenter
 
@@ -163,10 +165,25 @@ def readers_texts() -> dict[str, str]:
     return texts
 
 
+def on_purpose(text: str) -> str:
+    """A text without what names the familiar forms on purpose: the plain-language check's list of them
+    (one word per string) and the editor guide's explanation and example of that finding."""
+    what, example, _ = EXAMPLES[Kind.FAMILIAR]
+    lines = [line for line in text.splitlines() if not FAMILIAR.fullmatch(line)]
+    return "\n".join(lines).replace(what, "").replace(example, "")
+
+
 def test_no_text_for_readers_says_je_or_jij():
-    found = {where: sorted({match.group(0) for match in FAMILIAR.finditer(text)})
-             for where, text in readers_texts().items() if FAMILIAR.search(text)}
+    found = {where: sorted({match.group(0) for match in FAMILIAR.finditer(on_purpose(text))})
+             for where, text in readers_texts().items() if FAMILIAR.search(on_purpose(text))}
     assert found == {}
+
+
+def test_only_the_familiar_forms_finding_may_name_them():
+    what, example, better = EXAMPLES[Kind.FAMILIAR]
+    assert FAMILIAR.search(what) and FAMILIAR.search(example) and not FAMILIAR.search(better)
+    assert on_purpose(f"je\n{what}\nZo niet: {example}\nBeter: {better}") == f"\nZo niet: \nBeter: {better}"
+    assert FAMILIAR.search(on_purpose("je\nMeld je aan."))
 
 
 def test_the_familiar_form_check_finds_je_and_leaves_other_words():

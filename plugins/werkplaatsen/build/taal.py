@@ -25,7 +25,7 @@ from .generator import WerkplaatsenGenerator
 
 # The names of the thresholds of --streng, one per kind of finding, plus two for the whole site.
 LIMITS = {"lange-zinnen": Kind.LONG_SENTENCE, "lijdende-vormen": Kind.PASSIVE, "ambtelijke-woorden": Kind.OFFICIALESE,
-          "weinig-gebruikte-woorden": Kind.RARE_WORD, "lange-woorden": Kind.LONG_WORD}
+          "weinig-gebruikte-woorden": Kind.RARE_WORD, "lange-woorden": Kind.LONG_WORD, "je-vormen": Kind.FAMILIAR}
 READABILITY, SENTENCE_LENGTH = "leesbaarheid", "zinslengte"  # lowest Flesch-Douma, longest average sentence
 STRICT_EXAMPLE = "STRENG=ja of STRENG='lange-woorden=70 lange-zinnen=40 leesbaarheid=60'"
 

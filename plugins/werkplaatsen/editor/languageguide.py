@@ -40,6 +40,12 @@ EXAMPLES = {
         "geschreven zijn. Kies een korter woord, of schrijf het in een paar losse woorden.",
         "De bewonersparticipatiebijeenkomst begint om acht uur.",
         "De avond met bewoners begint om acht uur."),
+    Kind.FAMILIAR: (
+        "De tekst spreekt de lezer aan met je, jij, jouw of jullie. Deze site spreekt de lezer aan met u en uw. "
+        "Dat past bij bewoners en collega's die u niet persoonlijk kent. Staat het woord tussen "
+        "aanhalingstekens, omdat iemand het zo zei? Dan ziet de check het niet als fout.",
+        "Neem je trio mee naar de sessie.",
+        "Neem uw trio mee naar de sessie."),
 }
 
 

@@ -9,7 +9,7 @@
 A text is given as a list of blocks (paragraphs, headings, list items); offsets of findings are
 offsets in their block. The rules: sentences longer than MAX_SENTENCE_WORDS words, passive
 constructions (passive.py), officialese from officialese.yaml (officialese.py), rare and long
-words (hardwords.py). Findings are advice for the editor, never errors.
+words (hardwords.py), the reader addressed as "je" or "jullie" instead of "u" (address.py). Findings are advice for the editor, never errors.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ class Kind(Enum):
     OFFICIALESE = ("ambtelijk woord", "ambtelijke woorden")
     RARE_WORD = ("weinig gebruikt woord", "weinig gebruikte woorden")
     LONG_WORD = ("lang woord", "lange woorden")
+    FAMILIAR = ("je-vorm", "je-vormen")  # the reader addressed as "je" or "jullie" instead of "u"
 
     def describe(self, count: int) -> str:
         """'1 lijdende vorm', '3 zinnen langer dan 20 woorden'."""
