@@ -18,9 +18,9 @@ from feedgen.feed import FeedGenerator
 from .catalog import Item
 from .clock import midnight
 from .contenttypes import TYPES, ContentType
+from .history import history
 from .indexes import Site
 from .present import Presenter
-from .status import GEANNULEERD, VERPLAATST
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def feeds(site: Site, show: Presenter, site_url: str, site_name: str) -> dict[st
                       midnight(lesson.report.datum), tuple(show.authors(lesson.report))) for lesson in site.lessons]
 
     def programme():
-        return sorted((_session_entry(site, show, session) for session in site.sessions),
+        return sorted((_session_entry(show, session) for session in site.sessions),
                       key=lambda entry: (entry.updated, entry.url), reverse=True)
 
     files = {}
@@ -95,9 +95,9 @@ def announced(session: Item) -> datetime:
     return registration.opent if registration and registration.opent else midnight(session.ronde.periode.start)
 
 
-def _session_entry(site: Site, show: Presenter, session: Item) -> Entry:
-    status = site.status(session)
-    prefix = {GEANNULEERD: "Geannuleerd: ", VERPLAATST: "Verplaatst: "}.get(status.code, "")
+def _session_entry(show: Presenter, session: Item) -> Entry:
+    past = history(session)
+    prefix = "Geannuleerd: " if past.cancelled else "Verplaatst: " if past.moved else ""
     facts = " · ".join(show.card_facts(session))
     return Entry(session.url, prefix + session.titel, f"{facts}. {session.samenvatting}", announced(session),
                  announced(session))

@@ -14,10 +14,11 @@ from markupsafe import Markup
 from . import dutch
 from .catalog import Item
 from .fields import duration_minutes
+from .history import history
 from .indexes import Site
 from .nginx import MIME_TYPES
 from .present import Presenter, file_url
-from .status import AFGELOPEN, BIJNA_VOL, BINNENKORT, GEANNULEERD, GESLOTEN, OPEN, VERPLAATST, VOL
+from .status import AFGELOPEN, BIJNA_VOL, BINNENKORT, GESLOTEN, OPEN, VERPLAATST, VOL
 
 SCHEMA = "https://schema.org/"
 ARTICLE_TYPES = {"Report", "NewsArticle"}  # Open Graph type "article"; everything else is "website"
@@ -67,17 +68,17 @@ class StructuredData:
 
     def _event(self, session: Item) -> dict:
         status = self.site.status(session)
-        event_status = {GEANNULEERD: "EventCancelled", VERPLAATST: "EventRescheduled"}.get(status.code, "EventScheduled")
+        past = history(session)
         data = {
             "startDate": dutch.iso(session.start), "endDate": dutch.iso(session.eind),
-            "eventStatus": SCHEMA + event_status, "eventAttendanceMode": SCHEMA + ATTENDANCE[session.vorm],
+            "eventStatus": SCHEMA + past.event_status, "eventAttendanceMode": SCHEMA + ATTENDANCE[session.vorm],
             "location": self._locations(session),
             "organizer": [self._reference(role.partner) for role in session.ronde.partners if role.rol == "organisator"],
             "performer": [self._reference(person) for person in session.sprekers],
             "superEvent": {"@type": "EventSeries", "@id": self.url(session.ronde.url), "name": session.ronde.titel},
         }
-        if status.original_date:
-            data["previousStartDate"] = status.original_date.isoformat()
+        if past.previous_date:
+            data["previousStartDate"] = past.previous_date.isoformat()
         registration = self.site.registration(session)
         if status.code in AVAILABILITY and (status.action_url or registration):
             data["offers"] = _present({"@type": "Offer", "url": status.action_url or registration.url,
