@@ -16,6 +16,7 @@ from . import deps, dutch
 from .catalog import Catalog, Item, references
 from .clock import embargo_ends, midnight
 from .contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
+from .fields import slugify
 from .routes import facet_url, lesson_anchor, lessons_url
 from .deps import query, query_property
 from .status import Status, registration_status
@@ -48,6 +49,11 @@ class Lesson:
     @property
     def url(self) -> str:
         return f"{self.report.url}#{self.anchor}"
+
+    @property
+    def key(self) -> str:
+        """What the lesson is, whatever its place in the report: its own words (the feed's entry id)."""
+        return f"les:{slugify(self.card.titel)}"
 
     @property
     def themes(self) -> list[str]:
