@@ -47,6 +47,12 @@ class Status:
     closes: datetime | None = None
     ends: datetime | None = None
     original_date: date | None = None
+    window: str | None = None  # a moved session's registration: binnenkort, open or gesloten
+
+    @property
+    def registration_state(self) -> str:
+        """Where registering stands: the state itself, or for a moved session its window's state."""
+        return self.window or self.code
 
     @property
     def can_register(self) -> bool:
@@ -98,7 +104,8 @@ def registration_status(
     register = {"action_url": registration.url, "action_label": "Aanmelden"} if window_open else {}
     if editor_state == VERPLAATST:
         label = f"Verplaatst (was {format_date(registration.oorspronkelijke_datum)})"
-        return Status(VERPLAATST, label, original_date=registration.oorspronkelijke_datum,
+        window = OPEN if window_open else GESLOTEN if now > registration.sluit else BINNENKORT
+        return Status(VERPLAATST, label, original_date=registration.oorspronkelijke_datum, window=window,
                       **register, **moments)
     if now > registration.sluit:
         return Status(GESLOTEN, "Aanmelding gesloten", **moments)
