@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from pelican.generators import Generator
 
-from . import assets, beheer, deps, dutch, sitefiles, workers
+from . import assets, beheer, deps, dutch, sitefiles, timetags, workers
 from .assets import Asset, placeholder_url
 from .calendars import calendar_url, calendars
 from .catalog import LoadOptions
@@ -85,7 +85,7 @@ class WerkplaatsenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.markdown = Renderer()
-        self.env.filters.update(dutch.FILTERS, markdown=self.markdown)
+        self.env.filters.update(dutch.FILTERS, **timetags.FILTERS, markdown=self.markdown)
         self.env.globals.update(search_bundle=BUNDLE_URL)
         self._get_template = self.env.get_template
         self.env.get_template = self._template  # templates a page uses count as read (see deps)

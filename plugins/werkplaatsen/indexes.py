@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from . import deps, dutch
+from . import deps, dutch, timetags
 from .catalog import Catalog, Item, references
 from .clock import embargo_ends, midnight
 from .contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
@@ -128,9 +128,9 @@ class Site:
     def status(self, item: Item) -> Status | None:
         """The registration status of a round or session (see status.py); None for other items."""
         if item.kind == "ronde":
-            return registration_status(self.registration(item), round_end(item), self.now, format_date=dutch.when)
+            return registration_status(self.registration(item), round_end(item), self.now, format_date=timetags.when)
         if item.kind == "sessie":
-            return registration_status(self.registration(item), item.eind, self.now, format_date=dutch.when)
+            return registration_status(self.registration(item), item.eind, self.now, format_date=timetags.when)
         return None
 
     @query
