@@ -36,6 +36,7 @@ from ..outputs.sitemap import sitemap
 from ..reading.catalog import LoadOptions
 from ..reading.content import load
 from ..reading.markup import Renderer
+from ..view import timetags
 from ..view.indexes import Site
 from ..view.pages import Page, all_pages
 from ..view.present import Presenter
@@ -87,7 +88,7 @@ class WerkplaatsenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.markdown = Renderer()
-        self.env.filters.update(dutch.FILTERS, markdown=self.markdown)
+        self.env.filters.update(dutch.FILTERS, **timetags.FILTERS, markdown=self.markdown)
         self.env.globals.update(search_bundle=BUNDLE_URL)
         self._get_template = self.env.get_template
         self.env.get_template = self._template  # templates a page uses count as read (see deps)
