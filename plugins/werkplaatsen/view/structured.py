@@ -19,6 +19,7 @@ from .history import history
 from .indexes import Site
 from .offers import SCHEMA, offer
 from .present import Presenter, file_url
+from .shareimages import ShareImages
 
 AGENTS = {"Person", "Organization"}  # schema.org gives these no inLanguage
 ARTICLE_TYPES = {"Report", "NewsArticle"}  # Open Graph type "article"; everything else is "website"
@@ -29,8 +30,8 @@ ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAtte
 class StructuredData:
     """Builds the JSON-LD of a page; templates call it through the global ``structured``."""
 
-    def __init__(self, site: Site, show: Presenter):
-        self.site, self.show = site, show
+    def __init__(self, site: Site, show: Presenter, share: ShareImages):
+        self.site, self.show, self.share = site, show, share
         self.url = show.absolute  # the full address of a path
 
     def __call__(self, trail: list[tuple[str, str]], item: Item | None = None) -> Markup:
@@ -74,6 +75,7 @@ class StructuredData:
             "organizer": [self._reference(role.partner) for role in session.ronde.partners if role.rol == "organisator"],
             "performer": [self._reference(person) for person in session.sprekers],
             "superEvent": {"@type": "EventSeries", "@id": self.url(session.ronde.url), "name": session.ronde.titel},
+            "image": self.share(session.url, session).json_ld(),
         }
         if past.previous_date:
             data["previousStartDate"] = past.previous_date.isoformat()
@@ -97,22 +99,23 @@ class StructuredData:
                 "subEvent": [{"@id": self.url(session.url)} for session in self.site.sessions_of(round_item)]}
 
     def _article(self, item: Item) -> dict:
-        """Reports and news: who wrote it, who published it, when, about what, with which files."""
+        """Reports and news: who wrote it, who published it (the programme, with the report's organisations),
+        when, about what, with which files and which image."""
         changed = [change.datum for change in getattr(item, "wijzigingen", [])]
         people, desk = self.show.writers(item)
         authors = [self._reference(person) for person in people]
         if desk:
             authors = [{"@type": "Organization", "name": desk}]
-        image = getattr(item, "afbeelding", None)
         return _present({
             "headline": item.titel, "alternativeHeadline": getattr(item, "ondertitel", None),
             "datePublished": getattr(item, item.type.embargo).isoformat(),
             "dateModified": max(changed).isoformat() if changed else None,
             "author": authors,
-            "publisher": [self._reference(partner) for partner in getattr(item, "organisaties", [])],
+            "publisher": [self.share.publisher(),
+                          *(self._reference(partner) for partner in getattr(item, "organisaties", []))],
             "keywords": [self.site.theme_label(theme) for theme in item.themas],
             "encoding": [self._media(download) for download in getattr(item, "bestanden", [])],
-            "image": image and self.url(file_url(image.bestand)),
+            "image": self.share(item.url, item).json_ld(),
         })
 
     _report = _newsarticle = _article
