@@ -36,6 +36,10 @@ class Shown(str):
     def __html__(self) -> Markup:
         return self._html
 
+    def __reduce__(self):
+        """Render processes send what pages read (statuses with their labels) back to the preview: keep the markup."""
+        return Shown, (str(self), self._html)
+
     def __add__(self, other: str) -> Shown:
         return joined("", [self, other])
 
