@@ -23,8 +23,8 @@ VENV_RUNS := $(shell test -f $(VENV)/.installed && $(VENV)/bin/python -c 'print(
 VENV_STALE := $(if $(VENV_MADE_BY),$(if $(VENV_RUNS),$(if $(PYTHON_WANTED),$(filter-out $(PYTHON_WANTED),$(VENV_MADE_BY))),kapot))
 
 # Settings the tests and hosting code read (see plugins/werkplaatsen/system/programs.py): where Chromium, Java,
-# nginx and its brotli module are when PATH and Debian's locations do not have them.
-export CHROMIUM JAVA NGINX NGINX_BROTLI_MODULE
+# nginx and its brotli modules are when PATH and Debian's locations do not have them.
+export CHROMIUM JAVA NGINX NGINX_BROTLI_MODULE NGINX_BROTLI_FILTER_MODULE
 
 # The exact text of a command-line variable as one shell word: no $, ` or " in it is ever run.
 quoted = '$(subst ','\'',$(value $(1)))'
@@ -94,8 +94,10 @@ rollback: $(VENV)/.installed ## TARGET=…: zet de vorige versie weer online; 2 
 clean: ## verwijder gebouwde sites en de voorbeeldweergave; direct
 	rm -rf output output.builds output.lock .preview .hosting cache .pytest_cache test-artifacts
 
-distclean: clean ## verwijder ook .venv/, node_modules/ en mutants/; direct
-	rm -rf $(VENV) node_modules mutants
+# .cache/compressed holds the best gzip and brotli copies of vendored files, by content hash (see
+# werkplaatsen/hosting/precompress.py): it outlives `make clean`, like node_modules/.
+distclean: clean ## verwijder ook .venv/, node_modules/, .cache/ en mutants/; direct
+	rm -rf $(VENV) node_modules .cache mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # --- Set-up -------------------------------------------------------------------------------------
@@ -124,10 +126,10 @@ node_modules/.installed: package.json package-lock.json | $(VENV)/.installed
 # System packages, named before apt is called; installed as root, with sudo without a password, or
 # else the exact command is printed (plugins/werkplaatsen/system/programs.py).
 system-test: $(VENV)/.installed
-	@$(call SYSTEM,$(VENV)/bin/python) chromium java nginx brotli rsync
+	@$(call SYSTEM,$(VENV)/bin/python) chromium java nginx brotli brotli-filter rsync
 
 system-hosting: $(VENV)/.installed
-	@$(call SYSTEM,$(VENV)/bin/python) nginx brotli
+	@$(call SYSTEM,$(VENV)/bin/python) nginx brotli brotli-filter rsync
 
 system-deploy: $(VENV)/.installed
 	@$(call SYSTEM,$(VENV)/bin/python) rsync

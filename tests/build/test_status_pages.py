@@ -93,3 +93,16 @@ def test_after_the_session_the_page_looks_back(fixture_build):
     assert lookback.select_one('a[href="/verslagen/verslag-sessie-1/"]')
     assert lookback.select_one('a[href="/bestanden/werkblad.pdf"]')
     assert "Voorbereiding" not in page.get_text()
+
+
+@pytest.mark.parametrize(("now", "round_heading", "sessions_heading"), [
+    (OPEN, "Huidige ronde", "Volgende sessies"),
+    ("2040-01-01 10:00", "Laatste ronde", "Laatste sessies"),
+])
+def test_the_home_page_names_its_round_and_sessions_by_the_clock(fixture_build, now, round_heading, sessions_heading):
+    home = fixture_build(now).page("/")
+    assert home.select_one("#ronde-kop").get_text().startswith(f"{round_heading}: ")
+    sessions = home.select_one("#sessies-kop")
+    assert sessions.get_text() == sessions_heading
+    cards = sessions.find_parent("section").select(".werkplaatsen-card")
+    assert 0 < len(cards) <= 3

@@ -9,8 +9,7 @@ import pytest
 
 from tests.browser.test_gates_catch_breakage import tiny_png
 from werkplaatsen.hosting.nginx import CONFIG_FILE
-from werkplaatsen.hosting.trial import Nginx
-from werkplaatsen.outputs.compress import compress_file
+from werkplaatsen.hosting.trial import Nginx, stage
 
 # Kinds of files the real content does not have (yet), so every type is served at least once.
 SAMPLES = {
@@ -23,17 +22,22 @@ SAMPLES = {
 
 
 @pytest.fixture(scope="session")
-def hosted_site(site, tmp_path_factory) -> Path:
-    """The real site (built once per session) plus a file of every other type, compressed as the build does."""
-    root = tmp_path_factory.mktemp("hosted") / "site"
+def built_site(site, tmp_path_factory) -> Path:
+    """The real site (built once per session) plus a file of every other type: a build, without copies."""
+    root = tmp_path_factory.mktemp("built") / "site"
     shutil.copytree(site.output, root)
     for name, data in SAMPLES.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        if path.suffix in {".ics", ".xml", ".atom"}:
-            compress_file(path)
     return root
+
+
+@pytest.fixture(scope="session")
+def hosted_site(built_site, tmp_path_factory) -> Path:
+    """That build put in place as `make hosting` and `make deploy` do: a release with compressed copies."""
+    current, _ = stage(built_site, tmp_path_factory.mktemp("hosted") / "doel")
+    return current.resolve()
 
 
 @pytest.fixture(scope="session")

@@ -66,7 +66,8 @@ BREAKAGES = {
     "no 404 page": (replace("error_page 403 404 =404 /404.html;\n", ""), "clean urls", "not the site's own 404 page"),
     "folders without redirect": (replace("location / {\n", "location / {\n    try_files $uri $uri/index.html =404;\n"),
                                  "clean urls", "/sessies: 200"),
-    "no gzip copies": (replace("gzip_static on;", "gzip_static off;"), "compression", "Accept-Encoding gzip got"),
+    "no gzip copies": (replace("gzip_static on;", "gzip_static off;"), "compression",
+                       "Accept-Encoding gzip was compressed per request"),
     "no Vary": (replace("gzip_vary on;", "gzip_vary off;"), "compression", "no Vary: Accept-Encoding"),
     "no types": (without_types, "types", "expected 'text/calendar; charset=utf-8'"),
 }
@@ -86,6 +87,17 @@ def test_without_the_brotli_module_only_brotli_is_missing(hosted_site, start_ngi
     """Without the module nginx still serves the site, with the gzip copies; the check names what is lost."""
     problems = CHECKS["compression"](start_nginx(hosted_site, brotli=False), hosted_site)
     assert problems and all("Accept-Encoding br got Content-Encoding None" in problem for problem in problems), problems
+
+
+def test_the_compression_check_reports_nginx_that_does_not_compress_a_file_without_copies(built_site, start_nginx,
+                                                                                         tmp_path):
+    config = tmp_path / "nginx.conf"
+    config.write_text(replace("gzip on;", "gzip off;")(CONFIG_FILE.read_text(encoding="utf-8"), tmp_path))
+    for server, lost in ((start_nginx(built_site, site_config=config), "gzip"), (start_nginx(built_site, brotli=False),
+                                                                                 "br")):
+        problems = compression_problems(server.url, built_site, probes(built_site), copies=False)
+        assert problems and all(f"Accept-Encoding {lost} got Content-Encoding None" in problem
+                                for problem in problems), problems
 
 
 @pytest.mark.parametrize(("old", "new", "fragment"), [

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import brotli
 import pytest
 
 from werkplaatsen.hosting import deploy as deploying
+from werkplaatsen.hosting import precompress
 from werkplaatsen.hosting.deploy import KEEP, LOCK, DeployFailed, DeployTarget, deploy, rollback
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
@@ -67,6 +71,42 @@ def test_unchanged_files_are_hard_links_to_the_live_release(tmp_path):
     assert (first / "theme/site.css").stat().st_ino == (second / "theme/site.css").stat().st_ino
     assert (first / "index.html").stat().st_ino != (second / "index.html").stat().st_ino
     assert (second / "index.html").read_text() == "<p>Gebouwd om 10:01</p>\n"
+
+
+def copies(release: Path) -> dict[str, int]:
+    """The compressed copies of a release and their inodes (a copy taken from another release shares it)."""
+    return {path.relative_to(release).as_posix(): path.stat().st_ino for path in release.rglob("*")
+            if path.suffix in {".gz", ".br"}}
+
+
+def test_a_deploy_compresses_only_the_files_that_changed_since_the_live_release(tmp_path, monkeypatch):
+    target = DeployTarget.parse(str(tmp_path / "doel"))
+    first = built(tmp_path / "een", minute=0)
+    (first / "sessies").mkdir()
+    (first / "sessies/index.html").write_text("<p>Ongewijzigd</p>\n" * 20)
+    (first / "bestanden").mkdir()
+    (first / "bestanden/verslag.pdf").write_bytes(b"%PDF-1.7")
+    deploy(first, target)
+    second = built(tmp_path / "twee", minute=1)
+    shutil.copytree(first / "sessies", second / "sessies")
+    compressed = []
+    real = precompress._compress
+    monkeypatch.setattr(precompress, "_compress", lambda data, quality: compressed.append(data) or real(data, quality))
+    message = deploy(second, target)
+    old, new = sorted((tmp_path / "doel" / "releases").iterdir())
+    assert sorted(copies(new)) == sorted(f"{name}{coding}" for name in ("_build.json", "index.html",
+                                         "sessies/index.html", "theme/site.css") for coding in (".gz", ".br"))
+    assert compressed == [(second / name).read_bytes() for name in ("_build.json", "index.html")], \
+        "only the two files that changed are compressed again"
+    assert "Gecomprimeerd: 2 van 4 tekstbestanden" in message
+    shared = {name for name, inode in copies(new).items() if copies(old)[name] == inode}
+    assert shared == {"sessies/index.html.gz", "sessies/index.html.br", "theme/site.css.gz", "theme/site.css.br"}
+    for name in ("index.html", "sessies/index.html", "theme/site.css"):
+        data = (new / name).read_bytes()
+        assert gzip.decompress((new / f"{name}.gz").read_bytes()) == data
+        assert brotli.decompress((new / f"{name}.br").read_bytes()) == data
+    assert not (new / ".compressed-reused").exists()
+    assert oct((new).stat().st_mode & 0o777) == "0o755", "the web server must be able to read the release"
 
 
 def test_current_is_never_missing_while_deploys_and_rollbacks_switch_it(tmp_path):
@@ -201,9 +241,14 @@ def test_the_exact_commands_for_a_server():
         "ssh", "--", "deploy@web.example.nl",
         "sh -c 'mkdir -p -- '\"'\"'/srv/werk plaatsen'\"'\"' && cd -- '\"'\"'/srv/werk plaatsen'\"'\"' && mkdir -p releases"
         " && { mkdir .deploy-bezig 2>/dev/null || exit 75; } && { readlink current || echo; } && ls -1A releases'"]
-    assert deploying.upload(Path("/work/output"), server, name, live_name) == [
+    assert deploying.read_manifest(server, live_name)[-1] == "sh -c " + deploying.shlex.quote(
+        f"cd -- {folder} && {{ cat releases/{live_name}/.compressed.json 2>/dev/null || true; }}")
+    assert deploying.upload(Path("/work/output"), Path("/tmp/kopieen"), server, name, live_name) == [
         "rsync", "--recursive", "--links", "--perms", "--checksum", "--delete", f"--link-dest=../{live_name}",
-        "/work/output/", f"deploy@web.example.nl:/srv/werk plaatsen/releases/.partial-{name}/"]
+        "/work/output/", "/tmp/kopieen/", f"deploy@web.example.nl:/srv/werk plaatsen/releases/.partial-{name}/"]
+    assert deploying.link_copies(server, name, live_name)[-1] == "sh -c " + deploying.shlex.quote(
+        f"cd -- {folder} && cd -- releases/{live_name} && xargs -0 -r cp -l -f --parents -t ../.partial-{name}"
+        f" < ../.partial-{name}/.compressed-reused && rm -- ../.partial-{name}/.compressed-reused")
     assert deploying.point_current(server, name, uploaded=True)[-1] == "sh -c " + deploying.shlex.quote(
         f"cd -- {folder} && mv -- releases/.partial-{name} releases/{name}"
         f" && ln -sfn -- releases/{name} .current-{name} && mv -T -- .current-{name} current")

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import time
 
+import brotli
 import pytest
 
 from tests.conftest import ROOT
@@ -22,9 +23,9 @@ def make(*arguments: str) -> subprocess.CompletedProcess:
                           check=False, timeout=120)
 
 
-def test_make_hosting_serves_a_site_with_nginx_until_it_is_stopped(hosted_site):
+def test_make_hosting_serves_a_site_with_nginx_until_it_is_stopped(built_site):
     port = free_port()
-    process = subprocess.Popen(["make", "--no-print-directory", "hosting", f"PORT={port}", f"SITE={hosted_site}"],
+    process = subprocess.Popen(["make", "--no-print-directory", "hosting", f"PORT={port}", f"SITE={built_site}"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
     try:
@@ -36,7 +37,10 @@ def test_make_hosting_serves_a_site_with_nginx_until_it_is_stopped(hosted_site):
         assert f"draait met nginx op http://127.0.0.1:{port}/" in printed, printed
         response = get(f"http://127.0.0.1:{port}", "/")
         assert response.status == 200 and response.headers["Server"] == "nginx"
-        assert response.body == (hosted_site / "index.html").read_bytes()
+        assert response.body == (built_site / "index.html").read_bytes()
+        assert "Gecomprimeerd:" in printed, printed
+        packed = get(f"http://127.0.0.1:{port}", "/", {"Accept-Encoding": "br"})
+        assert brotli.decompress(packed.body) == response.body and packed.headers["Content-Length"]
         process.send_signal(signal.SIGTERM)  # to make only, as `kill` does: it must reach nginx too
         process.communicate(timeout=10)
         with pytest.raises(OSError):

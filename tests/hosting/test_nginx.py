@@ -48,8 +48,14 @@ def test_clean_urls_and_the_dutch_404_page(served, hosted_site):
     assert "niet gevonden" in get(served.url, "/bestaat-niet/").body.decode().lower()
 
 
-def test_the_build_s_gzip_and_brotli_copies_are_sent(served, hosted_site):
+def test_the_deploy_s_gzip_and_brotli_copies_are_sent(served, hosted_site):
     assert compression_problems(served.url, hosted_site, probes(hosted_site)) == []
+
+
+def test_a_site_without_copies_is_compressed_per_request(built_site, start_nginx):
+    """A build served as it is (no deploy made copies): nginx compresses every text file itself."""
+    server = start_nginx(built_site)
+    assert compression_problems(server.url, built_site, probes(built_site), copies=False) == []
 
 
 def test_a_switched_root_symlink_takes_effect_at_the_next_request(two_folders, start_nginx):

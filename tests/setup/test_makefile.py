@@ -119,8 +119,8 @@ def test_npm_shows_none_of_the_peer_dependency_warnings_of_the_real_packages(tmp
 
 
 def test_distclean_removes_everything_the_set_up_and_the_builds_made(scratch):
-    made = [".venv/bin", "node_modules/x", "output.builds/1", ".preview/site", ".hosting/logs", "mutants/x",
-            "test-artifacts/x", "plugins/werkplaatsen/__pycache__"]
+    made = [".venv/bin", "node_modules/x", "output.builds/1", ".preview/site", ".hosting/logs", ".cache/compressed",
+            "mutants/x", "test-artifacts/x", "plugins/werkplaatsen/__pycache__"]
     for path in made:
         (scratch / path).mkdir(parents=True)
     (scratch / "output").symlink_to("output.builds/1")

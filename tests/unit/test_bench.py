@@ -36,7 +36,7 @@ def _write(root: Path, *paths: str) -> None:
 def test_count_reads_html_pages_item_pages_and_files_through_the_output_link(tmp_path):
     build = tmp_path / "output.builds" / "1"
     _write(build, "index.html", "sessies/sessie-1/index.html", "casussen/casus-1/index.html", "404.html",
-           "index.html.gz", "feeds/nieuws.atom", "theme/site.css")
+           "robots.txt", "feeds/nieuws.atom", "theme/site.css")
     (tmp_path / "output").symlink_to(build)  # our build's output is a link to the finished build
     written = count(tmp_path / "output", map(site_page, CORPUS))
     assert written == Count(pages=4, item_pages=2, files=7)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import brotli
-
-from werkplaatsen.outputs.compress import compress_file, compress_files
 from werkplaatsen.outputs.files import replace_file
 
 
@@ -29,20 +26,8 @@ def test_a_file_can_be_copied_in_one_step(tmp_path):
     assert target.read_bytes() == b"%PDF-1.7 nieuw"
 
 
-def test_compressed_copies_are_replaced_in_one_step_too(tmp_path):
-    page = tmp_path / "index.html"
-    replace_file(page, b"<p>oud</p>" * 100)
-    compress_file(page)
-    with page.with_name("index.html.gz").open("rb") as gz, page.with_name("index.html.br").open("rb") as br:
-        before = gz.read(), br.read()
-        gz.seek(0), br.seek(0)
-        replace_file(page, b"<p>nieuw</p>")
-        compress_file(page)
-        assert (gz.read(), br.read()) == before
-
-
 def test_a_file_that_already_holds_the_bytes_is_left_alone(tmp_path):
-    """The preview compresses again only what changed: an unchanged file keeps its inode and time."""
+    """The preview writes again only what changed: an unchanged file keeps its inode and time."""
     page = tmp_path / "index.html"
     assert replace_file(page, "<p>zelfde</p>") is True
     before = page.stat()
@@ -62,14 +47,3 @@ def test_a_copy_is_made_again_only_when_its_source_changed(tmp_path):
     assert replace_file(target, source) is True
     assert target.read_bytes() == b"%PDF-1.7 twee"
 
-
-def test_theme_files_get_the_best_compression_and_pages_the_fast_one(tmp_path):
-    """Decided inside the output folder, even when that lies below a folder named theme."""
-    output = tmp_path / "theme" / "output"
-    text = b".utrecht-button { color: red; } " * 200
-    style, page = output / "theme" / "site.css", output / "theme-dag" / "index.html"
-    for path in (style, page):
-        replace_file(path, text)
-    compress_files(output, [style, page])
-    assert style.with_name("site.css.br").read_bytes() == brotli.compress(text, mode=brotli.MODE_TEXT, quality=11)
-    assert page.with_name("index.html.br").read_bytes() == brotli.compress(text, mode=brotli.MODE_TEXT, quality=5)

@@ -9,7 +9,7 @@ import pytest
 from werkplaatsen.hosting.headers import HEADERS_FILE, parse_headers_file
 from werkplaatsen.hosting.nginx import CONFIG_FILE, ConfigError, site_config
 from werkplaatsen.model.filetypes import MEDIA_TYPES, UPLOADS
-from werkplaatsen.outputs.compress import TEXT_SUFFIXES
+from werkplaatsen.hosting.precompress import TEXT_SUFFIXES
 
 
 def test_the_committed_config_is_generated_from_the_headers_file():

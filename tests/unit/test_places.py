@@ -73,3 +73,11 @@ def test_only_places_computes_the_project_root():
 def test_the_menus_take_their_urls_from_the_routes():
     """pelicanconf.py writes no URL of its own: MENU and FOOTER_LINKS ask the routes and content types."""
     assert [text for text in _strings(ROOT / "pelicanconf.py") if text.startswith("/")] == []
+
+
+def test_the_templates_take_their_urls_from_the_routes():
+    """No template writes a site URL: links ask `routes`, the content types or the pages' own URLs."""
+    written = re.compile(r'''\b(?:href|action|src)=["']/''')
+    found = [f"{path.relative_to(ROOT)}:{number}" for path in sorted((ROOT / "theme" / "templates").rglob("*.html"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if written.search(line)]
+    assert found == []

@@ -165,12 +165,16 @@ def test_the_venv_module_counts_as_a_package_of_this_python():
 
 def test_the_hosting_code_uses_the_nginx_settings(tmp_path, monkeypatch):
     nginx = executable(tmp_path / "eigen" / "nginx")
-    module = tmp_path / "eigen" / "brotli.so"
-    module.write_bytes(b"")
+    module, filter_module = tmp_path / "eigen" / "brotli.so", tmp_path / "eigen" / "brotli-filter.so"
+    for path in (module, filter_module):
+        path.write_bytes(b"")
     monkeypatch.setenv("NGINX", str(nginx))
     monkeypatch.setenv("NGINX_BROTLI_MODULE", str(module))
+    monkeypatch.setenv("NGINX_BROTLI_FILTER_MODULE", str(filter_module))
     assert hosting.nginx_binary() == str(nginx)
-    assert f'load_module "{module}";' in hosting.main_config(tmp_path / "site", 8080)
+    config = hosting.main_config(tmp_path / "site", 8080)
+    assert f'load_module "{module}";\nload_module "{filter_module}";' in config
+    assert "    brotli_static on;\n    brotli on;" in config
     monkeypatch.setenv("NGINX", str(tmp_path / "weg"))
     with pytest.raises(hosting.HostingFailed, match=f"NGINX={tmp_path / 'weg'} bestaat niet"):
         hosting.nginx_binary()

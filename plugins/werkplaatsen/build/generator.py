@@ -3,8 +3,8 @@
 Every file the content makes is an ``Output``: the pages (templates), the calendars, the feeds,
 the sitemap and the files for machines. Writing happens in steps, each in a module of its own:
 render the outputs on every core (``workers``), check every link the pages make (``sitecheck``),
-make the stylesheet from the classes the pages use (``assets``), write the outputs with their
-compressed copies (``compress``), the downloads and theme files, the browser editor
+make the stylesheet from the classes the pages use (``assets``), write the outputs, the
+downloads and theme files, the browser editor
 (``beheer``), and the search index (``searchindex``). A failed check stops the build before it
 is switched live (see build.py). The preview (``incremental``) keeps a generator and renders
 again only what an edit changed.
@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from pelican.generators import Generator
 
 from ..hosting.headers import meta_policy, parse_headers_file
-from ..model import deps, dutch
+from ..model import deps, dutch, routes
 from ..model.clock import build_time
 from ..model.contenttypes import BY_NAME
 from ..model.errors import ContentError, ContentErrors
@@ -28,7 +28,6 @@ from ..model.vocabulary import Vocabulary, vocabulary
 from ..outputs import assets, beheer, sitefiles
 from ..outputs.assets import Asset, placeholder_url
 from ..outputs.calendars import calendar_url, calendars
-from ..outputs.compress import compress_file, compress_files
 from ..outputs.feeds import FEEDS, feeds
 from ..outputs.files import replace_file
 from ..outputs.searchindex import BUNDLE_URL, lesson_documents, write_index
@@ -84,13 +83,11 @@ class RenderedOutput:
 
 
 class WerkplaatsenGenerator(Generator):
-    precompress = True  # gzip and brotli copies of the text files, for the web server (see compress)
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.markdown = Renderer()
         self.env.filters.update(dutch.FILTERS, **timetags.FILTERS, markdown=self.markdown)
-        self.env.globals.update(search_bundle=BUNDLE_URL)
+        self.env.globals.update(search_bundle=BUNDLE_URL, routes=routes)
         self._get_template = self.env.get_template
         self.env.get_template = self._template  # templates a page uses count as read (see deps)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
@@ -229,39 +226,37 @@ class WerkplaatsenGenerator(Generator):
         return assets.stylesheet(self.root, self.settings["WERKPLAATSEN_STYLESHEET"], used, scripts)
 
     def write_outputs(self, rendered: dict[str, RenderedOutput], stylesheet: Asset) -> None:
-        """Write outputs, pages with the stylesheet's real name, and their compressed copies."""
+        """Write outputs, pages with the stylesheet's real name."""
         output, placeholder = Path(self.output_path), placeholder_url().encode()
         for url, done in rendered.items():
             target = output / Output(url, None).path
             content = done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content
-            if replace_file(target, content) and self.precompress:
-                compress_file(target)
+            replace_file(target, content)
 
     def write_rest(self, stylesheet: Asset) -> None:
         """The theme files, the downloads, the files for machines and the search index."""
         output = Path(self.output_path)
-        written = [*assets.write([*self.assets.values(), stylesheet], output), *self._write_uploads(output)]
+        assets.write([*self.assets.values(), stylesheet], output)
+        self._write_uploads(output)
         editor_page = self.get_template("beheer").render(**self.context, policy=meta_policy(self.headers, ADMIN_URL),
                                                          admin_url=ADMIN_URL, collections=list(BY_NAME))
         editor_page = editor_page.replace(placeholder_url(), stylesheet.url)  # its preview uses the site's styles
         logo = self.env.get_template("beheer-logo.svg").render(**self.context)
-        written += beheer.write(output, self.root, editor_page, logo)
-        written += sitefiles.write_all(output, self._machine_files())
-        written += self.index_search(output, lesson_documents(self.site.lessons, self.get_template("zoekindex-les"),
-                                                              self.env.globals["search_facts"]))
-        if self.precompress:
-            compress_files(output, written)
+        beheer.write(output, self.root, editor_page, logo)
+        sitefiles.write_all(output, self._machine_files())
+        self.index_search(output, lesson_documents(self.site.lessons, self.get_template("zoekindex-les"),
+                                                   self.env.globals["search_facts"]))
         for line in self.summary:
             print(line)
 
-    def index_search(self, output: Path, documents: dict[str, str]) -> list[Path]:
-        """Make the search index of the written site; return its files."""
-        return write_index(output, documents)
+    def index_search(self, output: Path, documents: dict[str, str]) -> None:
+        """Make the search index of the written site."""
+        write_index(output, documents)
 
-    def _write_uploads(self, output: Path) -> list[Path]:
-        """Copy the published downloads; return those that changed."""
-        return [output / FILES_FOLDER / name for name in self.uploads
-                if replace_file(output / FILES_FOLDER / name, Path(self.path) / FILES_FOLDER / name)]
+    def _write_uploads(self, output: Path) -> None:
+        """Copy the published downloads (unchanged ones are left alone)."""
+        for name in self.uploads:
+            replace_file(output / FILES_FOLDER / name, Path(self.path) / FILES_FOLDER / name)
 
     def _published_uploads(self, pages: dict[str, PageFacts]) -> tuple[list[str], list[str]]:
         """The preview offers every file; production only the files a published page links to."""

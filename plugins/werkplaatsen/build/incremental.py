@@ -5,10 +5,9 @@ parsed) and the reads of every output (see deps). After a save it loads the cont
 lists what changed (items, their HTML and backlinks, the items of a type, vocabulary terms,
 downloads, templates, theme files, the clock), asks again the queries that read any of it, and
 renders again only the outputs that read something that changed, or whose page is new or shows
-other items, and writes them, on every core as a full build does. It makes no compressed copies
-(the preview is served from this machine) and makes the search index in the background, so an
-update ends when its pages are written. Otherwise the result is the same, byte for byte, as a
-full build of the same content: a test checks that for an edit of every content type, a template
+other items, and writes them, on every core as a full build does. It makes the search index in the
+background, so an update ends when its pages are written. Otherwise the result is the same, byte
+for byte, as a full build of the same content: a test checks that for an edit of every content type, a template
 and the vocabulary.
 """
 
@@ -59,19 +58,16 @@ class State:
 
 
 class PreviewGenerator(WerkplaatsenGenerator):
-    """The generator as the preview keeps it: it caches parsed files, makes no compressed copies
-    (the preview is served from this machine), and makes the search index in the background."""
-
-    precompress = False
+    """The generator as the preview keeps it: it caches parsed files and makes the search index in
+    the background."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.reads = {}
         self.search_index = InBackground()
 
-    def index_search(self, output: Path, documents: dict[str, str]) -> list[Path]:
+    def index_search(self, output: Path, documents: dict[str, str]) -> None:
         self.search_index.request(output, documents)
-        return []
 
 
 class Preview:

@@ -7,7 +7,9 @@ A target is a local folder or ``user@host:path``, and holds
 
 A deploy refuses a build that is not a production build of committed content (unless forced),
 uploads output/ with rsync into a new release (files equal to the live release's become hard links
-to them: fast and small) and only then moves `current`, by renaming a new symlink over it: at every
+to them: fast and small) together with the gzip and brotli copies nginx sends (``precompress``:
+only files that changed since the live release are compressed, the others get the live release's
+copies as hard links), and only then moves `current`, by renaming a new symlink over it: at every
 moment `current` is the old release or the new one, never missing or half. A rollback points
 `current` at the release before it. Both hold a lock folder on the target, so two never interleave.
 A remote target runs the very same shell commands over ssh that a local one runs with sh, so the
@@ -22,18 +24,21 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from ..outputs.sitefiles import BUILD_INFO
+from . import precompress
 
 KEEP = 5
 RELEASES = "releases"
 CURRENT = "current"
 LOCK = ".deploy-bezig"
 PARTIAL = ".partial-"
+REUSED = ".compressed-reused"  # the copies a release takes from the live one; removed once they are linked
 LOCKED = 75  # the exit code of the lock command when another deploy or rollback holds the lock
 RELEASE_NAME = re.compile(r"(\d{8}T\d{4}Z-[0-9a-z]+)(?:-(\d+))?")
 
@@ -84,14 +89,30 @@ def lock_and_list(target: DeployTarget, create: bool) -> list[str]:
                         f"{{ readlink {CURRENT} || echo; }}", f"ls -1A {RELEASES}", create=create)
 
 
-def upload(source: Path, target: DeployTarget, name: str, live: str | None) -> list[str]:
-    """rsync output/ into a hidden folder; equal files become hard links to the live release.
+def read_manifest(target: DeployTarget, live: str) -> list[str]:
+    """Print the live release's list of compressed files and their hashes (or nothing when it has none)."""
+    return target.shell(f"{{ cat {RELEASES}/{live}/{precompress.MANIFEST} 2>/dev/null || true; }}")
+
+
+def upload(source: Path, copies: Path, target: DeployTarget, name: str, live: str | None) -> list[str]:
+    """rsync output/ and the new compressed copies into a hidden folder; equal files become hard links
+    to the live release.
 
     Builds rewrite every file, so files are compared by content (--checksum) and times are not kept.
     """
     link = [f"--link-dest=../{live}"] if live else []  # relative to the folder rsync writes into
     return ["rsync", "--recursive", "--links", "--perms", "--checksum", "--delete", *link,
-            f"{source}/", target.rsync_path(f"{RELEASES}/{PARTIAL}{name}/")]
+            f"{source}/", f"{copies}/", target.rsync_path(f"{RELEASES}/{PARTIAL}{name}/")]
+
+
+def link_copies(target: DeployTarget, name: str, live: str) -> list[str]:
+    """Hard-link the live release's copies listed in REUSED (NUL-separated) into the new release.
+
+    One cp per batch of files (xargs), not one process per file: an unchanged site has thousands.
+    """
+    new = f"../{PARTIAL}{name}"
+    return target.shell(f"cd -- {RELEASES}/{live}", f"xargs -0 -r cp -l -f --parents -t {new} < {new}/{REUSED}",
+                        f"rm -- {new}/{REUSED}")
 
 
 def point_current(target: DeployTarget, name: str, uploaded: bool) -> list[str]:
@@ -231,7 +252,13 @@ def deploy(output: Path, target: DeployTarget, force: bool = False, runner: Runn
     try:
         name = release_name(info, set(entries))
         unchanged = f"Er is niets live gezet: current wijst nog naar {live or 'niets'}."
-        session.run(upload(output, target, name, live), f"De upload naar {target} is mislukt. {unchanged}")
+        with tempfile.TemporaryDirectory(prefix="werkplaatsen-copies-") as copies:
+            work = compress_changed(output, Path(copies), session, live)
+            session.run(upload(output, Path(copies), target, name, live),
+                        f"De upload naar {target} is mislukt. {unchanged}")
+        if work.reuse:
+            session.run(link_copies(target, name, live), f"De gecomprimeerde kopieën uit {live} konden niet "
+                        f"worden overgenomen. {unchanged}")
         session.run(point_current(target, name, uploaded=True), unchanged)
         old = releases_to_remove([*entries, name], name)
         if old:
@@ -239,7 +266,21 @@ def deploy(output: Path, target: DeployTarget, force: bool = False, runner: Runn
     finally:
         session.close()
     return (f"{RELEASES}/{name} staat live op {target} (daarvoor: {live or 'niets'}). "
-            f"Opgeruimd: {', '.join(old) or 'niets'}.")
+            f"Gecomprimeerd: {len(work.compress)} van {len(work.hashes)} tekstbestanden (nieuw of gewijzigd); de andere "
+            f"kregen de kopieën van de vorige release. Opgeruimd: {', '.join(old) or 'niets'}.")
+
+
+def compress_changed(output: Path, copies: Path, session: Session, live: str | None) -> precompress.Plan:
+    """Write into `copies` the compressed copies of the files that changed since the live release,
+    the new manifest and, when there are any, the list of copies to take from the live release."""
+    manifest = precompress.read_manifest(session.run(read_manifest(session.target, live), "Er is niets veranderd.")
+                                         ) if live else {}
+    work = precompress.plan(output, manifest)
+    precompress.write_copies(output, work.compress, copies)
+    precompress.write_manifest(copies, work.hashes)
+    if work.reuse:
+        (copies / REUSED).write_bytes(b"".join(name.encode() + b"\0" for name in work.reused_copies))
+    return work
 
 
 def rollback(target: DeployTarget, runner: Runner = run) -> str:

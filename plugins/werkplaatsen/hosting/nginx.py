@@ -16,9 +16,11 @@ from ..model.filetypes import MEDIA_TYPES
 from ..outputs.files import replace_file
 from ..system.places import ROOT
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
+from .precompress import TEXT_SUFFIXES
 
 CONFIG_FILE = ROOT / "hosting" / "nginx.conf"
 
+PER_REQUEST_LEVEL = 5  # gzip and brotli of a file without a copy: fast, and close to the best for pages
 _HEADER_NAME = re.compile(r"[A-Za-z0-9-]+")
 
 
@@ -54,6 +56,16 @@ def _charset_types() -> str:
     return " ".join(sorted({mime for mime in MEDIA_TYPES.values() if mime.startswith("text/") or mime.endswith("xml")}))
 
 
+def compressed_types() -> str:
+    """The media types nginx compresses per request: those of the text files (text/html it always does)."""
+    return " ".join(sorted({MEDIA_TYPES[suffix.lstrip(".")] for suffix in TEXT_SUFFIXES} - {"text/html"}))
+
+
+def brotli_config() -> str:
+    """The brotli directives of the main configuration, for a server with both brotli modules."""
+    return f"brotli_static on;\nbrotli on;\nbrotli_comp_level {PER_REQUEST_LEVEL};\nbrotli_types {compressed_types()};"
+
+
 def site_config(rules: Rules) -> str:
     """The nginx settings for the site: files, compressed copies, types and a location per rule."""
     patterns = ["/*"] + [pattern for pattern, _ in rules if pattern != "/*"]
@@ -79,9 +91,12 @@ absolute_redirect off;
 error_page 403 404 =404 /404.html;
 server_tokens off;
 
-# The build writes a .gz and a .br copy next to every text file: send those, never compress per
-# request. The .br copies need the brotli_static module (see hosting/README.md).
-gzip off;
+# Compression: `make deploy` and `make hosting` put a .gz and a .br copy next to each text file,
+# which gzip_static (and brotli_static) send as they are; a file without a copy is compressed per
+# request. Brotli needs its modules, so its lines are in the main configuration (hosting/README.md).
+gzip on;
+gzip_comp_level {PER_REQUEST_LEVEL};
+gzip_types {compressed_types()};
 gzip_static on;
 gzip_vary on;
 

@@ -1,12 +1,15 @@
 """`python -m werkplaatsen.hosting.trial`: serve a built site with a real nginx on 127.0.0.1, in the foreground.
 
 `make hosting` and the tests use it, so the site is tried under the production web server with
-the production settings (hosting/nginx.conf). Those settings sit inside a small main
-configuration written to a runtime folder (pid file, logs, temp files; `.hosting/` for
-`make hosting`), so nginx needs no system configuration and leaves a system nginx alone. nginx and
-its brotli_static module are found as `werkplaatsen.system.programs` says (NGINX=…, NGINX_BROTLI_MODULE=…,
-PATH, Debian's locations); the module is loaded when it is there, and without it nginx sends the
-gzip copies only.
+the production settings (hosting/nginx.conf). `make hosting` first puts the site in place as
+`make deploy` would, in the local target `.hosting/site/` (``stage``): with the gzip and brotli
+copies of the files that changed since the last time, so nginx serves what a server serves.
+Those settings sit inside a small main configuration written to a runtime folder (pid file,
+logs, temp files; `.hosting/` for `make hosting`), so nginx needs no system configuration and
+leaves a system nginx alone. nginx and its brotli modules (the copies as they are, and per
+request) are found as `werkplaatsen.system.programs` says (NGINX=…, NGINX_BROTLI_MODULE=…,
+NGINX_BROTLI_FILTER_MODULE=…, PATH, Debian's locations); they are loaded when both are there, and
+without them nginx sends gzip only.
 """
 
 from __future__ import annotations
@@ -23,9 +26,11 @@ from pathlib import Path
 from ..system import ports, processes
 from ..system import programs as system
 from ..system.places import ROOT
-from .nginx import CONFIG_FILE, ConfigError, quoted
+from .deploy import CURRENT, DeployFailed, DeployTarget, deploy
+from .nginx import CONFIG_FILE, ConfigError, brotli_config, quoted
 
 RUNTIME = ROOT / ".hosting"
+BROTLI_MODULES = ("brotli", "brotli-filter")  # the copies as they are, and per request
 START_SECONDS = 10
 
 
@@ -42,7 +47,7 @@ def main_config(root: Path, port: int, site_config: Path = CONFIG_FILE, brotli: 
                   "user root;"]
     if brotli:
         try:
-            lines.append(f"load_module {quoted(system.locate('brotli'))};")
+            lines += [f"load_module {quoted(system.locate(module))};" for module in BROTLI_MODULES]
         except system.Missing as missing:
             raise HostingFailed(str(missing)) from None
     lines.append(f"""worker_processes 1;
@@ -58,7 +63,7 @@ http {{
     fastcgi_temp_path temp/fastcgi;
     uwsgi_temp_path temp/uwsgi;
     scgi_temp_path temp/scgi;
-    sendfile on;{chr(10) + "    brotli_static on;" if brotli else ""}
+    sendfile on;{"".join(chr(10) + "    " + line for line in brotli_config().splitlines()) if brotli else ""}
     server {{
         listen 127.0.0.1:{port};
         server_name localhost;
@@ -68,6 +73,16 @@ http {{
 }}
 """)
     return "\n".join(lines)
+
+
+def stage(site: Path, folder: Path) -> tuple[Path, str]:
+    """Deploy `site` (any build: make html's too) to the local target `folder`; return what nginx
+    serves (its `current`) and what the deploy did."""
+    try:
+        done = deploy(site, DeployTarget(None, str(folder.absolute())), force=True)
+    except DeployFailed as failure:
+        raise HostingFailed(str(failure)) from None
+    return folder / CURRENT, done
 
 
 def nginx_binary() -> str:
@@ -86,7 +101,7 @@ class Nginx:
         self.runtime = Path(runtime).absolute()
         self.requested_port = port
         self.site_config = Path(site_config).absolute()
-        self.brotli = system.find("brotli") is not None if brotli is None else brotli
+        self.brotli = all(system.find(module) for module in BROTLI_MODULES) if brotli is None else brotli
         self.port = port
         self.process: subprocess.Popen | None = None
 
@@ -177,14 +192,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # `kill` (SIGTERM) stops the server as cleanly as Ctrl+C does.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    server = Nginx(args.root, RUNTIME, port=port)
     try:
+        served, done = stage(args.root, RUNTIME / "site")
+        print(f"Klaargezet zoals make deploy dat doet: {done}", flush=True)
+        server = Nginx(served, RUNTIME, port=port)
         with server:
-            print(f"De site in {args.root}/ draait met nginx op {server.url}/ (logboeken: {RUNTIME}/logs/). "
-                  "Stoppen: Ctrl+C", flush=True)
+            print(f"De site uit {args.root}/ draait met nginx op {server.url}/ (logboeken: {RUNTIME}/logs/). "
+                  "Een nieuwe build ziet u na een nieuwe make hosting. Stoppen: Ctrl+C", flush=True)
             if not server.brotli:
-                print("Let op: de brotli-module van nginx ontbreekt, dus nginx stuurt alleen de gzip-kopieën. "
-                      "Installeer libnginx-mod-http-brotli-static om ook brotli te testen.", flush=True)
+                print("Let op: een brotli-module van nginx ontbreekt, dus nginx stuurt alleen gzip. Installeer "
+                      "libnginx-mod-http-brotli-static en libnginx-mod-http-brotli-filter om ook brotli te testen.",
+                      flush=True)
             server.process.wait()
         print(f"nginx is onverwacht gestopt. Zie {server.error_log} en start opnieuw.", file=sys.stderr)
         return 1

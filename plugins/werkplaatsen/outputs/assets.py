@@ -70,7 +70,7 @@ def stylesheet(root: Path, parts: list[str], used: set[str], scripts: list[bytes
     return Asset(STYLESHEET, lightningcss.process_stylesheet(css, unused_symbols=unused, minify=True).encode("utf-8"))
 
 
-def write(assets: list[Asset], output: Path) -> list[Path]:
-    """Write the theme files; return those that changed."""
-    return [output / asset.url.lstrip("/") for asset in assets
-            if replace_file(output / asset.url.lstrip("/"), asset.content)]
+def write(assets: list[Asset], output: Path) -> None:
+    """Write the theme files (those unchanged are left alone)."""
+    for asset in assets:
+        replace_file(output / asset.url.lstrip("/"), asset.content)

@@ -22,9 +22,10 @@ LOGO = "logo.svg"  # the site's name on the login page (theme/templates/beheer-l
 BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt", "*.decap-cms.js", "*.wasm")
 
 
-def write(output: Path, root: Path, page: str, logo: str) -> list[Path]:
-    """Write /beheer/: the page, its logo, the configuration and Decap's bundle; return the files that changed."""
+def write(output: Path, root: Path, page: str, logo: str) -> None:
+    """Write /beheer/: the page, its logo, the configuration and Decap's bundle (unchanged files are left alone)."""
     folder = output / ADMIN_URL.strip("/")
     files = {"index.html": page, LOGO: logo, CONFIG.name: root / CONFIG}
     files.update((path.name, path) for pattern in BUNDLE_FILES for path in sorted((root / BUNDLE).glob(pattern)))
-    return [folder / name for name, data in files.items() if replace_file(folder / name, data)]
+    for name, data in files.items():
+        replace_file(folder / name, data)

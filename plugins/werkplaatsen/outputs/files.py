@@ -4,7 +4,7 @@ The preview serves `.preview/site/` while it updates it: a page written in place
 half-written (a browser gets fewer bytes than its Content-Length). A new file written next to
 the old one and renamed over it replaces it in one step; a reader that has the old file open
 keeps reading the old file to its end. A file that already holds those bytes is left alone, so
-the preview touches only what changed (and a build compresses only what it wrote).
+the preview touches only what changed.
 """
 
 from __future__ import annotations

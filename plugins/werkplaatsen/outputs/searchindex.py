@@ -1,8 +1,8 @@
 """The search index: Pagefind reads the written site and writes its index to /pagefind/.
 
-Runs in the generator's output step, after every page is written and before the compressed copies
-are made. The index is made in a folder beside /pagefind/ and put in its place with two renames,
-so that a search made meanwhile (in the preview, which indexes while it serves) still works.
+Runs in the generator's output step, after every page is written. The index is made in a folder
+beside /pagefind/ and put in its place with two renames, so that a search made meanwhile (in the
+preview, which indexes while it serves) still works.
 Pagefind indexes only the pages that mark their main content with ``data-pagefind-body``
 (content items, see item.html), in the Dutch index (``lang="nl"``: the Dutch stemmer). Lessons live
 on their report's page; each is also given to Pagefind as a small document of its own, so that it

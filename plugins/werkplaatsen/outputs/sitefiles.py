@@ -62,6 +62,7 @@ def security_txt(contact: str, now: datetime, site_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_all(output: Path, files: dict[str, str]) -> list[Path]:
-    """Write the files for machines; return those that changed."""
-    return [output / name for name, text in files.items() if replace_file(output / name, text)]
+def write_all(output: Path, files: dict[str, str]) -> None:
+    """Write the files for machines (those unchanged are left alone)."""
+    for name, text in files.items():
+        replace_file(output / name, text)

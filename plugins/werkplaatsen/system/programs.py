@@ -45,6 +45,9 @@ PROGRAMS = {
     "nginx": Program("nginx", "make hosting en de hostingtests", "NGINX", ("nginx",), "/usr/sbin/nginx", "nginx"),
     "brotli": Program("de brotli-module van nginx", "make hosting en de hostingtests", "NGINX_BROTLI_MODULE", (),
                       "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so", "libnginx-mod-http-brotli-static"),
+    "brotli-filter": Program("de brotli-filtermodule van nginx", "make hosting en de hostingtests",
+                             "NGINX_BROTLI_FILTER_MODULE", (), "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so",
+                             "libnginx-mod-http-brotli-filter"),
     "rsync": Program("rsync", "make deploy en de deploytests", None, ("rsync",), "/usr/bin/rsync", "rsync"),
 }
 

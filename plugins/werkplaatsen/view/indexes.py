@@ -24,6 +24,7 @@ from ..reading.catalog import Catalog, Item, references
 from . import timetags
 
 OTHER_LESSONS = ("overig", "Overige lessen")
+HOME_SESSIONS = 3  # session cards on the home page
 LESSONS_PREVIEW = 3  # lessons per theme on /lessen/; each theme's own page has them all
 # Types that show, and appear in, "related" suggestions, in the order ties are broken.
 RELATED_TYPES = ("sessie", "casus", "instrument", "verslag")
@@ -201,6 +202,18 @@ class Site:
     def current_round(self) -> Item | None:
         """The round running now, else the next one, else the most recent."""
         return (self.programme.current or self.rounds or [None])[0]
+
+    @query_property
+    def current_round_heading(self) -> str:
+        """What the home page calls its round: the current one, or the last once it has ended."""
+        return "Laatste ronde" if self.current_round and self.status(self.current_round).ended else "Huidige ronde"
+
+    @query_property
+    def home_sessions(self) -> Group:
+        """The home page's sessions: the next ones, or the latest ones when none are planned."""
+        if self.upcoming_sessions:
+            return Group("sessies", "Volgende sessies", self.upcoming_sessions[:HOME_SESSIONS])
+        return Group("sessies", "Laatste sessies", self.past_sessions[:HOME_SESSIONS])
 
     @query_property
     def home_sections(self) -> list[Group]:
