@@ -92,6 +92,8 @@ CASES = [
      'sessies/gewoon.md, regel 6, veld "eind"', "het einde ligt niet na het begin"),
     ("vocabulary", replace("vorm: fysiek", "vorm: fysik"),
      'sessies/gewoon.md, regel 7, veld "vorm"', 'Bedoelt u "fysiek"? Toegestaan: fysiek, hybride, online'),
+    ("same-lesson-title", replace("  - titel: Begin klein", "  - titel: Loop samen door de wijk!", "verslagen/verslag-sessie-1.md"),
+     'verslagen/verslag-sessie-1.md, regel 15, veld "lessen"', 'twee lessen heten "Loop samen door de wijk!"'),
     ("bad-time", replace("  - tijd: 13:30", "  - tijd: 25:00"),
      'sessies/gewoon.md, regel 15, veld "tijd" (agenda, onderdeel 1)', "bestaat niet als tijd"),
     ("bad-boolean", replace("nummer: 1", "nummer: 1\nvoorbeeld: misschien"),

@@ -23,7 +23,7 @@ def links(soup) -> set[str]:
 
 def facts(soup) -> dict[str, str]:
     return {
-        item.select_one("dt").get_text(strip=True): item.select_one("dd").get_text(" ", strip=True)
+        item.select_one("dt").get_text(strip=True): " ".join(item.select_one("dd").get_text().split())
         for item in soup.select("main .utrecht-data-list__item")
     }
 

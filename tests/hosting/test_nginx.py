@@ -83,3 +83,21 @@ def test_any_number_of_folder_rules_each_with_the_merged_headers(tmp_path, start
     assert responses["/archief/intern/"].headers["X-Robots-Tag"] == "noindex"
     assert responses["/archief/intern/"].headers["Strict-Transport-Security"]
     assert "X-Robots-Tag" not in responses["/archief/"].headers
+
+
+def test_configuration_is_not_served_and_the_build_record_is(served, hosted_site):
+    """_headers is for other hosts, not for visitors; _build.json is public for monitoring (README)."""
+    assert (hosted_site / "_headers").is_file()
+    hidden = get(served.url, "/_headers")
+    assert hidden.status == 404 and hidden.body == (hosted_site / "404.html").read_bytes()
+    record = get(served.url, "/_build.json")
+    assert record.status == 200 and record.headers["Content-Type"] == "application/json"
+
+
+def test_many_byte_ranges_get_the_whole_file_once(served, hosted_site):
+    pdf = next(path for path in sorted((hosted_site / "bestanden").rglob("*.pdf")))
+    path, size = "/" + pdf.relative_to(hosted_site).as_posix(), pdf.stat().st_size
+    many = get(served.url, path, {"Range": "bytes=" + ",".join(f"{n}-{n}" for n in range(0, 1700, 2))})
+    assert many.status == 200 and len(many.body) == size
+    one = get(served.url, path, {"Range": "bytes=0-9"})
+    assert one.status == 206 and one.body == pdf.read_bytes()[:10]

@@ -35,10 +35,12 @@ from ..outputs.sitemap import sitemap
 from ..reading.catalog import LoadOptions
 from ..reading.content import load
 from ..reading.markup import Renderer
+from ..view import timetags
 from ..view.indexes import Site
 from ..view.pages import Page, all_pages
 from ..view.present import Presenter
 from ..view.search import SearchFacts
+from ..view.shareimages import ShareImages
 from ..view.structured import StructuredData, og_type
 from . import workers
 from .problems import JSON_URL as PROBLEMS_URL
@@ -85,7 +87,7 @@ class WerkplaatsenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.markdown = Renderer()
-        self.env.filters.update(dutch.FILTERS, markdown=self.markdown)
+        self.env.filters.update(dutch.FILTERS, **timetags.FILTERS, markdown=self.markdown)
         self.env.globals.update(search_bundle=BUNDLE_URL, routes=routes)
         self._get_template = self.env.get_template
         self.env.get_template = self._template  # templates a page uses count as read (see deps)
@@ -115,12 +117,13 @@ class WerkplaatsenGenerator(Generator):
         self.show = Presenter(terms, self.catalog.uploads, self.site_url)
         self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
         self.assets = assets.collect(Path(self.theme))
+        share = ShareImages(self.show, self._asset_url, self.settings["SITENAME"])
         # Globals, not context: imported component macros see them too.
         self.env.globals.update(
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
             types=BY_NAME, asset=self._asset_url, page_policy=meta_policy(self.headers),
             feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=SearchFacts(self.site),
-            structured=StructuredData(self.site, self.show),
+            share_image=share, structured=StructuredData(self.site, self.show, share),
         )
         self._forget_imported_modules()
 

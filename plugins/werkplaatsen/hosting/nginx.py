@@ -100,6 +100,17 @@ gzip_types {compressed_types()};
 gzip_static on;
 gzip_vary on;
 
+# At most one byte range per request: many small ranges (850 of one byte each) would make a small
+# file's response many times its size. More ranges get the whole file (200), as without Range.
+max_ranges 1;
+
+# hosting/_headers is copied into the output for hosts that read it: it is configuration, not
+# content, so it is never served (the site's 404 page, as for any missing file). _build.json is
+# public on purpose: monitoring reads which commit is live and when the next build is due.
+location = /{HEADERS_FILE.name} {{
+    return 404;
+}}
+
 # Open every file through the root path on every request: a deploy that switches the `current`
 # symlink (the root) takes effect at once, and no response mixes two releases.
 open_file_cache off;

@@ -29,6 +29,7 @@ from .fields import (
     Time,
     Uploads,
     ref,
+    slugify,
     term,
 )
 from .filetypes import image_names
@@ -342,6 +343,15 @@ class Verslag(Schema):
     wijzigingen: list[Change] = listfield("Wijzigingen", "Wat er na publicatie is veranderd (datum en wat).",
                                           singular="wijziging")
     themas: list[term("themas")] = listfield("Thema's", "Thema's uit de woordenlijst.")
+
+    @rule
+    def _lessons_differ(self):
+        """A lesson's title is its key in the lessons feed, so two in one report must differ."""
+        seen = set()
+        for lesson in self.lessen:
+            if slugify(lesson.titel) in seen:
+                return Problem("lessen", f'twee lessen heten "{lesson.titel}". Geef elke les een eigen titel.')
+            seen.add(slugify(lesson.titel))
 
 
 class Partner(Schema):

@@ -47,6 +47,12 @@ class Status:
     closes: datetime | None = None
     ends: datetime | None = None
     original_date: date | None = None
+    window: str | None = None  # a moved session's registration: binnenkort, open or gesloten
+
+    @property
+    def registration_state(self) -> str:
+        """Where registering stands: the state itself, or for a moved session its window's state."""
+        return self.window or self.code
 
     @property
     def can_register(self) -> bool:
@@ -97,13 +103,15 @@ def registration_status(
     window_open = (registration.opent is None or registration.opent <= now) and now <= registration.sluit
     register = {"action_url": registration.url, "action_label": "Aanmelden"} if window_open else {}
     if editor_state == VERPLAATST:
-        label = f"Verplaatst (was {format_date(registration.oorspronkelijke_datum)})"
-        return Status(VERPLAATST, label, original_date=registration.oorspronkelijke_datum,
+        # Concatenated, not formatted: a date that carries its <time> markup (timetags.py) keeps it.
+        label = "Verplaatst (was " + format_date(registration.oorspronkelijke_datum) + ")"
+        window = OPEN if window_open else GESLOTEN if now > registration.sluit else BINNENKORT
+        return Status(VERPLAATST, label, original_date=registration.oorspronkelijke_datum, window=window,
                       **register, **moments)
     if now > registration.sluit:
         return Status(GESLOTEN, "Aanmelding gesloten", **moments)
     if not window_open:
-        return Status(BINNENKORT, f"Aanmelden kan vanaf {format_date(registration.opent)}", **moments)
+        return Status(BINNENKORT, "Aanmelden kan vanaf " + format_date(registration.opent), **moments)
     if editor_state == VOL:
         waitlist = registration.wachtlijst or registration.url
         return Status(VOL, "Vol: aanmelden voor de wachtlijst", action_url=waitlist,

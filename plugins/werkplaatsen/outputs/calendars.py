@@ -2,8 +2,9 @@
 
 A visitor adds a session to their own agenda, or subscribes to a round or the programme. Each
 event keeps its UID across rebuilds, so agendas update it instead of adding a copy; SEQUENCE goes
-up with every change the editor records under ``wijzigingen`` (and with a move), which is what
-Outlook needs to apply an update; a cancelled session is STATUS:CANCELLED.
+up with every change the editor records under ``wijzigingen``, with a move and with a cancellation,
+which is what Outlook needs to apply an update; a cancelled session is STATUS:CANCELLED. Both come
+from the session's history (history.py), never from today's status, so SEQUENCE never goes down.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone, vText
 
 from ..model.fields import TIMEZONE
-from ..model.status import GEANNULEERD, VERPLAATST
 from ..reading.catalog import Item
+from ..view.history import history
 from ..view.indexes import Site
 from ..view.present import Presenter
 
@@ -72,11 +73,10 @@ def _timezone(first_year: int, last_year: int) -> bytes:
 
 
 def _event_fields(site: Site, show: Presenter, session: Item, site_url: str) -> tuple:
-    status = site.status(session)
+    status, past = site.status(session), history(session)
     return (f"{session.slug}@{urlsplit(site_url).hostname or 'werkplaatsen'}", site.now.astimezone(timezone.utc),
             session.start, session.eind, session.titel, location(show, session), site_url + session.url,
-            description(session, status), "CANCELLED" if status.code == GEANNULEERD else "CONFIRMED",
-            sequence(session, status))
+            description(session, status), "CANCELLED" if past.cancelled else "CONFIRMED", past.sequence)
 
 
 @lru_cache(maxsize=EVENTS_KEPT)
@@ -110,7 +110,3 @@ def description(session: Item, status) -> str:
         lines.append(f"{status.action_label}: {status.action_url}")
     return "\n".join(lines)
 
-
-def sequence(session: Item, status) -> int:
-    """How many times time or place changed: the editor's list of changes, at least 1 after a move."""
-    return max(len(session.wijzigingen), 1 if status.code == VERPLAATST else 0)

@@ -2,8 +2,10 @@
 
 A content type whose descriptor names a feed (reports, news) gets an Atom feed (feedgen) and a
 JSON Feed of its newest items; lessons and programme changes have a feed of their own. Every URL
-is absolute, from SITEURL. Entries are dated from the content, so a rebuild without an edit gives
-the same feed.
+is absolute, from SITEURL; each feed's alternate link is its own overview page. Entries are dated
+from the content, so a rebuild without an edit gives the same feed, and each entry's id says what
+the entry is (the item, or the report and the lesson's own key), never its position: a reader
+shows an entry as new only when it is.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from ..model.clock import midnight
-from ..model.contenttypes import TYPES, ContentType
-from ..model.status import GEANNULEERD, VERPLAATST
+from ..model.contenttypes import BY_NAME, TYPES, ContentType
+from ..model.routes import LESSONS_URL
 from ..reading.catalog import Item
+from ..view.history import history
 from ..view.indexes import Site
 from ..view.present import Presenter
 
@@ -28,18 +31,19 @@ class Feed:
     url: str
     title: str
     media_type: str
+    overview: str  # the page that lists what the feed holds
 
 
 ATOM, JSON_FEED = "application/atom+xml", "application/feed+json"
 
 
 def type_feeds(kind: ContentType) -> tuple[Feed, Feed]:
-    return (Feed(f"/feeds/{kind.feed.name}.atom", kind.feed.title, ATOM),
-            Feed(f"/feeds/{kind.feed.name}.json", f"{kind.feed.title} (JSON)", JSON_FEED))
+    return (Feed(f"/feeds/{kind.feed.name}.atom", kind.feed.title, ATOM, kind.list_url),
+            Feed(f"/feeds/{kind.feed.name}.json", f"{kind.feed.title} (JSON)", JSON_FEED, kind.list_url))
 
 
-LESSONS = Feed("/feeds/lessen.atom", "Nieuwe lessen", ATOM)
-PROGRAMME = Feed("/feeds/programma.atom", "Wijzigingen in het programma", ATOM)
+LESSONS = Feed("/feeds/lessen.atom", "Nieuwe lessen", ATOM, LESSONS_URL)
+PROGRAMME = Feed("/feeds/programma.atom", "Wijzigingen in het programma", ATOM, BY_NAME["ronde"].list_url)
 FEEDS = (*(feed for kind in TYPES if kind.feed for feed in type_feeds(kind)), LESSONS, PROGRAMME)
 
 
@@ -51,6 +55,7 @@ class Entry:
     published: datetime
     updated: datetime
     authors: tuple[str, ...] = ()
+    key: str = ""  # what the entry is, when its URL does not say it alone (a lesson on a report's page)
 
 
 def feeds(site: Site, show: Presenter, site_url: str, site_name: str) -> dict[str, Callable[[], bytes]]:
@@ -60,10 +65,11 @@ def feeds(site: Site, show: Presenter, site_url: str, site_name: str) -> dict[st
 
     def lessons():
         return [Entry(lesson.url, lesson.card.titel, lesson.card.tekst, midnight(lesson.report.datum),
-                      midnight(lesson.report.datum), tuple(show.authors(lesson.report))) for lesson in site.lessons]
+                      midnight(lesson.report.datum), tuple(show.authors(lesson.report)),
+                      f"{lesson.report.url}#{lesson.key}") for lesson in site.lessons]
 
     def programme():
-        return sorted((_session_entry(site, show, session) for session in site.sessions),
+        return sorted((_session_entry(show, session) for session in site.sessions),
                       key=lambda entry: (entry.updated, entry.url), reverse=True)
 
     files = {}
@@ -95,26 +101,31 @@ def announced(session: Item) -> datetime:
     return registration.opent if registration and registration.opent else midnight(session.ronde.periode.start)
 
 
-def _session_entry(site: Site, show: Presenter, session: Item) -> Entry:
-    status = site.status(session)
-    prefix = {GEANNULEERD: "Geannuleerd: ", VERPLAATST: "Verplaatst: "}.get(status.code, "")
+def _session_entry(show: Presenter, session: Item) -> Entry:
+    past = history(session)
+    prefix = "Geannuleerd: " if past.cancelled else "Verplaatst: " if past.moved else ""
     facts = " · ".join(show.card_facts(session))
     return Entry(session.url, prefix + session.titel, f"{facts}. {session.samenvatting}", announced(session),
                  announced(session))
+
+
+def entry_id(entry: Entry, site_url: str) -> str:
+    """The entry's id for as long as it exists: its own address, or what its key says it is."""
+    return site_url + (entry.key or entry.url)
 
 
 def _atom(feed: Feed, entries: list[Entry], site_url: str, site_name: str, now: datetime) -> bytes:
     generator = FeedGenerator()
     generator.id(site_url + feed.url)
     generator.title(f"{feed.title} | {site_name}")
-    generator.link(href=site_url + "/", rel="alternate")
+    generator.link(href=site_url + feed.overview, rel="alternate")
     generator.link(href=site_url + feed.url, rel="self")
     generator.language("nl")
     generator.author({"name": site_name})
     generator.updated(max((entry.updated for entry in entries), default=midnight(now.date())))
     for entry in entries:
         item = generator.add_entry(order="append")
-        item.id(site_url + entry.url)
+        item.id(entry_id(entry, site_url))
         item.title(entry.title)
         item.link(href=site_url + entry.url)
         item.published(entry.published)
@@ -129,11 +140,11 @@ def _json_feed(feed: Feed, entries: list[Entry], site_url: str, site_name: str) 
     document = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{feed.title} | {site_name}",
-        "home_page_url": site_url + "/",
+        "home_page_url": site_url + feed.overview,
         "feed_url": site_url + feed.url,
         "language": "nl",
         "items": [
-            {"id": site_url + entry.url, "url": site_url + entry.url, "title": entry.title, "summary": entry.summary,
+            {"id": entry_id(entry, site_url), "url": site_url + entry.url, "title": entry.title, "summary": entry.summary,
              "content_text": entry.summary, "date_published": entry.published.isoformat(),
              "date_modified": entry.updated.isoformat(), "authors": [{"name": name} for name in entry.authors]}
             for entry in entries

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..model.errors import ContentError
 from ..model.filetypes import UPLOADS
 from ..model.routes import FILES_FOLDER
+from .imagesize import dimensions
 
 MAX_MB = 50  # a download larger than this belongs on a file service, not in the site's git repository
 KEEP_FILE = ".gitkeep"  # lets git keep an empty folder; never published
@@ -23,10 +24,13 @@ KEEP_FILE = ".gitkeep"  # lets git keep an empty folder; never published
 
 @dataclass(frozen=True)
 class Upload:
-    """An allowed file: its name below content/bestanden/ (with /) and its size in bytes."""
+    """An allowed file: its name below content/bestanden/ (with /), its size in bytes and, for an
+    image whose header says it, its width and height in pixels."""
 
     name: str
     size: int
+    width: int | None = None
+    height: int | None = None
 
     @property
     def extension(self) -> str:
@@ -70,7 +74,8 @@ def _check(path: Path, relative: str) -> tuple[Upload | None, str]:
         head = handle.read(64)
     if not kind.looks_right(head):
         return None, f"dit bestand heet .{extension}, maar is geen {kind.label}. Sla het opnieuw op als {kind.label}."
-    return Upload(relative, size), ""
+    width, height = (dimensions(path, extension) if kind.image else None) or (None, None)
+    return Upload(relative, size, width, height), ""
 
 
 def _error(relative: str, message: str) -> ContentError:

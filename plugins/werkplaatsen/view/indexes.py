@@ -12,14 +12,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..model import deps, dutch
+from ..model import deps
 from ..model.clock import embargo_ends, midnight
 from ..model.contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
 from ..model.deps import query, query_property
+from ..model.fields import slugify
 from ..model.routes import facet_url, lesson_anchor, lessons_url
 from ..model.status import Status, registration_status
 from ..model.vocabulary import Vocabulary
 from ..reading.catalog import Catalog, Item, references
+from . import timetags
 
 OTHER_LESSONS = ("overig", "Overige lessen")
 HOME_SESSIONS = 3  # session cards on the home page
@@ -49,6 +51,11 @@ class Lesson:
     @property
     def url(self) -> str:
         return f"{self.report.url}#{self.anchor}"
+
+    @property
+    def key(self) -> str:
+        """What the lesson is, whatever its place in the report: its own words (the feed's entry id)."""
+        return f"les:{slugify(self.card.titel)}"
 
     @property
     def themes(self) -> list[str]:
@@ -123,9 +130,9 @@ class Site:
     def status(self, item: Item) -> Status | None:
         """The registration status of a round or session (see status.py); None for other items."""
         if item.type.name == "ronde":
-            return registration_status(self.registration(item), round_end(item), self.now, format_date=dutch.when)
+            return registration_status(self.registration(item), round_end(item), self.now, format_date=timetags.when)
         if item.type.name == "sessie":
-            return registration_status(self.registration(item), item.eind, self.now, format_date=dutch.when)
+            return registration_status(self.registration(item), item.eind, self.now, format_date=timetags.when)
         return None
 
     @query

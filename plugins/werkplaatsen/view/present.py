@@ -13,6 +13,7 @@ from ..model import dutch
 from ..model.routes import FILES_URL
 from ..reading.catalog import Item
 from ..reading.uploads import Upload
+from . import timetags
 from .indexes import OTHER_LESSONS
 
 
@@ -28,9 +29,9 @@ class FileLink:
 class Presenter:
     """Formatting helpers, available to every template as ``show``."""
 
-    day = staticmethod(dutch.day)
-    span = staticmethod(dutch.span)
-    period = staticmethod(dutch.period)
+    day = staticmethod(timetags.day)
+    span = staticmethod(timetags.span)
+    period = staticmethod(timetags.period)
 
     def __init__(self, vocabulary: dict, uploads: dict[str, Upload], site_url: str):
         self.vocabulary = vocabulary
@@ -65,11 +66,11 @@ class Presenter:
 
     def describe(self, item: Item) -> str:
         """A short text after a link to an item."""
-        return " · ".join(self.card_facts(item))
+        return timetags.joined(" · ", self.card_facts(item))
 
     def describe_with_type(self, item: Item) -> str:
         """The same, starting with what the item is (in a list of several types)."""
-        return " · ".join([item.type.label, *self.card_facts(item)])
+        return timetags.joined(" · ", [item.type.label, *self.card_facts(item)])
 
     @staticmethod
     def lessons_about(key: str, label: str, count: int) -> str:
@@ -113,8 +114,7 @@ class Presenter:
 
     def changes(self, changes) -> list[str]:
         """'1 oktober 2019: verplaatst naar 6 november', newest first."""
-        return [f"{dutch.day(change.datum, weekday=False)}: {change.wat}"
-                for change in sorted(changes, key=lambda change: change.datum, reverse=True)]
+        return [timetags.changed(change) for change in sorted(changes, key=lambda change: change.datum, reverse=True)]
 
     def citation_meta(self, report: Item) -> list[tuple[str, str]]:
         """Highwire Press tags, which reference managers (Zotero, Mendeley) and Google Scholar read."""

@@ -14,15 +14,15 @@ from markupsafe import Markup
 from ..model import dutch
 from ..model.fields import duration_minutes
 from ..model.filetypes import MEDIA_TYPES
-from ..model.status import AFGELOPEN, BIJNA_VOL, BINNENKORT, GEANNULEERD, GESLOTEN, OPEN, VERPLAATST, VOL
 from ..reading.catalog import Item
+from .history import history
 from .indexes import Site
+from .offers import SCHEMA, offer
 from .present import Presenter, file_url
+from .shareimages import ShareImages
 
-SCHEMA = "https://schema.org/"
+AGENTS = {"Person", "Organization"}  # schema.org gives these no inLanguage
 ARTICLE_TYPES = {"Report", "NewsArticle"}  # Open Graph type "article"; everything else is "website"
-AVAILABILITY = {BINNENKORT: "PreOrder", OPEN: "InStock", BIJNA_VOL: "LimitedAvailability", VOL: "SoldOut",
-                GESLOTEN: "OutOfStock", AFGELOPEN: "OutOfStock", VERPLAATST: "InStock"}
 ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
               "hybride": "MixedEventAttendanceMode"}
 
@@ -30,24 +30,24 @@ ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAtte
 class StructuredData:
     """Builds the JSON-LD of a page; templates call it through the global ``structured``."""
 
-    def __init__(self, site: Site, show: Presenter):
-        self.site, self.show = site, show
+    def __init__(self, site: Site, show: Presenter, share: ShareImages):
+        self.site, self.show, self.share = site, show, share
         self.url = show.absolute  # the full address of a path
 
     def __call__(self, trail: list[tuple[str, str]], item: Item | None = None) -> Markup:
-        graph = [self.breadcrumbs(trail)]
+        graph = [self.breadcrumbs(trail)] if len(trail) > 1 else []  # a trail of one (home) says nothing
         if item:  # pages that are not an item have none (templates pass an undefined value)
             graph.insert(0, self.item(item))
-        return script({"@context": "https://schema.org", "@graph": graph})
+        return script({"@context": "https://schema.org", "@graph": graph}) if graph else Markup()
 
     def item(self, item: Item) -> dict:
         kind = item.type.structured_data
         data = {"@type": kind, "@id": self.url(item.url), "url": self.url(item.url), "name": item.titel,
-                "inLanguage": "nl"}
+                "inLanguage": None if kind in AGENTS else "nl"}
         if getattr(item, "samenvatting", None):
             data["description"] = item.samenvatting
         data.update(getattr(self, f"_{kind.lower()}", lambda _: {})(item))
-        return data
+        return _present(data)
 
     def breadcrumbs(self, trail: list[tuple[str, str]]) -> dict:
         return {"@type": "BreadcrumbList", "itemListElement": [
@@ -67,22 +67,19 @@ class StructuredData:
 
     def _event(self, session: Item) -> dict:
         status = self.site.status(session)
-        event_status = {GEANNULEERD: "EventCancelled", VERPLAATST: "EventRescheduled"}.get(status.code, "EventScheduled")
+        past = history(session)
         data = {
             "startDate": dutch.iso(session.start), "endDate": dutch.iso(session.eind),
-            "eventStatus": SCHEMA + event_status, "eventAttendanceMode": SCHEMA + ATTENDANCE[session.vorm],
+            "eventStatus": SCHEMA + past.event_status, "eventAttendanceMode": SCHEMA + ATTENDANCE[session.vorm],
             "location": self._locations(session),
             "organizer": [self._reference(role.partner) for role in session.ronde.partners if role.rol == "organisator"],
             "performer": [self._reference(person) for person in session.sprekers],
             "superEvent": {"@type": "EventSeries", "@id": self.url(session.ronde.url), "name": session.ronde.titel},
+            "image": self.share(session.url, session).json_ld(),
         }
-        if status.original_date:
-            data["previousStartDate"] = status.original_date.isoformat()
-        registration = self.site.registration(session)
-        if status.code in AVAILABILITY and (status.action_url or registration):
-            data["offers"] = _present({"@type": "Offer", "url": status.action_url or registration.url,
-                                       "availability": SCHEMA + AVAILABILITY[status.code],
-                                       "validFrom": registration.opent and dutch.iso(registration.opent)})
+        if past.previous_date:
+            data["previousStartDate"] = past.previous_date.isoformat()
+        data["offers"] = offer(status, self.site.registration(session), session.ronde.kosten)
         return _present(data)
 
     def _locations(self, session: Item) -> list[dict]:
@@ -102,22 +99,23 @@ class StructuredData:
                 "subEvent": [{"@id": self.url(session.url)} for session in self.site.sessions_of(round_item)]}
 
     def _article(self, item: Item) -> dict:
-        """Reports and news: who wrote it, who published it, when, about what, with which files."""
+        """Reports and news: who wrote it, who published it (the programme, with the report's organisations),
+        when, about what, with which files and which image."""
         changed = [change.datum for change in getattr(item, "wijzigingen", [])]
         people, desk = self.show.writers(item)
         authors = [self._reference(person) for person in people]
         if desk:
             authors = [{"@type": "Organization", "name": desk}]
-        image = getattr(item, "afbeelding", None)
         return _present({
             "headline": item.titel, "alternativeHeadline": getattr(item, "ondertitel", None),
             "datePublished": getattr(item, item.type.embargo).isoformat(),
             "dateModified": max(changed).isoformat() if changed else None,
             "author": authors,
-            "publisher": [self._reference(partner) for partner in getattr(item, "organisaties", [])],
+            "publisher": [self.share.publisher(),
+                          *(self._reference(partner) for partner in getattr(item, "organisaties", []))],
             "keywords": [self.site.theme_label(theme) for theme in item.themas],
             "encoding": [self._media(download) for download in getattr(item, "bestanden", [])],
-            "image": image and self.url(file_url(image.bestand)),
+            "image": self.share(item.url, item).json_ld(),
         })
 
     _report = _newsarticle = _article
@@ -146,7 +144,8 @@ class StructuredData:
                          "contentSize": f"{upload.size} B", "inLanguage": download.taal})
 
     def _reference(self, item: Item) -> dict:
-        return {"@type": item.type.structured_data, "@id": self.url(item.url), "name": item.titel}
+        return {"@type": item.type.structured_data, "@id": self.url(item.url), "url": self.url(item.url),
+                "name": item.titel}
 
 
 def _present(data: dict) -> dict:

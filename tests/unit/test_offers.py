@@ -1,0 +1,19 @@
+"""The price in a session's offer, read from the round's costs text."""
+
+import pytest
+
+from werkplaatsen.view.offers import price
+
+
+@pytest.mark.parametrize(("costs", "expected"), [
+    ("Gratis", 0),
+    ("Deelname is gratis. De reiskosten (tot 50 euro) betaalt uw gemeente.", 0),
+    ("€ 25 per trio", 25),
+    ("€25,50 per persoon; lunch gratis", 25.5),
+    ("Deelname kost 12,50 euro.", 12.5),
+    ("Deelname is kosteloos.", 0),
+    ("Op aanvraag", None),
+    (None, None),
+])
+def test_the_first_price_the_text_names(costs, expected):
+    assert price(costs) == expected
