@@ -60,13 +60,14 @@ def differences(preview: dict[str, bytes], complete: dict[str, bytes]) -> list[s
 class Running:
     """`python -m werkplaatsen.build.preview` on a free port for a workspace, its output lines collected as they come."""
 
-    def __init__(self, root: Path, settings: Path | None = None, output: Path | None = None):
+    def __init__(self, root: Path, settings: Path | None = None, output: Path | None = None, language: bool = True):
         self.root = root
         self.output = output or root / "preview"
         env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": NOW}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(settings or root / "conf.py"),
-             "--content", str(root / "content"), "--output", str(self.output)],
+             "--content", str(root / "content"), "--output", str(self.output),
+             *([] if language else ["--without-language-panel"])],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue = queue.Queue()
         self.said: list[str] = []

@@ -207,7 +207,7 @@ def machine(running: Running, workspace: Path, builds: Path) -> type[RuleBasedSt
 
 def test_the_preview_survives_every_save_and_ends_as_a_full_build(tmp_path_factory):
     workspace = make_workspace(tmp_path_factory.mktemp("never-stops"))
-    running = Running(workspace)
+    running = Running(workspace, language=False)  # the panel is the one thing a full build never has
     try:
         run_state_machine_as_test(machine(running, workspace, tmp_path_factory.mktemp("full")), settings=SETTINGS)
     finally:

@@ -21,6 +21,7 @@ import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT, build
+from werkplaatsen.hosting.headers import HEADERS_FILE
 
 THREADS = 8
 MIN_REQUESTS = 2000
@@ -33,10 +34,11 @@ MOMENTS = ("2030-07-01 10:00", "2030-09-01 10:00")
 
 
 def urls_and_files(release: Path) -> dict[str, Path]:
-    """Every file of a release as visitors ask for it (/x/ for x/index.html); compressed copies aside."""
+    """Every file of a release as visitors ask for it (/x/ for x/index.html); compressed copies and
+    the headers file (configuration: nginx answers 404) aside."""
     files = {}
     for path in sorted(release.rglob("*")):
-        if path.is_file() and path.suffix not in {".gz", ".br"}:
+        if path.is_file() and path.suffix not in {".gz", ".br"} and path != release / HEADERS_FILE.name:
             url = "/" + path.relative_to(release).as_posix()
             files[url.removesuffix("index.html")] = path
     return files

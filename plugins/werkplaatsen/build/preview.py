@@ -64,11 +64,14 @@ def watched(preview: Preview) -> list[Path]:
 
 
 def serve(content: Path, output: Path, port: int, announce: Callable[[str], None], routes: dict[str, Route] | None = None,
-          stop: threading.Event | None = None, settings: Path = SETTINGS) -> None:
-    """Build, serve on 127.0.0.1 and update after every save, until Ctrl+C, SIGTERM or `stop` is set."""
+          stop: threading.Event | None = None, settings: Path = SETTINGS, language: bool = True) -> None:
+    """Build, serve on 127.0.0.1 and update after every save, until Ctrl+C, SIGTERM or `stop` is set.
+
+    `language`: the plain-language panel on item pages; without it the output equals a full build's.
+    """
     init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
-    preview = Preview(settings, content, output, language=True)
+    preview = Preview(settings, content, output, language=language)
     problems = Problems()
     routes = {**(routes or {}), JSON_URL: lambda *request: Reply(200, "application/json", problems.as_json()),
               STYLESHEET_URL: lambda *request: Reply(200, "text/css; charset=utf-8", STYLESHEET.encode())}
@@ -97,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=SETTINGS)
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--output", type=Path, default=ROOT / ".preview" / "site")
+    parser.add_argument("--without-language-panel", dest="language", action="store_false",
+                        help="no plain-language panel, so the output equals a full build's (for tests)")
     args = parser.parse_args(argv)
     try:
         port = ports.claim(args.port, "serve")
@@ -104,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
     serve(args.content, args.output, port,
-          lambda url: print(f"De voorbeeldweergave draait op {url}/ (stoppen: Ctrl+C)", flush=True), settings=args.settings)
+          lambda url: print(f"De voorbeeldweergave draait op {url}/ (stoppen: Ctrl+C)", flush=True), settings=args.settings,
+          language=args.language)
     return 0
 
 
