@@ -178,8 +178,9 @@ class WerkplaatsenGenerator(Generator):
     def generate_output(self, writer):
         """Render on every core, check, make the stylesheet, write (see the module docstring).
 
-        Pagefind indexes the pages while the calendars, feeds and sitemap are made: they are not
-        pages, so it never reads them and nothing waits for it but the end of the build."""
+        Pagefind indexes the pages while this process makes the calendars, feeds and sitemap: they
+        are not pages, so it never reads them, and nothing waits for it but the end of the build
+        (in this process: forking again costs more than they take on the other core)."""
         outputs = self._outputs_to_render()
         _, stylesheet, _ = workers.in_shares([output for output in outputs if output.page], self.render_share,
                                              self.write_outputs, self._decide)
@@ -187,8 +188,7 @@ class WerkplaatsenGenerator(Generator):
         self.write_files(stylesheet)
         indexing = Indexing(output, self._search_documents())
         try:
-            workers.in_shares([output for output in outputs if output.page is None],
-                              lambda share: (self.write_outputs(self.render(share)[0], stylesheet), None))
+            self.write_outputs(self.render([output for output in outputs if output.page is None])[0], stylesheet)
         except BaseException:
             indexing.stop()
             raise
