@@ -256,3 +256,20 @@ def test_stopping_the_preview_stops_the_index_under_way(tmp_path, capsys):
     indexer.wait()
     assert (bundle.stat().st_ino if bundle.exists() else None) == before
     assert capsys.readouterr().err == ""  # being stopped is no failure
+
+
+def test_a_build_that_fails_while_pagefind_runs_stops_it_and_leaves_nothing(tmp_path, monkeypatch):
+    """A full build writes its calendars and feeds while Pagefind runs; when that fails, Pagefind is
+    ended at once and the lesson documents and the half-made index are gone."""
+    site = small_site(tmp_path, "wijkschouw")
+    slow = tmp_path.parent / f"{tmp_path.name}-pagefind"  # starts an index, then takes its time
+    slow.write_text('#!/bin/sh\nmkdir -p "$4" && echo half > "$4/pagefind-entry.json"\nexec sleep 60\n', encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(searchindex, "get_executable", lambda: slow)
+    indexing = searchindex.Indexing(site, {"verslagen/les.html": "<html lang='nl'><body><p>trio</p></body></html>"})
+    assert (site / searchindex.LESSONS / "verslagen" / "les.html").is_file()
+    started = time.monotonic()
+    indexing.stop()
+    assert time.monotonic() - started < 10
+    assert indexing.process.returncode is not None
+    assert sorted(path.name for path in site.iterdir()) == ["pagina"]

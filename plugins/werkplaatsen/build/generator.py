@@ -3,9 +3,9 @@
 Every file the content makes is an ``Output``: the pages (templates), the calendars, the feeds,
 the sitemap and the files for machines. Writing happens in steps, each in a module of its own:
 render the outputs on every core (``workers``), check every link the pages make (``sitecheck``),
-make the stylesheet from the classes the pages use (``assets``), write the outputs, the
-downloads and theme files, the browser editor
-(``beheer``), and the search index (``searchindex``). A failed check stops the build before it
+make the stylesheet from the classes the pages use (``assets``), write the pages, the
+downloads and theme files, the browser editor (``beheer``), then make the search index
+(``searchindex``) while the other outputs are written. A failed check stops the build before it
 is switched live (see build.py). The preview (``incremental``) keeps a generator and renders
 again only what an edit changed.
 """
@@ -30,7 +30,7 @@ from ..outputs.assets import Asset, placeholder_url
 from ..outputs.calendars import calendar_url, calendars
 from ..outputs.feeds import FEEDS, feeds
 from ..outputs.files import replace_file
-from ..outputs.searchindex import BUNDLE_URL, lesson_documents, write_index
+from ..outputs.searchindex import BUNDLE_URL, Indexing, lesson_documents
 from ..outputs.sitemap import sitemap
 from ..reading.catalog import LoadOptions
 from ..reading.content import load
@@ -180,10 +180,24 @@ class WerkplaatsenGenerator(Generator):
     # Writing -------------------------------------------------------------------------------
 
     def generate_output(self, writer):
-        """Render on every core, check, make the stylesheet, write (see the module docstring)."""
-        _, stylesheet, _ = workers.in_shares(self._outputs_to_render(), self.render_share, self.write_outputs,
-                                             self._decide)
-        self.write_rest(stylesheet)
+        """Render on every core, check, make the stylesheet, write (see the module docstring).
+
+        Pagefind indexes the pages while this process makes the calendars, feeds and sitemap: they
+        are not pages, so it never reads them, and nothing waits for it but the end of the build
+        (in this process: forking again costs more than they take on the other core)."""
+        outputs = self._outputs_to_render()
+        _, stylesheet, _ = workers.in_shares([output for output in outputs if output.page], self.render_share,
+                                             self.write_outputs, self._decide)
+        output = Path(self.output_path)
+        self.write_files(stylesheet)
+        indexing = Indexing(output, self._search_documents())
+        try:
+            self.write_outputs(self.render([output for output in outputs if output.page is None])[0], stylesheet)
+        except BaseException:
+            indexing.stop()
+            raise
+        indexing.finish()
+        self._print_summary()
 
     def check_output(self) -> None:
         """Everything generate_output does before it writes, and nothing after: `make check` runs this
@@ -234,8 +248,8 @@ class WerkplaatsenGenerator(Generator):
             content = done.content.replace(placeholder, stylesheet.url.encode()) if done.facts else done.content
             replace_file(target, content)
 
-    def write_rest(self, stylesheet: Asset) -> None:
-        """The theme files, the downloads, the files for machines and the search index."""
+    def write_files(self, stylesheet: Asset) -> None:
+        """The theme files, the downloads, the browser editor and the files for machines."""
         output = Path(self.output_path)
         assets.write([*self.assets.values(), stylesheet], output)
         self._write_uploads(output)
@@ -246,14 +260,14 @@ class WerkplaatsenGenerator(Generator):
         logo = self.env.get_template("beheer-logo.svg").render(**self.context)
         beheer.write(output, self.root, editor_page, logo)
         sitefiles.write_all(output, self._machine_files())
-        self.index_search(output, lesson_documents(self.site.lessons, self.get_template("zoekindex-les"),
-                                                   self.env.globals["search_facts"]))
+
+    def _search_documents(self) -> dict[str, str]:
+        """What Pagefind indexes besides the pages: the lessons."""
+        return lesson_documents(self.site.lessons, self.get_template("zoekindex-les"), self.env.globals["search_facts"])
+
+    def _print_summary(self) -> None:
         for line in self.summary:
             print(line)
-
-    def index_search(self, output: Path, documents: dict[str, str]) -> None:
-        """Make the search index of the written site."""
-        write_index(output, documents)
 
     def _write_uploads(self, output: Path) -> None:
         """Copy the published downloads (unchanged ones are left alone)."""

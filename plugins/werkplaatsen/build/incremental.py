@@ -82,8 +82,11 @@ class PreviewGenerator(WerkplaatsenGenerator):
             self.language_changes = self.language.update(self.catalog, self.terms, self.markdown)
             self.env.globals["language_panels"] = self.language
 
-    def index_search(self, output: Path, documents: dict[str, str]) -> None:
-        self.search_index.request(output, documents)
+    def write_rest(self, stylesheet) -> None:
+        """The files every update writes besides its outputs; the search index in the background."""
+        self.write_files(stylesheet)
+        self.search_index.request(Path(self.output_path), self._search_documents())
+        self._print_summary()
 
 
 class Preview:
@@ -233,7 +236,7 @@ class Preview:
 
     def _write_rest(self, current: set[str], rendered: dict[str, RenderedOutput], stylesheet, old: State | None) -> None:
         """Remove what is gone, point the pages not rendered again at a new stylesheet, and write the
-        files every build writes (see WerkplaatsenGenerator.write_rest)."""
+        files every update writes (see PreviewGenerator.write_rest)."""
         if old is not None:
             gone = (set(old.outputs) | self.unsure) - current
             self.unsure |= gone

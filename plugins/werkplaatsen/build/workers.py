@@ -9,6 +9,7 @@ the parent decides something that needs every report (the stylesheet, say), roun
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -45,15 +46,19 @@ def in_shares(tasks: Sequence, first: Callable, second: Callable | None = None,
         return [report], decision, [second(kept, decision)]
     context = multiprocessing.get_context("fork")
     pipes, children = [], []
-    for share in shares:
-        parent_end, child_end = context.Pipe()
-        # The child closes its copies of the parent's ends, so that the parent closing them ends it.
-        child = context.Process(target=_child, args=(child_end, [*pipes, parent_end], share, first, second),
-                                daemon=True)
-        child.start()
-        child_end.close()
-        pipes.append(parent_end)
-        children.append(child)
+    gc.freeze()  # the processes' collectors leave the loaded site alone, so they copy none of its memory
+    try:
+        for share in shares:
+            parent_end, child_end = context.Pipe()
+            # The child closes its copies of the parent's ends, so that the parent closing them ends it.
+            child = context.Process(target=_child, args=(child_end, [*pipes, parent_end], share, first, second),
+                                    daemon=True)
+            child.start()
+            child_end.close()
+            pipes.append(parent_end)
+            children.append(child)
+    finally:
+        gc.unfreeze()  # this process (the preview, say) lives on: it collects as before
     try:
         reports = [_receive(pipe) for pipe in pipes]
         if second is None:

@@ -1,6 +1,7 @@
 """The search index: Pagefind reads the written site and writes its index to /pagefind/.
 
-Runs in the generator's output step, after every page is written. The index is made in a folder
+Starts in the generator's output step once every page is written, and runs while the build writes
+its other files (see ``Indexing``). The index is made in a folder
 beside /pagefind/ and put in its place with two renames, so that a search made meanwhile (in the
 preview, which indexes while it serves) still works.
 Pagefind indexes only the pages that mark their main content with ``data-pagefind-body``
@@ -50,35 +51,68 @@ def write_index(output: Path, documents: dict[str, str], background: InBackgroun
     An earlier index there (the preview's) is replaced, not added to. `background`: the preview's
     indexer, which runs Pagefind at a lower priority, apart from Ctrl+C, and can stop it.
     """
-    bundle = output / SEARCH_INDEX_URL.strip("/")
-    fresh, old = bundle.with_name(f".{bundle.name}.nieuw"), bundle.with_name(f".{bundle.name}.oud")
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    folder = output / LESSONS
-    for path, html in documents.items():
-        document = folder / path
-        document.parent.mkdir(parents=True, exist_ok=True)
-        document.write_text(html, encoding="utf-8")
-    command = [str(get_executable()), "--site", str(output), "--output-path", str(fresh), "--silent"]
-    try:
-        if background is None:
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-        else:
-            result = background.run(command)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    if result.returncode:
-        shutil.rmtree(fresh, ignore_errors=True)  # what a stopped or failed run wrote
-        raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
-    stabilize(fresh)
-    for pattern in UNUSED:
-        for path in fresh.glob(pattern):
-            path.unlink()
-    if bundle.exists():
-        bundle.rename(old)
-    fresh.rename(bundle)
-    shutil.rmtree(old, ignore_errors=True)
-    return sorted(path for path in bundle.rglob("*") if path.is_file())
+    return Indexing(output, documents, background).finish()
+
+
+class Indexing:
+    """One run of Pagefind over the written site, started on creation: a build writes its other
+    files meanwhile (Pagefind reads only the pages, which are all written by then) and calls
+    ``finish`` last."""
+
+    def __init__(self, output: Path, documents: dict[str, str], background: InBackground | None = None):
+        self.bundle = output / SEARCH_INDEX_URL.strip("/")
+        self.fresh, old = self.bundle.with_name(f".{self.bundle.name}.nieuw"), self.bundle.with_name(f".{self.bundle.name}.oud")
+        for leftover in (self.fresh, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        self.folder = output / LESSONS
+        command = [str(get_executable()), "--site", str(output), "--output-path", str(self.fresh), "--silent"]
+        self.process = None
+        try:
+            for path, html in documents.items():
+                document = self.folder / path
+                document.parent.mkdir(parents=True, exist_ok=True)
+                document.write_text(html, encoding="utf-8")
+            if background is None:
+                self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                self._wait = lambda: _completed(self.process, command)
+            else:
+                self._wait = lambda: background.run(command)
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    def finish(self) -> list[Path]:
+        """Wait for Pagefind, put the index in place; return the index's files."""
+        try:
+            result = self._wait()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        if result.returncode:
+            shutil.rmtree(self.fresh, ignore_errors=True)  # what a stopped or failed run wrote
+            raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+        stabilize(self.fresh)
+        for pattern in UNUSED:
+            for path in self.fresh.glob(pattern):
+                path.unlink()
+        old = self.bundle.with_name(f".{self.bundle.name}.oud")
+        if self.bundle.exists():
+            self.bundle.rename(old)
+        self.fresh.rename(self.bundle)
+        shutil.rmtree(old, ignore_errors=True)
+        return sorted(path for path in self.bundle.rglob("*") if path.is_file())
+
+    def stop(self) -> None:
+        """The build failed meanwhile: end Pagefind and remove what it and the documents wrote."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.communicate()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def _completed(process: subprocess.Popen, command: list[str]) -> subprocess.CompletedProcess:
+    stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 class InBackground:
@@ -133,8 +167,7 @@ class InBackground:
             # Its threads, started once it has read its options, inherit the priority.
             os.setpriority(os.PRIO_PROCESS, self._process.pid, self.NICE)
         try:
-            stdout, stderr = self._process.communicate()
-            return subprocess.CompletedProcess(command, self._process.returncode, stdout, stderr)
+            return _completed(self._process, command)
         finally:
             with self._lock:
                 self._process = None

@@ -31,7 +31,9 @@ from .validation import nested_model, validate
 class View:
     """Read access to a validated record, with references resolved to items.
 
-    Every read is noted (see deps) as a read of the item the record belongs to, its owner.
+    Every read is noted (see deps) as a read of the item the record belongs to, its owner. A full
+    build notes nothing, so there a field is resolved once and then kept as a plain attribute
+    (a page render reads item fields some 200 times).
     """
 
     def __init__(self, record: BaseModel, catalog: Catalog, owner_key: tuple):
@@ -44,7 +46,10 @@ class View:
         if name not in type(record).model_fields:
             raise AttributeError(name)
         deps.read(self.__dict__["owner_key"])
-        return self._resolve(getattr(record, name), _target(type(record), name))
+        value = self._resolve(getattr(record, name), _target(type(record), name))
+        if deps.tracker is None:  # a full build notes no reads: keep the value, later reads skip this method
+            self.__dict__[name] = value
+        return value
 
     def _resolve(self, value, target: str | None):
         if isinstance(value, list):
