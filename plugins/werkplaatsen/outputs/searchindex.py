@@ -164,8 +164,9 @@ class InBackground:
                 return subprocess.CompletedProcess(command, -signal.SIGTERM, "", "")
             self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                              start_new_session=True)
-            # Its threads, started once it has read its options, inherit the priority.
-            os.setpriority(os.PRIO_PROCESS, self._process.pid, self.NICE)
+            # Its threads, started once it has read its options, inherit the priority: NICE below
+            # ours (also when we run niced ourselves), within the lowest the system allows.
+            os.setpriority(os.PRIO_PROCESS, self._process.pid, lowered(self.NICE))
         try:
             return _completed(self._process, command)
         finally:
@@ -184,3 +185,11 @@ class InBackground:
             except Exception as error:  # whatever failed, the previous index stays and the preview goes on
                 if not self._closed:  # stopped by close(): no failure
                     print(f"De zoekfunctie van de voorbeeldweergave is niet bijgewerkt: {error}", file=sys.stderr, flush=True)
+
+
+LOWEST_PRIORITY = 19  # the highest nice value
+
+
+def lowered(steps: int) -> int:
+    """The nice value `steps` below this process's own, at most the lowest priority there is."""
+    return min(os.getpriority(os.PRIO_PROCESS, 0) + steps, LOWEST_PRIORITY)
