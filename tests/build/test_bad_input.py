@@ -291,7 +291,7 @@ def test_a_fault_while_rendering_fails_make_check_as_it_fails_the_build(monkeypa
     def broken(*arguments):
         raise ValueError("All strings must be XML compatible")
 
-    monkeypatch.setattr(feeds, "_atom", broken)
+    monkeypatch.setattr(feeds, "entry_id", broken)  # every feed entry asks for its id
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("WERKPLAATSEN_PROCESSEN", "1")
     assert check_module.main(["pelicanconf.py", str(FIXTURE_CONTENT)]) == 1
