@@ -3,13 +3,9 @@ the real tests use, and every planted problem must be reported (and the clean pa
 
 from __future__ import annotations
 
-import struct
-import zlib
-
 import pytest
 
 from tests.browser.gates import (
-    Recorder,
     anchor_problems,
     axe_violations,
     focus_indicator_problem,
@@ -18,16 +14,10 @@ from tests.browser.gates import (
     linkcheck,
     vnu_errors,
 )
+from tests.support import tiny_png
 from werkplaatsen.hosting.serve import SiteServer
 
 pytestmark = pytest.mark.browser
-
-
-def tiny_png() -> bytes:
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00\x80\xff")) + chunk(b"IEND", b""))
 
 
 def html(title: str, body: str) -> str:

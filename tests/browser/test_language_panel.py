@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.gates import axe_violations, new_context, open_page, vnu_errors
-from tests.build.test_language_panel import NOW, PANEL, language_preview
+from tests.build.preview_support import NOW, PANEL, language_preview
 from werkplaatsen.hosting.serve import SiteServer
 
 pytestmark = pytest.mark.browser

@@ -10,45 +10,12 @@ import struct
 import pytest
 
 from tests.browser.gates import ROOT, new_context
+from tests.support import example_paths
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = (375, 1280)
-# Page type -> a list page, or the folder whose first built page is an example of the type.
-PAGE_TYPES = {
-    "home": "/",
-    "programma": "/programma/",
-    "ronde": "programma/*",
-    "sessies": "/sessies/",
-    "sessie": "sessies/*",
-    "casussen": "/casussen/",
-    "casus": "casussen/*",
-    "filter": "/casussen/thema/klimaatadaptatie/",
-    "instrument": "instrumenten/*",
-    "verslag": "verslagen/*",
-    "lessen": "/lessen/",
-    "lessen-thema": "lessen/*",
-    "thema": "themas/*",
-    "nieuws": "/nieuws/",
-    "bericht": "nieuws/*",
-    "pagina": "/over/",
-    "404": "/deze-pagina-bestaat-niet/",
-}
-
-
-def example_paths(site) -> dict[str, str]:
-    paths = {}
-    for kind, where in PAGE_TYPES.items():
-        if where.startswith("/"):
-            paths[kind] = where
-            continue
-        # Prefer an example with a registration button (a session open at the build moment).
-        found = sorted(site.output.glob(f"{where}/index.html"),
-                       key=lambda f: ("werkplaatsen-registration__action" not in f.read_text(encoding="utf-8"), f))
-        assert found, f"no {kind} page built under /{where}"
-        paths[kind] = "/" + found[0].parent.relative_to(site.output).as_posix() + "/"
-    return paths
 
 
 def png_size(path) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from tests.browser.gates import axe_violations, horizontal_overflow, new_context
-from tests.build.test_search_index import index_records
+from tests.support import index_records
 
 pytestmark = pytest.mark.browser
 

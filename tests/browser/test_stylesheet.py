@@ -10,8 +10,8 @@ import pytest
 
 import pelicanconf
 from tests.browser.gates import new_context
-from tests.browser.test_screenshots import example_paths
 from tests.conftest import ROOT
+from tests.support import example_paths
 
 pytestmark = pytest.mark.browser
 

@@ -1,12 +1,13 @@
-"""Build fixtures: the small fixture site, built with the real Pelican command."""
+"""Build fixtures: the small fixture site, built with the real Pelican command, and the preview running on it."""
 
 from __future__ import annotations
 
 import logging
+import shutil
 
 import pytest
 
-from tests.conftest import FIXTURES, Build, build
+from tests.conftest import FIXTURES, ROOT, Build, build
 
 FIXTURE_CONTENT = FIXTURES / "site" / "content"
 
@@ -37,3 +38,15 @@ def pelican_logging():
     yield
     log.FatalLogger.fatal_lvl, log.console.quiet = saved[:2]
     root.setLevel(saved[2])
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`make serve` as a process of its own on a copy of the fixture site (test_preview, test_preview_hosts)."""
+    from tests.build.preview_support import Running  # it reads FIXTURE_CONTENT from this module
+
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
+    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
+    running = Running(tmp_path)
+    yield running
+    running.stop()

@@ -1,5 +1,6 @@
 """What the preview's tests share: a workspace copy of the fixture site, the preview as a running
-process, and the byte-for-byte comparison of its output with a full build."""
+process, the byte-for-byte comparison of its output with a full build, and the preview with its
+plain-language panels (build and browser tests)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,21 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT, build
+from tests.support import TAAL_ITEM
+from werkplaatsen.build.incremental import Preview
 
 NOW = "2030-09-01 10:00"
 TIMEOUT = 60
+PANEL = "werkplaatsen-language"
+
 
 
 def make_workspace(root: Path) -> Path:
@@ -150,3 +159,17 @@ class Running:
         while differ := differences(files(self.output), complete):
             assert time.monotonic() < deadline, differ
             time.sleep(0.5)
+
+
+@contextmanager
+def language_preview(root: Path) -> Iterator[Preview]:
+    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at NOW."""
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    (root / "content" / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("WERKPLAATSEN_NU", NOW)
+        environment.setenv("WERKPLAATSEN_PROCESSEN", "1")  # no forks inside a pytest-xdist worker
+        updater = Preview(ROOT / "pelicanconf.py", root / "content", root / "preview", language=True)
+        updater.update()
+        yield updater
+        updater.close()

@@ -8,7 +8,6 @@ the same content must give exactly the same messages: what it accepts, the build
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -18,28 +17,11 @@ import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT, SITE_URL, build
+from tests.support import SESSION, body, replace, snapshot, write
 from werkplaatsen.build import check as check_module
 from werkplaatsen.outputs import feeds
 
-SESSION = "sessies/gewoon.md"
 FULL = "sessies/vol.md"
-
-
-def replace(old: str, new: str, file: str = SESSION):
-    def change(content):
-        path = content / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"fixture changed: {old!r} not in {file}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return change
-
-
-def write(file: str, data: bytes | str):
-    def change(content):
-        path = content / file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return change
 
 
 def large(file: str, megabytes: int):
@@ -49,10 +31,6 @@ def large(file: str, megabytes: int):
         path.write_bytes(b"%PDF-1.7\n")
         os.truncate(path, megabytes * 1_000_000 + 1)
     return change
-
-
-def body(markdown: str):
-    return replace("Tekst van gewoon.", f"Tekst van gewoon.\n\n{markdown}")
 
 
 def symlink(file: str, target):
@@ -244,13 +222,6 @@ CASES = [
 ]
 
 
-def snapshot(folder) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*")) if path.is_file()
-    }
-
-
 NOW = "2030-09-01 10:00"
 
 
@@ -320,7 +291,7 @@ def test_a_fault_while_rendering_fails_make_check_as_it_fails_the_build(monkeypa
     def broken(*arguments):
         raise ValueError("All strings must be XML compatible")
 
-    monkeypatch.setattr(feeds, "_atom", broken)
+    monkeypatch.setattr(feeds, "entry_id", broken)  # every feed entry asks for its id
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("WERKPLAATSEN_PROCESSEN", "1")
     assert check_module.main(["pelicanconf.py", str(FIXTURE_CONTENT)]) == 1

@@ -13,8 +13,8 @@ import sys
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.test_bad_input import snapshot
 from tests.conftest import ROOT, build
+from tests.support import snapshot
 from werkplaatsen.build import atomic as build_module
 from werkplaatsen.model.errors import ContentError, ContentErrors
 

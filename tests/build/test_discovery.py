@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import SITE_URL, build
-from tests.build.conftest import FIXTURE_CONTENT
+from tests.support import json_ld, of_type, production_build
 
 NOW = "2030-09-01 10:00"
 SESSIONS = ["gewoon", "bijna-vol", "vol", "geannuleerd", "verplaatst"]
@@ -26,13 +26,6 @@ SESSIONS = ["gewoon", "bijna-vol", "vol", "geannuleerd", "verplaatst"]
 @pytest.fixture(scope="module")
 def site(fixture_build):
     return fixture_build(NOW)
-
-
-def production_build(tmp_path_factory, now):
-    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("productie") / "output", now=now, settings="publishconf.py",
-                   extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")
@@ -49,18 +42,6 @@ def published(tmp_path_factory):
 
 def hrefs(soup, selector="main a[href]") -> list[str]:
     return [a["href"] for a in soup.select(selector)]
-
-
-def json_ld(build, url: str) -> list[dict]:
-    html = build.page(url)
-    data = extruct.extract(str(html), base_url=SITE_URL, syntaxes=["json-ld"], uniform=True)["json-ld"]
-    return [node for document in data for node in document.get("@graph", [document])]
-
-
-def of_type(nodes: list[dict], kind: str) -> dict:
-    found = [node for node in nodes if node.get("@type") == kind]
-    assert len(found) == 1, nodes
-    return found[0]
 
 
 # --- Filters --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.build.test_discovery import json_ld, of_type
+from tests.support import json_ld, of_type
 
 BEFORE, OPEN, CLOSED, PAST = "2030-07-01 10:00", "2030-09-01 10:00", "2030-09-25 10:00", "2030-11-01 10:00"
 LOCAL = "http://localhost:8000"

@@ -10,8 +10,8 @@ import shutil
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.test_bad_input import write
 from tests.conftest import ROOT, build
+from tests.support import write
 
 NOW = "2030-09-01 10:00"
 

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from tests.browser.test_gates_catch_breakage import tiny_png
 from tests.build.preview_support import NOW, differences, edit, files, full_build, make_workspace
+from tests.support import tiny_png
 from werkplaatsen.build.incremental import Preview
 from werkplaatsen.model.errors import ContentErrors
 

@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.test_taal import TAAL_ITEM
-from tests.conftest import ROOT, build
-from werkplaatsen.build.incremental import Preview
+from tests.build.preview_support import NOW, PANEL, language_preview
+from tests.conftest import build
 from werkplaatsen.plainlanguage import Checker
-
-NOW = "2030-09-01 10:00"
-PANEL = "werkplaatsen-language"
-
-
-@contextmanager
-def language_preview(root: Path) -> Iterator[Preview]:
-    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at NOW."""
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    (root / "content" / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("WERKPLAATSEN_NU", NOW)
-        environment.setenv("WERKPLAATSEN_PROCESSEN", "1")  # no forks inside a pytest-xdist worker
-        updater = Preview(ROOT / "pelicanconf.py", root / "content", root / "preview", language=True)
-        updater.update()
-        yield updater
-        updater.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import feedparser
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.test_bad_input import write
 from tests.conftest import SITE_URL, build, validation_context
+from tests.support import tiny_png, write
 from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.model.contenttypes import BY_NAME
 from werkplaatsen.reading import frontmatter
@@ -149,7 +149,6 @@ def test_news_fields_are_checked(tmp_path, fields, words):
 
 
 def test_an_image_is_shown_with_its_description(tmp_path):
-    from tests.browser.test_gates_catch_breakage import tiny_png
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     write("bestanden/nieuws/foto.png", tiny_png())(content)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 import urllib.error
@@ -13,19 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.preview_support import NOW, Running
-from tests.conftest import ROOT, build
+from tests.build.preview_support import NOW
+from tests.conftest import build
 from werkplaatsen.build.problems import BANNER_ID, STYLESHEET_URL
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
-
-
-@pytest.fixture
-def preview(tmp_path):
-    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
-    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
-    running = Running(tmp_path)
-    yield running
-    running.stop()
 
 
 def edit(preview, file: str, old: str, new: str) -> None:

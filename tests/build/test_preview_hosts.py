@@ -5,10 +5,8 @@ from __future__ import annotations
 import http.client
 from urllib.parse import urlsplit
 
-from tests.build.test_preview import preview  # noqa: F401 - the running preview, a fixture
 
-
-def get(preview, path: str, host: str) -> tuple[int, str]:  # noqa: F811 - the fixture's value
+def get(preview, path: str, host: str) -> tuple[int, str]:
     connection = http.client.HTTPConnection(urlsplit(preview.url).netloc, timeout=10)
     try:
         connection.putrequest("GET", path, skip_host=True)
@@ -20,7 +18,7 @@ def get(preview, path: str, host: str) -> tuple[int, str]:  # noqa: F811 - the f
         connection.close()
 
 
-def test_a_page_of_another_website_that_points_its_name_here_reads_nothing(preview):  # noqa: F811
+def test_a_page_of_another_website_that_points_its_name_here_reads_nothing(preview):
     """DNS rebinding: evil.example, now resolving to 127.0.0.1, asks for a draft in the visitor's browser."""
     port = urlsplit(preview.url).port
     assert "Een concept" in get(preview, "/sessies/concept/", f"localhost:{port}")[1], "the draft, for its own pages"

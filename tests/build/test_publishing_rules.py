@@ -8,13 +8,10 @@ import shutil
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.test_bad_input import body, replace, write
 from tests.conftest import ROOT, build
+from tests.support import EXAMPLES_ALLOWED, body, replace, write
 
 NOW = "2030-09-01 10:00"
-EXAMPLES_ALLOWED = {"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"}
-
-
 @pytest.fixture
 def content(tmp_path):
     folder = tmp_path / "content"

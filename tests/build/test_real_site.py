@@ -7,16 +7,12 @@ from bs4 import BeautifulSoup
 
 from pelicanconf import WERKPLAATSEN_AANMELD_HOSTS, WERKPLAATSEN_LINK_HOSTS
 from tests.conftest import ROOT
+from tests.support import content_items
 from werkplaatsen.model.contenttypes import TYPES
 
 CONTENT = ROOT / "content"
 SITE_PAGES = ["/", "/programma/", "/sessies/", "/casussen/", "/instrumenten/", "/verslagen/", "/lessen/",
               "/themas/", "/over/", "/aanmelden/", "/contact/", "/toegankelijkheid/", "/privacy/"]
-
-
-def content_items() -> dict:
-    """The URL of every content file, with its content type."""
-    return {kind.url_for(path.stem): kind for kind in TYPES for path in sorted((CONTENT / kind.folder).rglob("*.md"))}
 
 
 @pytest.fixture(scope="module")

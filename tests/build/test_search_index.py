@@ -14,23 +14,13 @@ import pytest
 
 from tests.browser.editor import descendants, process_name
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.test_publishing_rules import EXAMPLES_ALLOWED
-from tests.build.test_real_site import content_items
 from tests.conftest import build
+from tests.support import EXAMPLES_ALLOWED, content_items, index_records
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 from werkplaatsen.outputs import searchindex
 
 NOW = "2030-09-01 10:00"
 YEAR_IN = re.compile(r"\b(\d{4})\b")
-
-
-def index_records(output) -> dict[str, dict]:
-    """Every record of the Pagefind index under `output`, by the URL it links to (meta url)."""
-    records = {}
-    for fragment in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):
-        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        records[record["meta"]["url"]] = record
-    return records
 
 
 def facts(soup) -> dict[str, str]:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.test_discovery import json_ld, of_type, production_build
 from tests.conftest import SITE_URL, build
+from tests.support import json_ld, of_type, production_build
 from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.shareimages import FOLDER, LOGO, SECTIONS
 

@@ -10,27 +10,7 @@ import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
 from tests.conftest import ROOT
-
-# A news item written for this test: one finding of every kind, and near misses that must stay quiet:
-# a person's name (Anna de Vries), a sender's name (Kroetsjevaar, a Name field), a place (Voorbeeldstad, a casus's gemeente), an instrument's title
-# (Wijkschouw), a theme's label (Klimaatadaptatie), "wordt" as a main verb and "jij" in quoted speech.
-TAAL_ITEM = """\
----
-titel: Klimaatadaptatie in Voorbeeldstad
-datum: 2030-08-02
-afzender: Kroetsjevaar
-samenvatting: Wijkschouw en klimaatadaptatie middels een wandeling door de wijk.
-status: gepubliceerd
----
-Het plein wordt groen. Het plan wordt besproken met de bewoners.
-
-Voorbeeldstad nodigt wijkambtenaren, bewoners, ondernemers, sectorcollega's en de huurdersvereniging uit om samen een \
-middag lang over het plein en de straten daaromheen te praten.
-
-Anna de Vries neemt een zwenkbrulaap mee. Kroetsjevaar schrijft dit bericht.
-
-Neem je laarzen mee. Een bewoner vroeg: “Kom jij ook?”
-"""
+from tests.support import TAAL_ITEM
 
 
 def make_taal(*settings: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_gates_catch_breakage import tiny_png
+from tests.support import tiny_png
 from werkplaatsen.hosting.nginx import CONFIG_FILE
 from werkplaatsen.hosting.trial import Nginx, stage
 

@@ -2,10 +2,14 @@
 
 import-linter reads the imports without running the code; each test runs it in a process of its
 own, on the real package or on a copy with one import added, as `lint-imports` would.
+
+The tests keep a layout of their own, read with `ast`: no test module imports another (shared
+helpers live in tests/support.py and the area support modules), and no test patches a private name.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -56,3 +60,56 @@ def test_a_stage_that_imports_a_private_name_of_another_breaks_the_contract(tmp_
 def test_a_private_name_shared_within_a_stage_is_allowed(tmp_path):
     result = lint(copy_with(tmp_path, "model/fields.py", "from .filetypes import _text"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def imported_test_modules(source: str) -> list[str]:
+    """The `tests.…test_*` modules a test file imports: a test module is a list of tests, not a library."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level
+                 else [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+        found += [name for name in names
+                  if name.split(".")[0] == "tests" and name.split(".")[-1].startswith("test_")]
+    return found
+
+
+def test_no_test_module_imports_another_shared_helpers_live_in_support_modules():
+    offenders = {str(path.relative_to(ROOT)): modules for path in sorted((ROOT / "tests").rglob("*.py"))
+                 if (modules := imported_test_modules(path.read_text(encoding="utf-8")))}
+    assert offenders == {}
+
+
+def test_an_import_from_a_test_module_is_found_wherever_it_is_written():
+    source = ("import tests.build.test_news\n"
+              "def helper():\n    from tests.browser.test_gates_catch_breakage import tiny_png\n"
+              "from tests.support import write\nfrom tests.build.conftest import FIXTURE_CONTENT\n")
+    assert imported_test_modules(source) == ["tests.build.test_news", "tests.browser.test_gates_catch_breakage"]
+
+
+# The one patch of a private name left: the real method makes a venv and installs into it from the network.
+PRIVATE_PATCHES_LEFT = {("tests/unit/test_bench.py", "Environment._make")}
+
+
+def patched_private_names(source: str) -> list[str]:
+    """The private names a test replaces with `…setattr(owner, "_name", …)` (monkeypatch or MonkeyPatch)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setattr"
+                and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str) and node.args[1].value.startswith("_")
+                and not node.args[1].value.startswith("__")):
+            found.append(f"{ast.unparse(node.args[0])}.{node.args[1].value}")
+    return found
+
+
+def test_no_test_patches_a_private_name():
+    patched = {(str(path.relative_to(ROOT)), name) for path in sorted((ROOT / "tests").rglob("*.py"))
+               for name in patched_private_names(path.read_text(encoding="utf-8"))}
+    assert patched == PRIVATE_PATCHES_LEFT
+
+
+def test_a_patched_private_name_is_found():
+    source = ('def test(monkeypatch):\n    monkeypatch.setattr(feeds, "_atom", None)\n'
+              '    monkeypatch.setattr(feeds, "entry_id", None)\n    monkeypatch.setattr(os, "__doc__", "")\n'
+              'with pytest.MonkeyPatch.context() as patch:\n    patch.setattr(catalog.Catalog, "_read", None)\n')
+    assert patched_private_names(source) == ["feeds._atom", "catalog.Catalog._read"]

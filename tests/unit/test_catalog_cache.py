@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from tests.build.conftest import FIXTURE_CONTENT
 from werkplaatsen.model.vocabulary import vocabulary
-from werkplaatsen.reading import catalog
+from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.catalog import LoadOptions, collect
 
 OPTIONS = LoadOptions(include_drafts=True, allow_examples=True, now=datetime(2030, 9, 1, tzinfo=timezone.utc))
@@ -18,13 +18,13 @@ def test_only_changed_files_are_read_again_and_each_file_keeps_one_reading(tmp_p
     shutil.copytree(FIXTURE_CONTENT, content)
     terms = vocabulary()
     read = []
-    real = catalog._read_item
+    real = frontmatter.read
 
-    def counted(raw, relative, *rest):
+    def counted(relative, raw):
         read.append(relative)
-        return real(raw, relative, *rest)
+        return real(relative, raw)
 
-    monkeypatch.setattr(catalog, "_read_item", counted)
+    monkeypatch.setattr(frontmatter, "read", counted)  # every reading of a content file starts here
     cache: dict = {}
     collect(content, terms, OPTIONS, cache)
     files = len(read)

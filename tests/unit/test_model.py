@@ -1,43 +1,15 @@
 """Front matter reading and schema validation: strict types, Dutch messages, exact lines."""
 
-import textwrap
-
 import pytest
 
-from werkplaatsen.reading import frontmatter
 from tests.conftest import validation_context
+from tests.support import PATH, VALID, errors_of, read
+from werkplaatsen.reading import frontmatter
 from werkplaatsen.model.contenttypes import TYPES
 from werkplaatsen.model.fields import parse_file, parse_image_file
 from werkplaatsen.model.schemas import Sessie
 from werkplaatsen.reading.validation import validate
 
-PATH = "content/sessies/sessie-2.md"
-VALID = """\
----
-titel: Wonen en zorg
-ronde: ronde-2
-start: 2019-10-08 13:30
-eind: 2019-10-08 17:00
-vorm: online
-samenvatting: Tweede sessie.
-agenda:
-  - tijd: 13:30
-    onderdeel: Welkom
-status: gepubliceerd
----
-Tekst.
-"""
-
-
-def read(text: str):
-    return frontmatter.read(PATH, textwrap.dedent(text).encode("utf-8"))
-
-
-def errors_of(text: str, schema=Sessie):
-    source, errors = read(text)
-    if source is None:
-        return errors
-    return errors + validate(source, schema, validation_context())[1]
 
 
 def only_error(text: str, schema=Sessie):

@@ -1,0 +1,195 @@
+"""What several test modules share: edits to a copy of the content, tiny files, and readers of what the
+build wrote (search index records, structured data, example pages). A test module is a list of tests and
+never imports another; a helper used by more than one lives here (area-only ones in tests/browser/gates.py,
+tests/browser/editor.py, tests/build/preview_support.py and fixtures in the conftest.py files)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import struct
+import textwrap
+import zlib
+
+import extruct
+
+from tests.build.conftest import FIXTURE_CONTENT
+from tests.conftest import ROOT, SITE_URL, build, validation_context
+from werkplaatsen.model.contenttypes import TYPES
+from werkplaatsen.model.schemas import Sessie
+from werkplaatsen.reading import frontmatter
+from werkplaatsen.reading.validation import validate
+
+# --- Edits to a copy of the fixture content: each returns a change, applied as change(content) ---
+
+SESSION = "sessies/gewoon.md"
+
+
+def replace(old: str, new: str, file: str = SESSION):
+    def change(content):
+        path = content / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture changed: {old!r} not in {file}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+def write(file: str, data: bytes | str):
+    def change(content):
+        path = content / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return change
+
+
+def body(markdown: str):
+    return replace("Tekst van gewoon.", f"Tekst van gewoon.\n\n{markdown}")
+
+
+def snapshot(folder) -> dict[str, str]:
+    """The SHA-256 of every file under `folder`, by its path: two snapshots differ when one byte does."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def tiny_png() -> bytes:
+    """A valid 1×1 PNG."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00\x80\xff")) + chunk(b"IEND", b""))
+
+
+# A news item for the plain-language tests: one finding of every kind, and near misses that must stay quiet:
+# a person's name (Anna de Vries), a sender's name (Kroetsjevaar, a Name field), a place (Voorbeeldstad, a casus's gemeente), an instrument's title
+# (Wijkschouw), a theme's label (Klimaatadaptatie), "wordt" as a main verb and "jij" in quoted speech.
+TAAL_ITEM = """\
+---
+titel: Klimaatadaptatie in Voorbeeldstad
+datum: 2030-08-02
+afzender: Kroetsjevaar
+samenvatting: Wijkschouw en klimaatadaptatie middels een wandeling door de wijk.
+status: gepubliceerd
+---
+Het plein wordt groen. Het plan wordt besproken met de bewoners.
+
+Voorbeeldstad nodigt wijkambtenaren, bewoners, ondernemers, sectorcollega's en de huurdersvereniging uit om samen een \
+middag lang over het plein en de straten daaromheen te praten.
+
+Anna de Vries neemt een zwenkbrulaap mee. Kroetsjevaar schrijft dit bericht.
+
+Neem je laarzen mee. Een bewoner vroeg: “Kom jij ook?”
+"""
+
+
+# --- Builds and what they wrote ---
+
+# Production builds refuse example content unless this is set.
+EXAMPLES_ALLOWED = {"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"}
+
+
+def production_build(tmp_path_factory, now):
+    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("productie") / "output", now=now, settings="publishconf.py",
+                   extra_env=EXAMPLES_ALLOWED)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+CONTENT = ROOT / "content"
+
+
+def content_items() -> dict:
+    """The URL of every content file, with its content type."""
+    return {kind.url_for(path.stem): kind for kind in TYPES for path in sorted((CONTENT / kind.folder).rglob("*.md"))}
+
+
+def index_records(output) -> dict[str, dict]:
+    """Every record of the Pagefind index under `output`, by the URL it links to (meta url)."""
+    records = {}
+    for fragment in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        records[record["meta"]["url"]] = record
+    return records
+
+
+def json_ld(build, url: str) -> list[dict]:
+    html = build.page(url)
+    data = extruct.extract(str(html), base_url=SITE_URL, syntaxes=["json-ld"], uniform=True)["json-ld"]
+    return [node for document in data for node in document.get("@graph", [document])]
+
+
+def of_type(nodes: list[dict], kind: str) -> dict:
+    found = [node for node in nodes if node.get("@type") == kind]
+    assert len(found) == 1, nodes
+    return found[0]
+
+
+# Page type -> a list page, or the folder whose first built page is an example of the type.
+PAGE_TYPES = {
+    "home": "/",
+    "programma": "/programma/",
+    "ronde": "programma/*",
+    "sessies": "/sessies/",
+    "sessie": "sessies/*",
+    "casussen": "/casussen/",
+    "casus": "casussen/*",
+    "filter": "/casussen/thema/klimaatadaptatie/",
+    "instrument": "instrumenten/*",
+    "verslag": "verslagen/*",
+    "lessen": "/lessen/",
+    "lessen-thema": "lessen/*",
+    "thema": "themas/*",
+    "nieuws": "/nieuws/",
+    "bericht": "nieuws/*",
+    "pagina": "/over/",
+    "404": "/deze-pagina-bestaat-niet/",
+}
+
+
+def example_paths(site) -> dict[str, str]:
+    """A built example page of each page type, by type: the pages the screenshots and stylesheet tests open."""
+    paths = {}
+    for kind, where in PAGE_TYPES.items():
+        if where.startswith("/"):
+            paths[kind] = where
+            continue
+        # Prefer an example with a registration button (a session open at the build moment).
+        found = sorted(site.output.glob(f"{where}/index.html"),
+                       key=lambda f: ("werkplaatsen-registration__action" not in f.read_text(encoding="utf-8"), f))
+        assert found, f"no {kind} page built under /{where}"
+        paths[kind] = "/" + found[0].parent.relative_to(site.output).as_posix() + "/"
+    return paths
+
+
+# --- Front matter read and validated as the build does ---
+
+PATH = "content/sessies/sessie-2.md"
+VALID = """\
+---
+titel: Wonen en zorg
+ronde: ronde-2
+start: 2019-10-08 13:30
+eind: 2019-10-08 17:00
+vorm: online
+samenvatting: Tweede sessie.
+agenda:
+  - tijd: 13:30
+    onderdeel: Welkom
+status: gepubliceerd
+---
+Tekst.
+"""
+
+
+def read(text: str):
+    return frontmatter.read(PATH, textwrap.dedent(text).encode("utf-8"))
+
+
+def errors_of(text: str, schema=Sessie):
+    source, errors = read(text)
+    if source is None:
+        return errors
+    return errors + validate(source, schema, validation_context())[1]
