@@ -176,17 +176,17 @@ class WerkplaatsenGenerator(Generator):
 
     def render(self, outputs: list[Output]) -> tuple[dict[str, RenderedOutput], dict]:
         """Render outputs in this process: url -> RenderedOutput, and the queries they computed (see deps)."""
-        rendered = {}
+        rendered, tracker = {}, deps.current()
         for output in outputs:
-            if deps.tracker is None:
+            if tracker is None:
                 content, reads = output.make(), frozenset()
             else:
-                with deps.tracker.recording() as read:
+                with tracker.recording() as read:
                     content = output.make()
                 reads = frozenset(read)
             data = content.encode("utf-8") if isinstance(content, str) else content
             rendered[output.url] = RenderedOutput(data, facts(content) if output.page else None, reads)
-        return rendered, (deps.tracker.queries if deps.tracker else {})
+        return rendered, (tracker.queries if tracker else {})
 
     # Writing -------------------------------------------------------------------------------
 
@@ -195,14 +195,15 @@ class WerkplaatsenGenerator(Generator):
         self.build(self.outputs())
 
     def build(self, outputs: list[Output], earlier: dict[str, PageFacts] | None = None,
-              before_writing=lambda stylesheet: None, processes: int | None = None) -> tuple[dict[str, RenderedOutput], dict, Asset]:
+              before_writing=lambda stylesheet: None,
+              processes: int | None = None) -> tuple[dict[str, RenderedOutput], dict, Asset]:
         """Render and write `outputs` and the files every build writes, in the one order of work of
         the full build and of each preview update (see the module docstring).
 
         The pages render on `processes` cores (every core when None); once all are in, the links of
         every page (those rendered now and `earlier`: the facts of the pages not rendered again) are
-        checked and the stylesheet is made; then `before_writing(stylesheet)`, the pages, the theme files,
-        downloads, editor and machine files. Pagefind indexes the pages while this process makes the
+        checked and the stylesheet is made; then `before_writing(stylesheet)`, the pages, the theme
+        files, downloads, editor and machine files. Pagefind indexes the pages while this process makes the
         calendars, feeds and sitemap: they are not pages, so it never reads them (in this process:
         forking again costs more than they take on the other core). The preview's index is made in
         the background (``search_index``), so its update ends when its files are written.

@@ -105,8 +105,7 @@ class Preview:
         Raises ContentErrors (and leaves the preview as it was) when the content has problems.
         """
         generator, old = self.generator, self.state
-        deps.tracker = deps.Tracker()
-        try:
+        with deps.tracking(deps.Tracker()) as tracker:
             templates = self._templates()
             if templates != self.compiled_from:  # since the last update, which may have failed
                 generator.forget_templates()
@@ -121,13 +120,11 @@ class Preview:
                 changed |= deps.changed_queries(old.queries, changed, self._ask)
                 todo = [output for output in outputs if output.url in self.unsure or self._stale(output, old, changed)]
             current = {output.url for output in outputs}
-            reports, stylesheet = self._render_and_write(todo, current, old)
+            reports, stylesheet = self._render_and_write(todo, current, old, tracker)
             self._remove_stale_files(stylesheet)
-            self.state = self._remember(outputs, reports, stylesheet, old, templates)
+            self.state = self._remember(outputs, reports, stylesheet, old, templates, tracker)
             self.unsure = set()
             return len(todo)
-        finally:
-            deps.tracker = None
 
     def wait(self) -> None:
         """Return when the search index of the last update is made (it is made in the background)."""
@@ -145,7 +142,8 @@ class Preview:
             self.generator.reads.clear()
         self.read_with = keys
 
-    def _render_and_write(self, todo: list[Output], current: set[str], old: State | None) -> tuple[dict, object]:
+    def _render_and_write(self, todo: list[Output], current: set[str], old: State | None,
+                          tracker: deps.Tracker) -> tuple[dict, object]:
         """Have the build render and write `todo` (on every core when there are many), checked with
         the pages not rendered again (`current`: the URLs the site has now); return what each read
         and showed, and the stylesheet."""
@@ -164,7 +162,7 @@ class Preview:
 
         rendered, queries, stylesheet = self.generator.build(todo, earlier, before_writing,
                                                              processes=1 if len(todo) < FORK_FROM else None)
-        deps.tracker.queries.update(queries)
+        tracker.queries.update(queries)
         return rendered, stylesheet
 
     # What changed --------------------------------------------------------------------------
@@ -255,9 +253,9 @@ class Preview:
                     replace_file(path, path.read_bytes().replace(before.encode(), after.encode()))
         (self.output / before.lstrip("/")).unlink(missing_ok=True)
 
-    def _remember(self, outputs, rendered, stylesheet, old: State | None, templates) -> State:
+    def _remember(self, outputs, rendered, stylesheet, old: State | None, templates, tracker: deps.Tracker) -> State:
         generator = self.generator
-        queries = {**(old.queries if old else {}), **deps.tracker.queries}
+        queries = {**(old.queries if old else {}), **tracker.queries}
         previous = old.outputs if old else {}
         remembered = {}
         for output in outputs:
