@@ -6,8 +6,8 @@ render the outputs on every core (``workers``), check every link the pages make 
 make the stylesheet from the classes the pages use (``assets``), write the pages, the
 downloads and theme files, the browser editor (``beheer``), then make the search index
 (``searchindex``) while the other outputs are written. A failed check stops the build before it
-is switched live (see build.py). The preview (``incremental``) keeps a generator and renders
-again only what an edit changed.
+is switched live (see build.py). The preview (``incremental``) keeps a generator and asks its
+``build`` for the outputs an edit changed: one order of work for both, written once.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ..outputs.assets import Asset, placeholder_url
 from ..outputs.calendars import calendar_url, calendars
 from ..outputs.feeds import FEEDS, feeds
 from ..outputs.files import replace_file
-from ..outputs.searchindex import BUNDLE_URL, Indexing, lesson_documents
+from ..outputs.searchindex import BUNDLE_URL, InBackground, Indexing, lesson_documents
 from ..outputs.sitemap import sitemap
 from ..reading.catalog import LoadOptions
 from ..reading.content import load
@@ -93,6 +93,7 @@ class WerkplaatsenGenerator(Generator):
         self.env.get_template = self._template  # templates a page uses count as read (see deps)
         self.root = Path(self.settings["WERKPLAATSEN_ROOT"])
         self.reads: dict | None = None  # the preview's cache of parsed content files (see catalog.collect)
+        self.search_index: InBackground | None = None  # the preview makes the index in the background
 
     def _template(self, name, *args, **kwargs):
         deps.read(("template", getattr(name, "name", name)))
@@ -118,14 +119,21 @@ class WerkplaatsenGenerator(Generator):
         self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
         self.assets = assets.collect(Path(self.theme))
         share = ShareImages(self.show, self._asset_url, self.settings["SITENAME"])
+        self.search_facts = SearchFacts(self.site)
         # Globals, not context: imported component macros see them too.
         self.env.globals.update(
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
             types=BY_NAME, asset=self._asset_url, page_policy=meta_policy(self.headers),
-            feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=SearchFacts(self.site),
+            feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=self.search_facts,
             share_image=share, structured=StructuredData(self.site, self.show, share),
         )
         self._forget_imported_modules()
+
+    def forget_templates(self) -> None:
+        """The templates changed on disk: compile them again when next used. Pelican keeps compiled
+        templates by name, and Jinja trusts a file's time, which two saves in one tick share."""
+        self._templates.clear()
+        self.env.cache.clear()
 
     def _forget_imported_modules(self) -> None:
         """Jinja makes an imported template's module (a component's macros) once, with a copy of the
@@ -149,13 +157,16 @@ class WerkplaatsenGenerator(Generator):
     # Outputs -------------------------------------------------------------------------------
 
     def outputs(self) -> list[Output]:
-        """Every file the content makes, in a fixed order."""
+        """Every file the content makes, in a fixed order; the check knows the URLs of those that are
+        not pages from here on (``other_urls``)."""
         pages = all_pages(self.site)
         made = [Output(page.url, self._page_maker(page), page, page.context) for page in pages]
         others = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
                   **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"])}
         made += [Output(url, make) for url, make in others.items()]
-        return made + [Output("/sitemap.xml", lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages])]
+        made.append(Output("/sitemap.xml", lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages]))
+        self.other_urls = {output.url for output in made if output.page is None}
+        return made
 
     def _page_maker(self, page: Page):
         def make() -> str:
@@ -165,50 +176,79 @@ class WerkplaatsenGenerator(Generator):
 
     def render(self, outputs: list[Output]) -> tuple[dict[str, RenderedOutput], dict]:
         """Render outputs in this process: url -> RenderedOutput, and the queries they computed (see deps)."""
-        rendered = {}
+        rendered, tracker = {}, deps.current()
         for output in outputs:
-            if deps.tracker is None:
+            if tracker is None:
                 content, reads = output.make(), frozenset()
             else:
-                with deps.tracker.recording() as read:
+                with tracker.recording() as read:
                     content = output.make()
                 reads = frozenset(read)
             data = content.encode("utf-8") if isinstance(content, str) else content
             rendered[output.url] = RenderedOutput(data, facts(content) if output.page else None, reads)
-        return rendered, (deps.tracker.queries if deps.tracker else {})
+        return rendered, (tracker.queries if tracker else {})
 
     # Writing -------------------------------------------------------------------------------
 
     def generate_output(self, writer):
-        """Render on every core, check, make the stylesheet, write (see the module docstring).
+        """Build every output (see build)."""
+        self.build(self.outputs())
 
-        Pagefind indexes the pages while this process makes the calendars, feeds and sitemap: they
-        are not pages, so it never reads them, and nothing waits for it but the end of the build
-        (in this process: forking again costs more than they take on the other core)."""
-        outputs = self._outputs_to_render()
-        _, stylesheet, _ = workers.in_shares([output for output in outputs if output.page], self.render_share,
-                                             self.write_outputs, self._decide)
+    def build(self, outputs: list[Output], earlier: dict[str, PageFacts] | None = None,
+              before_writing=lambda stylesheet: None,
+              processes: int | None = None) -> tuple[dict[str, RenderedOutput], dict, Asset]:
+        """Render and write `outputs` and the files every build writes, in the one order of work of
+        the full build and of each preview update (see the module docstring).
+
+        The pages render on `processes` cores (every core when None); once all are in, the links of
+        every page (those rendered now and `earlier`: the facts of the pages not rendered again) are
+        checked and the stylesheet is made; then `before_writing(stylesheet)`, the pages, the theme
+        files, downloads, editor and machine files. Pagefind indexes the pages while this process makes the
+        calendars, feeds and sitemap: they are not pages, so it never reads them (in this process:
+        forking again costs more than they take on the other core). The preview's index is made in
+        the background (``search_index``), so its update ends when its files are written.
+        Returns what each output read and, for a page, its facts (not its content), the queries
+        they computed (see deps), and the stylesheet."""
+
+        def decide(reports: list) -> Asset:
+            stylesheet = self.check_and_style({**(earlier or {}), **_facts(reports)})
+            before_writing(stylesheet)
+            return stylesheet
+
+        pages = [output for output in outputs if output.page]
+        if processes != 1:
+            self.prepare(pages)
+        reports, stylesheet, _ = workers.in_shares(pages, self.render_share, self.write_outputs, decide,
+                                                   processes=processes)
         output = Path(self.output_path)
         self.write_files(stylesheet)
-        indexing = Indexing(output, self._search_documents())
+        documents, indexing = self._search_documents(), None
+        if self.search_index is None:
+            indexing = Indexing(output, documents)
+        else:
+            self.search_index.request(output, documents)
         try:
-            self.write_outputs(self.render([output for output in outputs if output.page is None])[0], stylesheet)
+            others, queries = self.render([output for output in outputs if output.page is None])
+            self.write_outputs(others, stylesheet)
         except BaseException:
-            indexing.stop()
+            if indexing is not None:
+                indexing.stop()
             raise
-        indexing.finish()
+        if indexing is not None:
+            indexing.finish()
         self._print_summary()
+        done = {url: RenderedOutput(b"", rendered.facts, rendered.reads) for url, rendered in others.items()}
+        for report, share_queries in reports:
+            done.update(report)
+            queries = {**queries, **share_queries}
+        return done, queries, stylesheet
 
     def check_output(self) -> None:
-        """Everything generate_output does before it writes, and nothing after: `make check` runs this
-        after generate_context, so what it accepts, the build builds."""
-        self._decide(workers.in_shares(self._outputs_to_render(), self.render_share))
-
-    def _outputs_to_render(self) -> list[Output]:
+        """Everything build does before it writes, and nothing after: `make check` runs this after
+        generate_context, so what it accepts, the build builds."""
         outputs = self.outputs()
-        self.other_urls = {output.url for output in outputs if output.page is None}
         self.prepare(outputs)
-        return outputs
+        self.check_and_style(_facts(workers.in_shares(outputs, self.render_share)))
 
     def prepare(self, outputs: list[Output]) -> None:
         """Compute the site's indexes and compile the templates once, before the processes fork."""
@@ -221,10 +261,6 @@ class WerkplaatsenGenerator(Generator):
         rendered, queries = self.render(outputs)
         report = {url: RenderedOutput(b"", done.facts, done.reads) for url, done in rendered.items()}
         return (report, queries), rendered
-
-    def _decide(self, reports: list) -> Asset:
-        return self.check_and_style({url: done.facts for report, _ in reports for url, done in report.items()
-                                     if done.facts is not None})
 
     def check_and_style(self, pages: dict[str, PageFacts]) -> Asset:
         """Check every link of every page; choose the downloads to publish; make the stylesheet."""
@@ -263,7 +299,7 @@ class WerkplaatsenGenerator(Generator):
 
     def _search_documents(self) -> dict[str, str]:
         """What Pagefind indexes besides the pages: the lessons."""
-        return lesson_documents(self.site.lessons, self.get_template("zoekindex-les"), self.env.globals["search_facts"])
+        return lesson_documents(self.site.lessons, self.get_template("zoekindex-les"), self.search_facts)
 
     def _print_summary(self) -> None:
         for line in self.summary:
@@ -295,3 +331,8 @@ class WerkplaatsenGenerator(Generator):
             sitefiles.SECURITY_TXT: sitefiles.security_txt(self.settings["WERKPLAATSEN_SECURITY_CONTACT"],
                                                            self.now, site_url),
         }
+
+
+def _facts(reports: list) -> dict[str, PageFacts]:
+    """The facts of the pages in the reports of render_share, by URL."""
+    return {url: done.facts for report, _ in reports for url, done in report.items() if done.facts is not None}

@@ -5,8 +5,9 @@ parsed) and the reads of every output (see deps). After a save it loads the cont
 lists what changed (items, their HTML and backlinks, the items of a type, vocabulary terms,
 downloads, templates, theme files, the clock), asks again the queries that read any of it, and
 renders again only the outputs that read something that changed, or whose page is new or shows
-other items, and writes them, on every core as a full build does. It makes the search index in the
-background, so an update ends when its pages are written. Otherwise the result is the same, byte
+other items: it hands those to the generator's ``build``, the full build's own order of work, and
+touches no private state of the generator or of Pelican (a test scans for that). The search index
+is made in the background, so an update ends when its files are written. The result is the same, byte
 for byte, as a full build of the same content: a test checks that for an edit of every content
 type, a template and the vocabulary, and a property-based one for random sequences of good and
 bad saves.
@@ -33,8 +34,7 @@ from ..model.vocabulary import vocabulary
 from ..outputs.files import replace_file
 from ..outputs.searchindex import InBackground
 from ..view.languagepanel import LanguagePanels
-from . import workers
-from .generator import Output, RenderedOutput, WerkplaatsenGenerator
+from .generator import Output, WerkplaatsenGenerator
 from .sitecheck import PageFacts
 
 # Fewer outputs than this are rendered in this process; more are shared among the cores.
@@ -82,11 +82,6 @@ class PreviewGenerator(WerkplaatsenGenerator):
             self.language_changes = self.language.update(self.catalog, self.terms, self.markdown)
             self.env.globals["language_panels"] = self.language
 
-    def write_rest(self, stylesheet) -> None:
-        """The files every update writes besides its outputs; the search index in the background."""
-        self.write_files(stylesheet)
-        self.search_index.request(Path(self.output_path), self._search_documents())
-        self._print_summary()
 
 
 class Preview:
@@ -110,17 +105,14 @@ class Preview:
         Raises ContentErrors (and leaves the preview as it was) when the content has problems.
         """
         generator, old = self.generator, self.state
-        deps.tracker = deps.Tracker()
-        try:
+        with deps.tracking(deps.Tracker()) as tracker:
             templates = self._templates()
             if templates != self.compiled_from:  # since the last update, which may have failed
-                generator._templates.clear()  # Pelican's own cache of compiled templates
-                generator.env.cache.clear()  # and Jinja's, which trusts a file's time (two saves in one tick)
+                generator.forget_templates()
             self.compiled_from = templates
             self._forget_readings(vocabulary(self._vocabulary_file()))
             generator.generate_context()
             outputs = generator.outputs()
-            generator.other_urls = {output.url for output in outputs if output.page is None}
             if old is None:
                 todo = outputs
             else:
@@ -128,13 +120,11 @@ class Preview:
                 changed |= deps.changed_queries(old.queries, changed, self._ask)
                 todo = [output for output in outputs if output.url in self.unsure or self._stale(output, old, changed)]
             current = {output.url for output in outputs}
-            reports, stylesheet = self._render_and_write(todo, current, old)
-            self._write_rest(current, reports, stylesheet, old)
-            self.state = self._remember(outputs, reports, stylesheet, old, templates)
+            reports, stylesheet = self._render_and_write(todo, current, old, tracker)
+            self._remove_stale_files(stylesheet)
+            self.state = self._remember(outputs, reports, stylesheet, old, templates, tracker)
             self.unsure = set()
             return len(todo)
-        finally:
-            deps.tracker = None
 
     def wait(self) -> None:
         """Return when the search index of the last update is made (it is made in the background)."""
@@ -152,32 +142,27 @@ class Preview:
             self.generator.reads.clear()
         self.read_with = keys
 
-    def _render_and_write(self, todo: list[Output], current: set[str], old: State | None) -> tuple[dict, object]:
-        """Render and write `todo` (on every core when there are many) as a full build does, the
-        stylesheet chosen once every page is in (`current`: the URLs the site has now); return what
-        each read and showed, and the stylesheet."""
-        generator = self.generator
+    def _render_and_write(self, todo: list[Output], current: set[str], old: State | None,
+                          tracker: deps.Tracker) -> tuple[dict, object]:
+        """Have the build render and write `todo` (on every core when there are many), checked with
+        the pages not rendered again (`current`: the URLs the site has now); return what each read
+        and showed, and the stylesheet."""
+        earlier = {url: written.facts for url, written in (old.outputs.items() if old else ())
+                   if written.facts is not None and url in current}
 
-        def decide(reports):
-            facts = {url: written.facts for url, written in (old.outputs.items() if old else ())
-                     if written.facts is not None and url in current}
-            facts.update({url: done.facts for report, _ in reports for url, done in report.items()
-                          if done.facts is not None})
-            stylesheet = generator.check_and_style(facts)
+        def before_writing(stylesheet) -> None:
             if old is None:  # the first update replaces whatever an earlier preview left
                 self._empty_output()
             self.unsure |= {output.url for output in todo}  # writing starts
-            return stylesheet
+            if old is not None:
+                self._remove_gone(old, current)
+                if old.stylesheet and old.stylesheet != stylesheet.url:
+                    self.unsure |= set(old.outputs)
+                    self._restyle(old, {output.url for output in todo}, old.stylesheet, stylesheet.url)
 
-        processes = 1 if len(todo) < FORK_FROM else None
-        if processes is None:
-            generator.prepare(todo)
-        reports, stylesheet, _ = workers.in_shares(todo, generator.render_share, generator.write_outputs, decide,
-                                                   processes=processes)
-        rendered = {}
-        for share, queries in reports:
-            rendered.update(share)
-            deps.tracker.queries.update(queries)
+        rendered, queries, stylesheet = self.generator.build(todo, earlier, before_writing,
+                                                             processes=1 if len(todo) < FORK_FROM else None)
+        tracker.queries.update(queries)
         return rendered, stylesheet
 
     # What changed --------------------------------------------------------------------------
@@ -210,7 +195,7 @@ class Preview:
     def _ask(self, key: deps.Key) -> object:
         """A query on the new site, by its key ("query", "Site.status", item key): its signature."""
         owner, name = key[1].split(".")
-        target = {"Site": self.generator.site, "SearchFacts": self.generator.env.globals["search_facts"]}[owner]
+        target = {"Site": self.generator.site, "SearchFacts": self.generator.search_facts}[owner]
         arguments = [self.generator.catalog.get(*argument[1:]) if isinstance(argument, tuple) and argument[:1] == ("item",)
                      else argument for argument in key[2:]]
         attribute = getattr(type(target), name)
@@ -234,24 +219,17 @@ class Preview:
         shutil.rmtree(self.output, ignore_errors=True)
         self.output.mkdir(parents=True)
 
-    def _write_rest(self, current: set[str], rendered: dict[str, RenderedOutput], stylesheet, old: State | None) -> None:
-        """Remove what is gone, point the pages not rendered again at a new stylesheet, and write the
-        files every update writes (see PreviewGenerator.write_rest)."""
-        if old is not None:
-            gone = (set(old.outputs) | self.unsure) - current
-            self.unsure |= gone
-            for url in gone:
-                path = self.output / Output(url, None).path
-                path.unlink(missing_ok=True)
-                for folder in path.parents:  # the folders it leaves empty go too
-                    if folder == self.output or any(folder.iterdir()):
-                        break
-                    folder.rmdir()
-            if old.stylesheet and old.stylesheet != stylesheet.url:
-                self.unsure |= set(old.outputs)
-                self._restyle(old, rendered, old.stylesheet, stylesheet.url)
-        self.generator.write_rest(stylesheet)
-        self._remove_stale_files(stylesheet)
+    def _remove_gone(self, old: State, current: set[str]) -> None:
+        """Remove the outputs the site no longer has, before the search index reads the pages."""
+        gone = (set(old.outputs) | self.unsure) - current
+        self.unsure |= gone
+        for url in gone:
+            path = self.output / Output(url, None).path
+            path.unlink(missing_ok=True)
+            for folder in path.parents:  # the folders it leaves empty go too
+                if folder == self.output or any(folder.iterdir()):
+                    break
+                folder.rmdir()
 
     def _remove_stale_files(self, stylesheet) -> None:
         """Remove the theme files (an old fingerprint, an old stylesheet) and downloads the site no longer has."""
@@ -266,7 +244,7 @@ class Preview:
                 elif path not in keep:
                     path.unlink()
 
-    def _restyle(self, old: State, rendered: dict, before: str, after: str) -> None:
+    def _restyle(self, old: State, rendered: set[str], before: str, after: str) -> None:
         """Pages not rendered again still name the old stylesheet: point them at the new one."""
         for url, written in old.outputs.items():
             if written.facts is not None and url not in rendered:
@@ -275,9 +253,9 @@ class Preview:
                     replace_file(path, path.read_bytes().replace(before.encode(), after.encode()))
         (self.output / before.lstrip("/")).unlink(missing_ok=True)
 
-    def _remember(self, outputs, rendered, stylesheet, old: State | None, templates) -> State:
+    def _remember(self, outputs, rendered, stylesheet, old: State | None, templates, tracker: deps.Tracker) -> State:
         generator = self.generator
-        queries = {**(old.queries if old else {}), **deps.tracker.queries}
+        queries = {**(old.queries if old else {}), **tracker.queries}
         previous = old.outputs if old else {}
         remembered = {}
         for output in outputs:

@@ -12,14 +12,21 @@ query read, and the query keeps its own reads and a signature of its result. Aft
    each is asked at most once);
 3. every output that read a changed key is rendered again; all others are left as they are.
 
-A full build records nothing (``tracker`` is None) and pays only a check per read.
+The build owns the tracking: the preview makes a ``Tracker`` for each update and makes it the
+current one for that update (``with tracking(tracker)``); a full build makes none, records
+nothing and pays only a check per read. The reads happen deep in the model (an item's field, a
+vocabulary term, a query), reached from templates through Jinja, so the tracker is not passed
+through every call: it is a context variable, set and reset only by ``tracking``. That keeps it
+out of the model's signatures, and a forked worker process renders with its parent's tracker.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, time
 from enum import Enum
 
@@ -55,11 +62,27 @@ class _Frame:
         self.tracker.frames.pop()
 
 
-tracker: Tracker | None = None  # set by the preview while it renders; None in a full build
+_current: ContextVar[Tracker | None] = ContextVar("tracker", default=None)
+
+
+@contextmanager
+def tracking(tracker: Tracker) -> Iterator[Tracker]:
+    """Record reads and queries in `tracker` within the block (the preview, for one update)."""
+    token = _current.set(tracker)
+    try:
+        yield tracker
+    finally:
+        _current.reset(token)
+
+
+def current() -> Tracker | None:
+    """The tracker recording now, or None (a full build)."""
+    return _current.get()
 
 
 def read(key: Key) -> None:
     """Note that the output being rendered depends on `key` (no effect in a full build)."""
+    tracker = _current.get()
     if tracker is not None:
         tracker.read(key)
 
@@ -80,6 +103,7 @@ def query(method: Callable) -> Callable:
         if key in cache:
             read(key)
             return cache[key]
+        tracker = _current.get()
         if tracker is None:
             cache[key] = value = method(self, *args)
             return value

@@ -47,7 +47,7 @@ class View:
             raise AttributeError(name)
         deps.read(self.__dict__["owner_key"])
         value = self._resolve(getattr(record, name), _target(type(record), name))
-        if deps.tracker is None:  # a full build notes no reads: keep the value, later reads skip this method
+        if deps.current() is None:  # a full build notes no reads: keep the value, later reads skip this method
             self.__dict__[name] = value
         return value
 
