@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ThreadPoolExecutor
+
 from werkplaatsen.outputs.files import replace_file
 
 
@@ -47,3 +50,27 @@ def test_a_copy_is_made_again_only_when_its_source_changed(tmp_path):
     assert replace_file(target, source) is True
     assert target.read_bytes() == b"%PDF-1.7 twee"
 
+
+
+
+def _write_often(path, data: bytes, times: int) -> None:
+    for _ in range(times):
+        replace_file(path, data)
+
+
+def test_writers_of_one_path_in_several_processes_and_threads_never_fail(tmp_path):
+    """Test workers share the compression cache: two may write the same file at the same moment."""
+    path = tmp_path / "gedeeld.br"
+    contents = [bytes([n]) * 4096 for n in range(5)]
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=_write_often, args=(path, data, 300)) for data in contents[:3]]
+    for process in processes:
+        process.start()
+    with ThreadPoolExecutor(2) as threads:
+        for writing in [threads.submit(_write_often, path, data, 300) for data in contents[3:]]:
+            writing.result()  # raises what the thread raised
+    for process in processes:
+        process.join()
+    assert [process.exitcode for process in processes] == [0, 0, 0]
+    assert path.read_bytes() in contents
+    assert [leftover.name for leftover in tmp_path.iterdir() if leftover != path] == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 
@@ -22,7 +23,9 @@ def replace_file(path: Path, data: bytes | str | Path) -> bool:
     and time, as rsync does, without reading it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    new = path.with_name(f".{path.name}.nieuw")
+    # A temporary name of this process and thread: two writers of one path (test workers sharing
+    # the compression cache, say) never rename each other's half-written file.
+    new = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.nieuw")
     if isinstance(data, Path):
         if _same_copy(path, data):
             return False
