@@ -13,6 +13,10 @@ from werkplaatsen.view.offers import price
     ("Deelname kost 12,50 euro.", 12.5),
     ("Deelname is kosteloos.", 0),
     ("Op aanvraag", None),
+    ("€ 1.250 per trio.", 1250),
+    ("Deelname kost € 25.", 25),
+    ("€ " + "9" * 400, None),  # no price, and never an infinite one
+    ("€ 12345678", None),
     (None, None),
 ])
 def test_the_first_price_the_text_names(costs, expected):

@@ -1,6 +1,6 @@
 """A session's offer in its event data (schema.org Offer): price, availability and when it opens.
 
-The price comes from the round's ``kosten`` text: its first amount (€ 25, 12,50 euro) or, when it
+The price comes from the round's ``kosten`` text: its first amount (€ 25, 12,50 euro, € 1.250) or, when it
 says so first, free (gratis, kosteloos: 0 EUR); text that names neither gives no price. The
 availability follows the one registration status (status.py), so the event data never says
 InStock while the page says registration opens next week.
@@ -17,7 +17,10 @@ SCHEMA = "https://schema.org/"
 CURRENCY = "EUR"
 AVAILABILITY = {BINNENKORT: "PreOrder", OPEN: "InStock", BIJNA_VOL: "LimitedAvailability", VOL: "SoldOut",
                 GESLOTEN: "OutOfStock", AFGELOPEN: "OutOfStock"}
-_PRICE = re.compile(r"€\s*(?P<before>\d+(?:,\d{1,2})?)|(?P<after>\d+(?:,\d{1,2})?)\s*(?:euro|EUR)\b"
+# An amount in Dutch notation (1.250,50), at most seven digits before the comma: a longer number is
+# no price, and a float of hundreds of digits would be infinite, which JSON cannot hold.
+_AMOUNT = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,7})(?:,\d{1,2})?(?![.,]?\d)"
+_PRICE = re.compile(rf"€\s*(?P<before>{_AMOUNT})|(?P<after>{_AMOUNT})\s*(?:euro|EUR)\b"
                     r"|\b(?P<free>gratis|kosteloos|geen kosten)\b", re.IGNORECASE)
 
 
@@ -28,7 +31,7 @@ def price(costs: str | None) -> int | float | None:
         return None
     if found.group("free"):
         return 0
-    amount = float((found.group("before") or found.group("after")).replace(",", "."))
+    amount = float((found.group("before") or found.group("after")).replace(".", "").replace(",", "."))
     return int(amount) if amount.is_integer() else amount
 
 
