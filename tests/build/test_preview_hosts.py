@@ -23,6 +23,8 @@ def test_a_page_of_another_website_that_points_its_name_here_reads_nothing(previ
     port = urlsplit(preview.url).port
     assert "Een concept" in get(preview, "/sessies/concept/", f"localhost:{port}")[1], "the draft, for its own pages"
     for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1.nip.io:{port}"):
-        for path in ("/sessies/concept/", "/", "/bestanden/werkblad.pdf", "/bestaat-niet/"):
+        # The preview's own routes too: its problems name files, lines and what a draft says.
+        for path in ("/sessies/concept/", "/", "/bestanden/werkblad.pdf", "/bestaat-niet/",
+                     "/beheer/problemen.json", "/_voorbeeld/melding.css"):
             status, body = get(preview, path, host)
             assert status == 403 and "concept" not in body and "%PDF" not in body, (host, path)
