@@ -247,7 +247,7 @@ def test_the_exact_commands_for_a_server():
         "/work/output/", "/tmp/kopieen/", f"deploy@web.example.nl:/srv/werk plaatsen/releases/.partial-{name}/"]
     assert deploying.link_copies(server, name, live_name)[-1] == "sh -c " + deploying.shlex.quote(
         f"cd -- {folder} && cd -- releases/{live_name} && xargs -0 -r cp -l -f --parents -t ../.partial-{name}"
-        f" < ../.partial-{name}/.compressed-reused && rm -- ../.partial-{name}/.compressed-reused")
+        f" -- < ../.partial-{name}/.compressed-reused && rm -- ../.partial-{name}/.compressed-reused")
     assert deploying.point_current(server, name, uploaded=True)[-1] == "sh -c " + deploying.shlex.quote(
         f"cd -- {folder} && mv -- releases/.partial-{name} releases/{name}"
         f" && ln -sfn -- releases/{name} .current-{name} && mv -T -- .current-{name} current")

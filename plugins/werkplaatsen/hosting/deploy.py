@@ -111,7 +111,7 @@ def link_copies(target: DeployTarget, name: str, live: str) -> list[str]:
     One cp per batch of files (xargs), not one process per file: an unchanged site has thousands.
     """
     new = f"../{PARTIAL}{name}"
-    return target.shell(f"cd -- {RELEASES}/{live}", f"xargs -0 -r cp -l -f --parents -t {new} < {new}/{REUSED}",
+    return target.shell(f"cd -- {RELEASES}/{live}", f"xargs -0 -r cp -l -f --parents -t {new} -- < {new}/{REUSED}",
                         f"rm -- {new}/{REUSED}")
 
 
