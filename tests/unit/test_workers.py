@@ -1,5 +1,6 @@
 """Work in forked processes: each takes every n-th task; a failure in one is raised in the parent."""
 
+import gc
 import time
 
 import pytest
@@ -45,3 +46,15 @@ def test_a_failing_decision_stops_the_processes_waiting_for_it(monkeypatch):
     with pytest.raises(RuntimeError, match="geen besluit"):
         workers.in_shares(list(range(4)), squares, second=lambda kept, d: None, decide=refuse, processes=2)
     assert time.monotonic() - start < workers.JOIN_TIMEOUT, "a waiting process was left to time out"
+
+
+def frozen_count(share):
+    return [gc.get_freeze_count()], None
+
+
+def test_the_workers_collectors_leave_the_loaded_site_alone_and_the_parent_collects_as_before():
+    """Frozen while forking (the children copy none of the site's memory), unfrozen after (the preview lives on)."""
+    kept = [object() for _ in range(1000)]  # what the build loaded before forking
+    reports = workers.in_shares([1, 2], frozen_count, processes=2)
+    assert all(count >= len(kept) for report in reports for count in report)
+    assert gc.get_freeze_count() == 0
