@@ -2,7 +2,7 @@
 
 import pytest
 
-from werkplaatsen.model import urls
+from werkplaatsen.model import routes, urls
 
 HOSTS = ("www.platform31.nl", "www.lpbagenda.nl")
 
@@ -56,3 +56,14 @@ def test_a_url_field_must_be_external_on_its_list():
         urls.external("/sessies/x/", HOSTS)
     with pytest.raises(urls.UrlProblem, match="gaat naar www.platform31.nl"):
         urls.external("https://www.platform31.nl/", ("www.lpbagenda.nl",))
+
+
+@pytest.mark.parametrize(("page", "section", "expected"), [
+    ("/sessies/", "/sessies/", True),
+    ("/sessies/gewoon/", "/sessies/", True),
+    ("/casussen/", "/sessies/", False),
+    ("/", "/", True),
+    ("/sessies/", "/", False),  # the home page's section holds only the home page
+])
+def test_a_page_is_within_its_menu_section(page, section, expected):
+    assert routes.within(page, section) is expected

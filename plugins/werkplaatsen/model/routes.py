@@ -29,6 +29,12 @@ FIXED = {
 }
 
 
+def within(page_url: str, section_url: str) -> bool:
+    """Whether a page belongs to a menu section: the section's own page or one below it (the home
+    page's section is only the home page itself, or every page would be in it)."""
+    return page_url == section_url or (section_url != HOME_URL and page_url.startswith(section_url))
+
+
 def theme_url(key: str) -> str:
     return f"{THEMES_URL}{key}/"
 
