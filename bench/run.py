@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from werkplaatsen.model.routes import ADMIN_URL
+from werkplaatsen.system.places import ROOT
 
 from . import references
 from .environments import HUGO_PAGEFIND, PELICAN
@@ -49,7 +50,6 @@ from .preview_edits import measure, measure_hugo_server
 from .report import table, targets
 from .synthetic import NOW, Item, generate, items, site_page
 
-ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
 
 

@@ -86,10 +86,6 @@ def test_an_import_from_a_test_module_is_found_wherever_it_is_written():
     assert imported_test_modules(source) == ["tests.build.test_news", "tests.browser.test_gates_catch_breakage"]
 
 
-# The one patch of a private name left: the real method makes a venv and installs into it from the network.
-PRIVATE_PATCHES_LEFT = {("tests/unit/test_bench.py", "Environment._make")}
-
-
 def patched_private_names(source: str) -> list[str]:
     """The private names a test replaces with `…setattr(owner, "_name", …)` (monkeypatch or MonkeyPatch)."""
     found = []
@@ -105,7 +101,7 @@ def patched_private_names(source: str) -> list[str]:
 def test_no_test_patches_a_private_name():
     patched = {(str(path.relative_to(ROOT)), name) for path in sorted((ROOT / "tests").rglob("*.py"))
                for name in patched_private_names(path.read_text(encoding="utf-8"))}
-    assert patched == PRIVATE_PATCHES_LEFT
+    assert patched == set()
 
 
 def test_a_patched_private_name_is_found():

@@ -161,18 +161,17 @@ def test_an_environment_made_from_other_pins_or_missing_a_part_is_not_complete(t
 def test_ready_reuses_a_complete_environment_and_remakes_one_that_is_not(tmp_path, monkeypatch):
     made = []
 
-    def make(self, folder):
+    def make(folder):
         made.append(folder)
         shutil.rmtree(folder, ignore_errors=True)
         _complete_environment(folder)
 
-    monkeypatch.setattr(Environment, "_make", make)
     monkeypatch.setenv("BENCH_CACHE", str(tmp_path / "cache"))
-    folder = TOOL.ready()
+    folder = TOOL.ready(make=make)
     assert folder == tmp_path / "cache" / "tool" and made == [folder]
-    assert TOOL.ready() == folder and len(made) == 1  # complete: reused
+    assert TOOL.ready(make=make) == folder and len(made) == 1  # complete: reused
     (folder / STAMP).unlink()
-    TOOL.ready()
+    TOOL.ready(make=make)
     assert len(made) == 2  # not complete: made again
 
 
