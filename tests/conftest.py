@@ -87,3 +87,8 @@ def pytest_terminal_summary(terminalreporter):
     for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
         for name, value in report.user_properties:
             terminalreporter.write_line(f"{name}: {value}")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="write the screenshots that differ as new baselines (make screenshots)")
