@@ -17,21 +17,17 @@ from werkplaatsen.reading.catalog import LoadOptions
 from werkplaatsen.reading.validation import validate
 
 
-def page_url(site, path) -> str:
-    """The URL of a built page, as the build names it: /sessies/naam/ for index.html, else the file."""
-    return "/" + path.relative_to(site.output).as_posix().removesuffix("index.html")
-
-
 @pytest.fixture(scope="module")
 def pages(site) -> dict[str, PageFacts]:
     """Every built page's links and ids, read with the build's own reader."""
-    return {page_url(site, path): facts(path.read_text(encoding="utf-8")) for path in site.html_files()}
+    return {site.url_of(path): facts(path.read_text(encoding="utf-8")) for path in site.html_files()}
 
 
 def internal_links(page: PageFacts) -> set[str]:
     """The pages and files a page links to on this site, without anchors (the canonical and feed
     links name the site's full address, which is the visitor's own page or a feed)."""
-    return {unquote(parts.path) for parts in map(urlsplit, page.links) if parts.path and not parts.scheme and not parts.netloc}
+    return {unquote(parts.path) for parts in map(urlsplit, page.links)
+            if parts.path and not parts.scheme and not parts.netloc}
 
 
 def test_every_content_file_has_its_page(pages):
@@ -92,28 +88,29 @@ def test_the_builds_link_check_guards_the_real_pages(site, pages):
     html = (site.output / session.strip("/") / "index.html").read_text(encoding="utf-8")
     planted = facts(html.replace("</main>", '<a href="/bestaat-niet/">weg</a> <a href="/#nergens">weg</a></main>'))
     errors = [str(error) for error in broken_links({**pages, session: planted}, files, {}, {})]
+    advice = "Pas de link aan of publiceer de pagina."
     assert errors == [
-        f"de site: de link /#nergens (op {session}) wijst naar een plek die er niet is. Pas de link aan of publiceer de pagina.",
-        f"de site: de link /bestaat-niet/ (op {session}) wijst naar een pagina die niet bestaat. "
-        "Pas de link aan of publiceer de pagina.",
+        f"de site: de link /#nergens (op {session}) wijst naar een plek die er niet is. {advice}",
+        f"de site: de link /bestaat-niet/ (op {session}) wijst naar een pagina die niet bestaat. {advice}",
     ]
 
 
 def test_a_registration_form_on_another_website_is_refused_in_the_real_content(site):
     """The registration buttons are written from fields the build only accepts on the registration
     hosts: the real round on the home page, its form moved to a host for plain links, is refused."""
-    button = site.page(routes.HOME_URL).select_one(".werkplaatsen-current-round .werkplaatsen-registration a[href]")
-    assert button is not None
-    form, rounds = button["href"], BY_NAME["ronde"]
-    shown = site.page(routes.HOME_URL).select_one(".werkplaatsen-current-round h2 a")["href"]
-    path = next(path for path in (ROOT / "content" / rounds.folder).rglob("*.md") if rounds.url_for(path.stem) == shown)
+    current = site.page(routes.HOME_URL).select_one(".werkplaatsen-current-round")
+    form, shown = current.select_one(".werkplaatsen-registration a[href]")["href"], current.h2.a["href"]
+    rounds = BY_NAME["ronde"]
+    path = next(path for path in (ROOT / "content" / rounds.folder).rglob("*.md")
+                if rounds.url_for(path.stem) == shown)
     other = form.replace(urls.resolve(form, allow_internal=False).host, pelicanconf.WERKPLAATSEN_LINK_HOSTS[0])
     text = path.read_text(encoding="utf-8")
     assert form in text
     source, _ = frontmatter.read(str(path), text.replace(form, other).encode("utf-8"))
     errors = [str(error) for error in validate(source, rounds.schema, validation_context())[1]]
     assert len(errors) == 1
-    assert errors[0].startswith(f"{path}, regel ") and f'"{other}" gaat naar {pelicanconf.WERKPLAATSEN_LINK_HOSTS[0]}' in errors[0]
+    assert errors[0].startswith(f"{path}, regel ")
+    assert f'"{other}" gaat naar {pelicanconf.WERKPLAATSEN_LINK_HOSTS[0]}' in errors[0]
 
 
 def test_pages_keep_to_the_link_rules_the_build_applies_to_editors(site):
@@ -129,13 +126,13 @@ def test_pages_keep_to_the_link_rules_the_build_applies_to_editors(site):
             try:
                 urls.link(tag["href"], hosts)
             except urls.UrlProblem as problem:
-                offenders.append(f"{page_url(site, path)}: {problem}")
+                offenders.append(f"{site.url_of(path)}: {problem}")
         for tag in soup.select("link[rel~=canonical], link[rel~=alternate]"):
             if not tag["href"].startswith(own):
-                offenders.append(f"{page_url(site, path)}: {tag['href']} is not this site's address")
+                offenders.append(f"{site.url_of(path)}: {tag['href']} is not this site's address")
         for tag in soup.select("[src], link[href]:not([rel~=canonical]):not([rel~=alternate])"):
             if not urls.resolve(tag.get("src") or tag["href"], allow_internal=True).internal:
-                offenders.append(f"{page_url(site, path)}: {tag} loads from another host")
+                offenders.append(f"{site.url_of(path)}: {tag} loads from another host")
     assert not offenders
 
 
