@@ -12,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..model import deps
+from ..model import deps, schemas
 from ..model.clock import embargo_ends, midnight
-from ..model.contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
+from ..model.contenttypes import BY_NAME, BY_ROLE, THEME_FACET, TYPES, ContentType, Facet, Role
 from ..model.deps import query, query_property
-from ..model.fields import slugify
+from ..model.fields import RefTo, marker, slugify
 from ..model.routes import facet_url, lesson_anchor, lessons_url
 from ..model.status import Status, registration_status
 from ..model.vocabulary import Vocabulary
@@ -26,14 +26,20 @@ from . import timetags
 OTHER_LESSONS = ("overig", "Overige lessen")
 HOME_SESSIONS = 3  # session cards on the home page
 LESSONS_PREVIEW = 3  # lessons per theme on /lessen/; each theme's own page has them all
-# Types that show, and appear in, "related" suggestions, in the order ties are broken.
-RELATED_TYPES = ("sessie", "casus", "instrument", "verslag")
 THEME_PAGE_CARDS = 6  # cards per type on a theme's page; the type's filter page has the rest
+ROUNDS, SESSIONS, REPORTS = BY_ROLE[Role.ROUNDS], BY_ROLE[Role.SESSIONS], BY_ROLE[Role.REPORTS]
+RELATED = [kind.name for kind in TYPES if kind.related]  # in the order ties are broken
 
 
 def _stable(item: Item) -> tuple:
     """A fixed order for items of several types: by type, then title, then slug."""
-    return RELATED_TYPES.index(item.type.name), item.titel.lower(), item.slug
+    return RELATED.index(item.type.name), item.titel.lower(), item.slug
+
+
+def lesson_field(kind: ContentType) -> str:
+    """The field of a lesson card that names items of this type (casussen, instrumenten)."""
+    return next(name for name, info in schemas.Lesson.model_fields.items()
+                if (reference := marker(info, RefTo)) and reference.type_name == kind.name)
 
 
 @dataclass(frozen=True)
@@ -124,14 +130,14 @@ class Site:
     @staticmethod
     def registration(item: Item):
         """The registration of a round, or of a session: its own, else its round's."""
-        return item.aanmelding or (item.ronde.aanmelding if item.type.name == "sessie" else None)
+        return item.aanmelding or (item.ronde.aanmelding if item.type.role is Role.SESSIONS else None)
 
     @query
     def status(self, item: Item) -> Status | None:
         """The registration status of a round or session (see status.py); None for other items."""
-        if item.type.name == "ronde":
+        if item.type.role is Role.ROUNDS:
             return registration_status(self.registration(item), round_end(item), self.now, format_date=timetags.when)
-        if item.type.name == "sessie":
+        if item.type.role is Role.SESSIONS:
             return registration_status(self.registration(item), item.eind, self.now, format_date=timetags.when)
         return None
 
@@ -161,7 +167,7 @@ class Site:
     @query
     def overview(self, type_name: str) -> list[Item]:
         """The items of a type as its overview and filter pages list them: sessions upcoming first."""
-        return self.sessions if type_name == "sessie" else self.listed(type_name)
+        return self.sessions if type_name == SESSIONS.name else self.listed(type_name)
 
     def upcoming_and_past(self, sessions: list[Item]) -> tuple[list[Item], list[Item]]:
         """Sessions (in the overview's order) parted into those still to come and those that were."""
@@ -169,7 +175,7 @@ class Site:
 
     @query_property
     def rounds(self) -> list[Item]:
-        return self.listed("ronde")
+        return self.listed(ROUNDS.name)
 
     @query_property
     def programme(self) -> Programme:
@@ -188,15 +194,15 @@ class Site:
 
     @query_property
     def upcoming_sessions(self) -> list[Item]:
-        return self.upcoming_and_past(self.listed("sessie"))[0]
+        return self.upcoming_and_past(self.listed(SESSIONS.name))[0]
 
     @query_property
     def past_sessions(self) -> list[Item]:
-        return self.upcoming_and_past(self.listed("sessie"))[1][::-1]
+        return self.upcoming_and_past(self.listed(SESSIONS.name))[1][::-1]
 
     @query_property
     def reports(self) -> list[Item]:
-        return self.listed("verslag")
+        return self.listed(REPORTS.name)
 
     @query_property
     def current_round(self) -> Item | None:
@@ -229,7 +235,7 @@ class Site:
 
     @query
     def sessions_of(self, round_item: Item) -> list[Item]:
-        return sorted(round_item.backlinks["sessie"], key=lambda s: s.start)
+        return sorted(round_item.backlinks[SESSIONS.name], key=lambda s: s.start)
 
     @query
     def split_sessions(self, round_item: Item) -> tuple[list[Item], list[Item]]:
@@ -294,8 +300,8 @@ class Site:
     def _by_themes(self) -> dict[frozenset, list[Item]]:
         """Items that can be related, grouped by their set of themes, each group in a fixed order."""
         groups: dict[frozenset, list[Item]] = defaultdict(list)
-        for kind in RELATED_TYPES:
-            for item in self.catalog.all(kind):
+        for type_name in RELATED:
+            for item in self.catalog.all(type_name):
                 groups[frozenset(item.themas)].append(item)
         return {themes: sorted(items, key=_stable) for themes, items in groups.items()}
 
@@ -303,20 +309,20 @@ class Site:
     def _related_order(self) -> dict[Item, tuple[frozenset, tuple]]:
         """Each item that can be related: its themes and its fixed order, read once for all pages."""
         return {item: (frozenset(item.themas), _stable(item))
-                for kind in RELATED_TYPES for item in self.catalog.all(kind)}
+                for type_name in RELATED for item in self.catalog.all(type_name)}
 
     @query
     def related(self, item: Item, limit: int = 3) -> list[Item]:
         """Up to `limit` items of other types that the page does not link to yet, the same on every build:
         first items linked to what this item links to (most shared links first), then items sharing
         the most themes."""
-        if item.type.name not in RELATED_TYPES:
+        if not item.type.related:
             return []
         linked = self._links[item]
         excluded = linked | {item}
 
         def eligible(other: Item) -> bool:
-            return other.type.name != item.type.name and other.type.name in RELATED_TYPES and other not in excluded
+            return other.type.name != item.type.name and other.type.related and other not in excluded
 
         shared = defaultdict(int)
         for neighbour in linked:
@@ -346,7 +352,7 @@ class Site:
     @query
     def lessons_naming(self, item: Item) -> list[Lesson]:
         """Lesson cards that name a casus or instrument."""
-        field_name = {"casus": "casussen", "instrument": "instrumenten"}[item.type.name]
+        field_name = lesson_field(item.type)
         return [lesson for lesson in self.lessons if item in getattr(lesson.card, field_name)]
 
     @query
@@ -369,19 +375,19 @@ class Site:
     def themes(self) -> dict[str, dict[str, list[Item]]]:
         """Every theme in use, with its items grouped by content type."""
         index: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
-        for kind in ("ronde", "sessie", "casus", "instrument", "verslag"):
-            for item in self.overview(kind):
-                for theme in item.themas:
-                    index[theme][item.type.name].append(item)
+        for item in (item for kind in TYPES if kind.theme_page for item in self.overview(kind.name)):
+            for theme in item.themas:
+                index[theme][item.type.name].append(item)
         return {theme: dict(index[theme]) for theme in self._theme_order(index)}
 
     @query
     def theme_sections(self, theme: str) -> list[Excerpt]:
         """A theme's page: per type its first items, and the type's filter page with all of them."""
         sections = []
-        for kind, items in self.themes[theme].items():
-            pages = {value.key: value.url for facet, values in self.facets[kind] if facet is THEME_FACET for value in values}
-            sections.append(excerpt(kind, BY_NAME[kind].plural, items, THEME_PAGE_CARDS, pages.get(theme)))
+        for type_name, items in self.themes[theme].items():
+            pages = {value.key: value.url for facet, values in self.facets[type_name] if facet is THEME_FACET
+                     for value in values}
+            sections.append(excerpt(type_name, BY_NAME[type_name].plural, items, THEME_PAGE_CARDS, pages.get(theme)))
         return sections
 
     @query_property
