@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from . import schemas
+from .dutch import count
 from .fields import duration_minutes, slugify
 from .schemas import Schema
 
@@ -79,6 +80,20 @@ class TypeFeed:
     title: str  # "Nieuwe verslagen en publicaties"
 
 
+@dataclass(frozen=True)
+class TopTask:
+    """A line under "Ontdek" on the home page: the title, then how many there are ("5 werkvormen om
+    morgen te gebruiken")."""
+
+    title: str  # "Instrumenten"
+    one: str  # the noun after the number: "werkvorm"
+    many: str  # "werkvormen"
+    after: str = ""  # words after the noun: "om morgen te gebruiken"
+
+    def text(self, number: int) -> str:
+        return " ".join(filter(None, (count(number, self.one, self.many), self.after)))
+
+
 class Role(Enum):
     """A part in the programme that exactly one type plays."""
 
@@ -127,6 +142,7 @@ class ContentType:
     theme_page: bool = False
     # The share image of its pages (see shareimages.py); None: the site's general image.
     share_section: str | None = None
+    top_task: TopTask | None = None  # a line under "Ontdek" on the home page, in the order of TYPES
 
     @property
     def the(self) -> str:
@@ -188,6 +204,7 @@ TYPES: tuple[ContentType, ...] = (
                 term_facet("fase", "Fase", "fase", "fasen"),
                 Facet("gemeente", "Gemeente", lambda c, terms: [(slugify(c.gemeente), c.gemeente, c.gemeente.lower())])),
         structured_data="CreativeWork", related=True, theme_page=True, share_section="casussen",
+        top_task=TopTask("Casussen", "lokale opgave van een trio", "lokale opgaven van trio's"),
     ),
     ContentType(
         "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "het", "/instrumenten/{slug}/",
@@ -200,6 +217,7 @@ TYPES: tuple[ContentType, ...] = (
                 term_facet("groepsvorm", "Groepsvorm", "groepsvormen", "groepsvormen"),
                 Facet("duur", "Duur", _duration_band)),
         structured_data="HowTo", named=True, related=True, theme_page=True, share_section="instrumenten",
+        top_task=TopTask("Instrumenten", "werkvorm", "werkvormen", "om morgen te gebruiken"),
     ),
     ContentType(
         "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "de", "/verslagen/{slug}/",
@@ -211,7 +229,7 @@ TYPES: tuple[ContentType, ...] = (
         facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"), THEME_FACET, year_facet("datum")),
         structured_data="Report", feed=TypeFeed("publicaties", "Nieuwe verslagen en publicaties"),
         home=("Nieuwste publicatie", 1), role=Role.REPORTS, related=True, theme_page=True,
-        share_section="verslagen",
+        share_section="verslagen", top_task=TopTask("Verslagen", "publicatie", "publicaties", "met de lessen"),
     ),
     ContentType(
         "partner", schemas.Partner, "partners", "Partner", "Partners", "de", "/partners/{slug}/",

@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 
 from ..model import deps, schemas
 from ..model.clock import embargo_ends, midnight
-from ..model.contenttypes import BY_NAME, BY_ROLE, THEME_FACET, TYPES, ContentType, Facet, Role
+from ..model.contenttypes import BY_NAME, BY_ROLE, THEME_FACET, TYPES, ContentType, Facet, Role, TopTask
 from ..model.deps import query, query_property
 from ..model.fields import RefTo, marker, slugify
-from ..model.routes import facet_url, lesson_anchor, lessons_url
+from ..model.routes import LESSONS_URL, facet_url, lesson_anchor, lessons_url
 from ..model.status import Status, registration_status
 from ..model.vocabulary import Vocabulary
 from ..reading.catalog import Catalog, Item, references
@@ -26,6 +26,7 @@ from . import timetags
 OTHER_LESSONS = ("overig", "Overige lessen")
 HOME_SESSIONS = 3  # session cards on the home page
 LESSONS_PREVIEW = 3  # lessons per theme on /lessen/; each theme's own page has them all
+LESSONS_TASK = TopTask("Lessen", "les", "lessen", "per thema")  # the last line under "Ontdek" on the home page
 THEME_PAGE_CARDS = 6  # cards per type on a theme's page; the type's filter page has the rest
 ROUNDS, SESSIONS, REPORTS = BY_ROLE[Role.ROUNDS], BY_ROLE[Role.SESSIONS], BY_ROLE[Role.REPORTS]
 RELATED = [kind.name for kind in TYPES if kind.related]  # in the order ties are broken
@@ -75,6 +76,25 @@ class Group:
     key: str
     label: str
     members: list
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page: a few cards of a type, and the link to the type's overview."""
+
+    key: str
+    label: str
+    members: list
+    kind: ContentType
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link with its title and the words after it, such as a line under "Ontdek" on the home page."""
+
+    url: str
+    title: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -215,17 +235,25 @@ class Site:
         return "Laatste ronde" if self.current_round and self.status(self.current_round).ended else "Huidige ronde"
 
     @query_property
-    def home_sessions(self) -> Group:
+    def home_sessions(self) -> HomeSection:
         """The home page's sessions: the next ones, or the latest ones when none are planned."""
         if self.upcoming_sessions:
-            return Group("sessies", "Volgende sessies", self.upcoming_sessions[:HOME_SESSIONS])
-        return Group("sessies", "Laatste sessies", self.past_sessions[:HOME_SESSIONS])
+            return HomeSection(SESSIONS.folder, "Volgende sessies", self.upcoming_sessions[:HOME_SESSIONS], SESSIONS)
+        return HomeSection(SESSIONS.folder, "Laatste sessies", self.past_sessions[:HOME_SESSIONS], SESSIONS)
 
     @query_property
-    def home_sections(self) -> list[Group]:
+    def home_sections(self) -> list[HomeSection]:
         """The newest items of each type whose descriptor asks for a place on the home page."""
-        return [Group(kind.name, kind.home[0], self.listed(kind.name)[: kind.home[1]])
+        return [HomeSection(kind.name, kind.home[0], self.listed(kind.name)[: kind.home[1]], kind)
                 for kind in TYPES if kind.home and self.catalog.all(kind.name)]
+
+    @query_property
+    def top_tasks(self) -> list[Link]:
+        """The lines under "Ontdek" on the home page: each type that asks for one, with how many
+        items it has, then the lessons."""
+        lines = [Link(kind.list_url, kind.top_task.title, kind.top_task.text(len(self.listed(kind.name))))
+                 for kind in TYPES if kind.top_task]
+        return [*lines, Link(LESSONS_URL, LESSONS_TASK.title, LESSONS_TASK.text(len(self.lessons)))]
 
     @query
     def about(self, item: Item) -> list[tuple[ContentType, list[Item]]]:
