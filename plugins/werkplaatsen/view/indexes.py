@@ -11,17 +11,22 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from ..model import deps, schemas
 from ..model.clock import embargo_ends, midnight
 from ..model.contenttypes import BY_NAME, BY_ROLE, THEME_FACET, TYPES, ContentType, Facet, Role, TopTask
 from ..model.deps import query, query_property
+from ..model.dutch import count
 from ..model.fields import RefTo, marker, slugify
 from ..model.routes import LESSONS_URL, facet_url, lesson_anchor, lessons_url
 from ..model.status import Status, registration_status
 from ..model.vocabulary import Vocabulary
 from ..reading.catalog import Catalog, Item, references
 from . import timetags
+
+if TYPE_CHECKING:
+    from .pages import Pagination
 
 OTHER_LESSONS = ("overig", "Overige lessen")
 HOME_SESSIONS = 3  # session cards on the home page
@@ -119,11 +124,28 @@ def excerpt(key: str, label: str, items: list, size: int, more: str | None) -> E
 class FacetValue:
     """One value of a filter, with its page and the items that have it."""
 
+    kind: ContentType
     facet: Facet
     key: str
     label: str
     url: str
     items: list[Item]
+
+    @property
+    def summary(self) -> str:
+        """The lead of its page: '3 sessies met thema Participatie.'"""
+        number = count(len(self.items), self.kind.label.lower(), self.kind.plural.lower())
+        return f"{number} met {self.facet.label.lower()} {self.label}."
+
+
+@dataclass(frozen=True)
+class SessionsPage:
+    """One page of the sessions overview: the sessions to come, those that were, and whether the
+    page has a section for the sessions to come."""
+
+    upcoming: list[Item]
+    past: list[Item]
+    upcoming_section: bool
 
 
 @dataclass(frozen=True)
@@ -192,6 +214,13 @@ class Site:
     def upcoming_and_past(self, sessions: list[Item]) -> tuple[list[Item], list[Item]]:
         """Sessions (in the overview's order) parted into those still to come and those that were."""
         return [s for s in sessions if s.eind > self.now], [s for s in sessions if s.eind <= self.now]
+
+    def sessions_page(self, sessions: list[Item], pagination: Pagination | None) -> SessionsPage:
+        """One page of the sessions overview. Its first page always has the upcoming section, which
+        then says that none are planned; a later page has it only with sessions in it."""
+        upcoming, past = self.upcoming_and_past(sessions)
+        first = pagination is None or pagination.number == 1
+        return SessionsPage(upcoming, past, bool(upcoming) or first)
 
     @query_property
     def rounds(self) -> list[Item]:
@@ -298,7 +327,7 @@ class Site:
             for key, label, rank in facet.values(item, self.vocabulary):
                 members[key].append(item)
                 labels[key] = (rank, label)
-        return [FacetValue(facet, key, labels[key][1], facet_url(kind, facet, key), members[key])
+        return [FacetValue(kind, facet, key, labels[key][1], facet_url(kind, facet, key), members[key])
                 for key in sorted(members, key=lambda key: labels[key])]
 
     def warm(self) -> None:
