@@ -5,6 +5,7 @@ its descriptor. The indexes hand templates ready values: counts with their noun,
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 
@@ -22,6 +23,11 @@ from werkplaatsen.view.indexes import LESSONS_TASK, Site
 from werkplaatsen.view.pages import Pagination
 from werkplaatsen.view.shareimages import FOLDER, GENERAL, SECTIONS, section
 
+TEMPLATES = ROOT / "theme" / "templates"
+# The stages whose code the descriptors drive: none of them writes a type's name.
+DRIVEN = ("reading", "view", "outputs", "build", "hosting")
+# Words that are also a type's name: (file, the line's text).
+WORDS = {("view/present.py", 'facts.append(dutch.count(entry.paginas, "pagina", "pagina\'s"))')}  # a PDF's pages
 NOW = datetime(2030, 9, 1, 10, tzinfo=TIMEZONE)  # the fixture site's clock: its sessions are all to come
 SESSIONS, ROUNDS, REPORTS = BY_ROLE[Role.SESSIONS], BY_ROLE[Role.ROUNDS], BY_ROLE[Role.REPORTS]
 
@@ -130,3 +136,26 @@ def test_a_filter_page_says_how_many_items_have_its_value_in_the_right_form(site
     assert {value.summary for value in rounds} == {f"{len(value.items)} sessies met ronde {value.label}."
                                                    for value in rounds}
     assert all(len(value.items) > 1 for value in rounds)
+
+
+def _type_names() -> re.Pattern:
+    return re.compile(r"""["'](%s)["']""" % "|".join(kind.name for kind in TYPES))
+
+
+def test_the_stages_that_the_descriptors_drive_write_no_type_name():
+    package = ROOT / "plugins" / "werkplaatsen"
+    found = [(f"{path.relative_to(package)}", line.strip()) for stage in DRIVEN
+             for path in sorted((package / stage).rglob("*.py"))
+             for line in path.read_text(encoding="utf-8").splitlines() if _type_names().search(line)]
+    assert set(found) == WORDS
+
+
+def test_templates_shared_by_the_types_name_none_of_them():
+    list_templates = Counter(kind.list_template for kind in TYPES if kind.list_url)
+    own = {kind.name for kind in TYPES} | {name for name, uses in list_templates.items() if uses == 1}
+    naming = re.compile(_type_names().pattern + r"|backlinks\.\w|listed\(|\btypes\.\w")
+    shared = [path for path in sorted(TEMPLATES.rglob("*.html")) if path.stem not in own]
+    assert len(shared) > 10 and "home" in {path.stem for path in shared}
+    found = [(path.name, line.strip()) for path in shared
+             for line in path.read_text(encoding="utf-8").splitlines() if naming.search(line)]
+    assert found == []
