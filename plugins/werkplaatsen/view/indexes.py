@@ -42,7 +42,7 @@ def _stable(item: Item) -> tuple:
     return RELATED.index(item.type.name), item.titel.lower(), item.slug
 
 
-def lesson_field(kind: ContentType) -> str:
+def _lesson_field(kind: ContentType) -> str:
     """The field of a lesson card that names items of this type (casussen, instrumenten)."""
     return next(name for name, info in schemas.Lesson.model_fields.items()
                 if (reference := marker(info, RefTo)) and reference.type_name == kind.name)
@@ -409,7 +409,7 @@ class Site:
     @query
     def lessons_naming(self, item: Item) -> list[Lesson]:
         """Lesson cards that name a casus or instrument."""
-        field_name = lesson_field(item.type)
+        field_name = _lesson_field(item.type)
         return [lesson for lesson in self.lessons if item in getattr(lesson.card, field_name)]
 
     @query
