@@ -22,7 +22,7 @@ from pelican.generators import Generator
 from ..hosting.headers import meta_policy, parse_headers_file
 from ..model import deps, dutch, routes
 from ..model.clock import build_time
-from ..model.contenttypes import BY_NAME
+from ..model.contenttypes import BY_NAME, BY_ROLE
 from ..model.errors import ContentError, ContentErrors
 from ..model.routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from ..model.vocabulary import Vocabulary, vocabulary
@@ -148,7 +148,8 @@ class WerkplaatsenGenerator(Generator):
         # Globals, not context: imported component macros see them too.
         self.env.globals.update(
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
-            types=BY_NAME, asset=self._asset_url, page_policy=meta_policy(self.headers),
+            roles={role.value: kind for role, kind in BY_ROLE.items()}, asset=self._asset_url,
+            page_policy=meta_policy(self.headers),
             feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=self.search_facts,
             share_image=share, structured=StructuredData(self.site, self.show, share),
         )
