@@ -49,7 +49,7 @@ def _lesson_field(kind: ContentType) -> str:
 
 
 @dataclass(frozen=True)
-class Lesson:
+class LessonCard:
     """A lesson card from a report, with a stable anchor on the report's page."""
 
     report: Item
@@ -399,21 +399,21 @@ class Site:
     # Lessons and themes --------------------------------------------------------------------
 
     @query_property
-    def lessons(self) -> list[Lesson]:
+    def lessons(self) -> list[LessonCard]:
         return [
-            Lesson(report, number, card)
+            LessonCard(report, number, card)
             for report in self.reports
             for number, card in enumerate(report.lessen, 1)
         ]
 
     @query
-    def lessons_naming(self, item: Item) -> list[Lesson]:
+    def lessons_naming(self, item: Item) -> list[LessonCard]:
         """Lesson cards that name a casus or instrument."""
         field_name = _lesson_field(item.type)
         return [lesson for lesson in self.lessons if item in getattr(lesson.card, field_name)]
 
     @query
-    def lessons_of(self, report: Item) -> list[Lesson]:
+    def lessons_of(self, report: Item) -> list[LessonCard]:
         return [lesson for lesson in self.lessons if lesson.report is report]
 
     @query_property
