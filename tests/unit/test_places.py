@@ -1,7 +1,7 @@
 """The build and the tools read the same files: each location, the time zone and the menus' URLs are written once.
 
-The build reads the vocabulary and the headers file from its settings; the editor tools, the guide,
-the JSON Schemas, the preview server and the nginx configuration read the module defaults. Both
+The build, the preview and the editor's generated files read the vocabulary and the headers file
+from the settings; `make nieuw` and the nginx configuration read the module defaults. Both
 come from system/places.py (and the time zone from model/fields.py), and these tests fail when a
 setting or a copy of the fact appears anywhere else.
 """

@@ -36,6 +36,7 @@ from ..outputs.sitemap import sitemap
 from ..reading.catalog import LoadOptions
 from ..reading.content import load
 from ..reading.markup import Renderer
+from ..system import places
 from ..view import timetags
 from ..view.indexes import Site
 from ..view.pages import Page, all_pages
@@ -128,7 +129,7 @@ class WerkplaatsenGenerator(Generator):
         # copy of the globals once, and trusts a file's time, which two saves in one tick share.
         self.env.cache.clear()
         self.now = build_time(self.settings)
-        self.terms = vocabulary(self.root / self.settings["WERKPLAATSEN_VOCABULARY"])
+        self.terms = vocabulary(places.vocabulary_file(self.settings))
         self.options = LoadOptions.from_settings(self.settings, self.now)
         self.site_url = self.settings.get("SITEURL", "").rstrip("/")
         problems = self._settings_problems()
@@ -141,7 +142,7 @@ class WerkplaatsenGenerator(Generator):
         terms = Vocabulary(self.terms)
         self.site = Site(self.catalog, terms, self.now)
         self.show = Presenter(terms, self.catalog.uploads, self.site_url)
-        self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
+        self.headers = parse_headers_file(places.headers_file(self.settings))
         self.assets = assets.collect(Path(self.theme))
         share = ShareImages(self.show, self._asset_url, self.settings["SITENAME"])
         self.search_facts = SearchFacts(self.site)
@@ -336,7 +337,7 @@ class WerkplaatsenGenerator(Generator):
     def _machine_files(self) -> dict[str, str]:
         site_url = self.site_url
         return {
-            "_headers": (self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"]).read_text(encoding="utf-8"),
+            "_headers": places.headers_file(self.settings).read_text(encoding="utf-8"),
             sitefiles.BUILD_INFO: sitefiles.build_info(self.now, Path(self.path), not self.options.include_drafts,
                                                        self.site.next_change),
             "robots.txt": sitefiles.robots_txt(site_url),
