@@ -24,6 +24,7 @@ from ..model import deps, dutch, routes
 from ..model.clock import build_time
 from ..model.contenttypes import BY_NAME, BY_ROLE
 from ..model.errors import ContentError, ContentErrors
+from ..model.filetypes import FILES_PATH
 from ..model.routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from ..model.vocabulary import Vocabulary, vocabulary
 from ..outputs import assets, beheer, sitefiles
@@ -331,7 +332,7 @@ class WerkplaatsenGenerator(Generator):
                   for link in page.links if link.startswith(FILES_URL)}
         left_out = sorted(set(self.catalog.uploads) - linked)
         summary = [f"Niet gepubliceerd omdat geen gepubliceerde pagina ernaar verwijst: "
-                   f"{', '.join(f'content/{FILES_FOLDER}/{name}' for name in left_out)}"] if left_out else []
+                   f"{', '.join(f'{FILES_PATH}{name}' for name in left_out)}"] if left_out else []
         return sorted(set(self.catalog.uploads) & linked), summary
 
     def _machine_files(self) -> dict[str, str]:

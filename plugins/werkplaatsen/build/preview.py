@@ -28,6 +28,7 @@ from watchfiles import watch
 from ..hosting.serve import Reply, Route, SiteServer
 from ..model.dutch import count
 from ..model.errors import ContentErrors
+from ..model.filetypes import MEDIA_TYPES
 from ..system import places, ports
 from ..system.places import ROOT
 from .incremental import Preview
@@ -71,8 +72,8 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
     preview = Preview(settings, content, output, language=language)
     problems = Problems()
-    routes = {**(routes or {}), JSON_URL: lambda *request: Reply(200, "application/json", problems.as_json()),
-              STYLESHEET_URL: lambda *request: Reply(200, "text/css; charset=utf-8", STYLESHEET.encode())}
+    routes = {**(routes or {}), JSON_URL: lambda *request: Reply(200, MEDIA_TYPES["json"], problems.as_json()),
+              STYLESHEET_URL: lambda *request: Reply(200, f"{MEDIA_TYPES['css']}; charset=utf-8", STYLESHEET.encode())}
     try:
         update(preview, problems)
         # The watcher yields an empty set when nothing changed for a second: its first yield says it

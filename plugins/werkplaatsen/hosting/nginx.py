@@ -58,7 +58,7 @@ def _charset_types() -> str:
 
 def compressed_types() -> str:
     """The media types nginx compresses per request: those of the text files (text/html it always does)."""
-    return " ".join(sorted({MEDIA_TYPES[suffix.lstrip(".")] for suffix in TEXT_SUFFIXES} - {"text/html"}))
+    return " ".join(sorted({MEDIA_TYPES[suffix.lstrip(".")] for suffix in TEXT_SUFFIXES} - {MEDIA_TYPES["html"]}))
 
 
 def brotli_config() -> str:

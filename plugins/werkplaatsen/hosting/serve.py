@@ -35,7 +35,10 @@ from email.message import Message
 from http import HTTPStatus
 from pathlib import Path
 
+from ..model.filetypes import MEDIA_TYPES
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
+
+HTML = f"{MEDIA_TYPES['html']}; charset=utf-8"  # the pages, also the 404 page and a page with the banner
 
 # decap-server (the editor's API) accepts no larger body; a larger one is refused before it is read.
 MAX_REQUEST_BYTES = 50 * 1024 * 1024
@@ -178,7 +181,7 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             if body is None:
                 return super().send_head()
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", HTML)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             return io.BytesIO(body)
@@ -207,7 +210,7 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             self.served_path = "/404.html"  # its headers, as nginx sends them, not those of the missing path
             try:
                 self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Type", HTML)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
             finally:

@@ -7,10 +7,11 @@ page list (``pages``) reads it to know what to write. Neither has to repeat a UR
 from __future__ import annotations
 
 from .contenttypes import TYPES
+# The downloads' folder and URL are written in filetypes, below the fields that read them too;
+# importers ask the routes, as for every other URL.
+from .filetypes import FILES_FOLDER, FILES_URL
 
 HOME_URL = "/"
-FILES_FOLDER = "bestanden"
-FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
 # The browser editor (Decap CMS, see beheer.py): not a content page.
 ADMIN_URL = "/beheer/"

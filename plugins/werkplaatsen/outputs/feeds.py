@@ -19,6 +19,7 @@ from feedgen.feed import FeedGenerator
 
 from ..model.clock import midnight
 from ..model.contenttypes import BY_ROLE, TYPES, ContentType, Role
+from ..model.filetypes import MEDIA_TYPES
 from ..model.routes import LESSONS_URL
 from ..reading.catalog import Item
 from ..view.history import history
@@ -34,7 +35,7 @@ class Feed:
     overview: str  # the page that lists what the feed holds
 
 
-ATOM, JSON_FEED = "application/atom+xml", "application/feed+json"
+ATOM, JSON_FEED = MEDIA_TYPES["atom"], "application/feed+json"
 
 
 def type_feeds(kind: ContentType) -> tuple[Feed, Feed]:
