@@ -144,4 +144,9 @@ def items(content: Path) -> list[Item]:
 
 def site_page(item: Item) -> str:
     """Where the site writes an item's page (its type's URL, as a file)."""
-    return BY_FOLDER[item.folder].url_for(item.slug).strip("/") + "/index.html"
+    return page_file(BY_FOLDER[item.folder].url_for(item.slug))
+
+
+def page_file(url: str) -> str:
+    """The file the site writes for a page's URL: sessies/sessie-3/index.html for /sessies/sessie-3/."""
+    return url.strip("/") + "/index.html"

@@ -179,7 +179,7 @@ class WerkplaatsenGenerator(Generator):
         others = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
                   **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"])}
         made += [Output(url, make) for url, make in others.items()]
-        made.append(Output("/sitemap.xml", lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages]))
+        made.append(Output(routes.SITEMAP_URL, lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages]))
         self.other_urls = {output.url for output in made if output.page is None}
         return made
 
@@ -338,10 +338,10 @@ class WerkplaatsenGenerator(Generator):
     def _machine_files(self) -> dict[str, str]:
         site_url = self.site_url
         return {
-            "_headers": places.headers_file(self.settings).read_text(encoding="utf-8"),
+            sitefiles.HEADERS: places.headers_file(self.settings).read_text(encoding="utf-8"),
             sitefiles.BUILD_INFO: sitefiles.build_info(self.now, Path(self.path), not self.options.include_drafts,
                                                        self.site.next_change),
-            "robots.txt": sitefiles.robots_txt(site_url),
+            sitefiles.ROBOTS_TXT: sitefiles.robots_txt(site_url),
             sitefiles.SECURITY_TXT: sitefiles.security_txt(self.settings["WERKPLAATSEN_SECURITY_CONTACT"],
                                                            self.now, site_url),
         }

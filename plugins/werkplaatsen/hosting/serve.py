@@ -36,6 +36,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from ..model.filetypes import MEDIA_TYPES
+from ..model.routes import NOT_FOUND_URL
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
 
 HTML = f"{MEDIA_TYPES['html']}; charset=utf-8"  # the pages, also the 404 page and a page with the banner
@@ -201,13 +202,13 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             return None
 
         def send_error(self, code, message=None, explain=None):
-            page = directory / "404.html"
+            page = directory / NOT_FOUND_URL.lstrip("/")
             if code != 404 or not page.is_file():
                 return super().send_error(code, message, explain)
             body = page.read_bytes()
             if (insert := banner()) is not None:
                 body = with_banner(body, insert)
-            self.served_path = "/404.html"  # its headers, as nginx sends them, not those of the missing path
+            self.served_path = NOT_FOUND_URL  # its headers, as nginx sends them, not those of the missing path
             try:
                 self.send_response(404)
                 self.send_header("Content-Type", HTML)

@@ -19,6 +19,11 @@ THEMES_URL = "/themas/"
 LESSONS_URL = "/lessen/"
 SEARCH_URL = "/zoeken/"
 SEARCH_INDEX_URL = "/pagefind/"
+FEEDS_URL = "/feeds/"
+# The page every host (nginx, the preview, the test server) sends for a missing one: no content page.
+NOT_FOUND_URL = "/404.html"
+SITEMAP_URL = "/sitemap.xml"
+ROBOTS_URL = "/robots.txt"
 
 # Pages that are not content items: URL -> (template, title).
 FIXED = {
@@ -26,7 +31,7 @@ FIXED = {
     LESSONS_URL: ("lessen", "Lessen uit de werkplaatsen"),
     THEMES_URL: ("themas", "Thema's"),
     SEARCH_URL: ("zoeken", "Zoeken"),
-    "/404.html": ("404", "Pagina niet gevonden"),
+    NOT_FOUND_URL: ("404", "Pagina niet gevonden"),
 }
 
 
