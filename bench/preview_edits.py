@@ -29,13 +29,11 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from werkplaatsen.model.contenttypes import BY_NAME
-from werkplaatsen.model.routes import theme_url
 from werkplaatsen.system.places import ROOT, VOCABULARY
 
 from .memory import PAGEFIND, processes
 from .references import hugo_server_command
-from .synthetic import NOW, page_file
+from .synthetic import NOW, Item, site_page, theme_page
 
 TIMEOUT = 60  # for one edit to show, or a server to settle
 START_TIMEOUT = 600  # for a server's first build (a loaded machine takes minutes at 1,000 items)
@@ -55,12 +53,11 @@ class Edit:
         return text.replace(self.old, f"{self.old}<!-- {marker} -->" if self.comment else f"{self.old} {marker}", 1)
 
 
-SESSION_PAGE = page_file(BY_NAME["sessie"].url_for("sessie-3"))
+SESSION_PAGE = site_page(Item("sessies", "sessie-3"))
 EDITS = {
     "sessie": Edit("content/sessies/sessie-3.md", "samenvatting: Een sessie.", SESSION_PAGE),
-    "casus": Edit("content/casussen/casus-3.md", "opgave: Een opgave in de wijk.",
-                  page_file(BY_NAME["casus"].url_for("casus-3"))),
-    "vocabulary": Edit("vocabulary.yaml", "participatie: Participatie", page_file(theme_url("participatie"))),
+    "casus": Edit("content/casussen/casus-3.md", "opgave: Een opgave in de wijk.", site_page(Item("casussen", "casus-3"))),
+    "vocabulary": Edit("vocabulary.yaml", "participatie: Participatie", theme_page("participatie")),
     "template": Edit("theme/templates/sessie.html", "{% block main %}", SESSION_PAGE, comment=True),
 }
 # The same session in the Hugo copy of the bodies: a word added to its text.

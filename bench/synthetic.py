@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkplaatsen.model.contenttypes import BY_FOLDER
+from werkplaatsen.model.routes import theme_url
 
 # The moment the benchmark's builds run at: after every date in the generated content, so no report
 # or news item waits for its publication date and every item has its page in production too.
@@ -145,6 +146,11 @@ def items(content: Path) -> list[Item]:
 def site_page(item: Item) -> str:
     """Where the site writes an item's page (its type's URL, as a file)."""
     return page_file(BY_FOLDER[item.folder].url_for(item.slug))
+
+
+def theme_page(key: str) -> str:
+    """Where the site writes a theme's page."""
+    return page_file(theme_url(key))
 
 
 def page_file(url: str) -> str:

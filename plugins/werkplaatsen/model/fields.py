@@ -267,7 +267,7 @@ class NameText:
 
 
 def marker(info, kind: type):
-    """The marker of class `kind` (Term, RefTo, MarkdownText, Hosts, Uploads) on a schema field, also
+    """The marker of class `kind` (Term, RefTo, MarkdownText, NameText, Hosts, Uploads) on a schema field, also
     when it marks the items of a list; None when the field has none."""
     found = [m for m in info.metadata if isinstance(m, kind)]
     for argument in get_args(info.annotation):
