@@ -135,7 +135,7 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             """Answer `status` with `message` in Dutch (as JSON on a route) and close: an unread body stays unread."""
             self.close_connection = True
             if site_path(self.path) in routes and message:
-                self._reply(Reply(status, "application/json", json.dumps({"error": message}).encode()))
+                self._reply(Reply(status, MEDIA_TYPES["json"], json.dumps({"error": message}).encode()))
             else:
                 self.send_error(status, explain=message)
 
