@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import os
-import re
-import shutil
 import signal
 import time
 import urllib.error
@@ -15,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.preview_support import NOW, Running
-from tests.conftest import ROOT, build
+from tests.build.preview_support import NOW
+from tests.conftest import build
 from werkplaatsen.build.problems import BANNER_ID, STYLESHEET_URL
-from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
+from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 
 
 def edit(preview, file: str, old: str, new: str) -> None:
@@ -35,27 +32,6 @@ def test_the_preview_says_where_it_runs_and_serves_like_production(preview):
     status, headers, body = preview.page("/bestaat-niet/")
     assert status == 404 and "Pagina niet gevonden" in body
     assert headers["Content-Security-Policy"] == dict(headers_for(rules, "/404.html"))["Content-Security-Policy"]
-
-
-def test_the_preview_sends_the_headers_file_its_settings_name(tmp_path):
-    """`--settings` naming another headers file: the server sends that file's headers, the same
-    policy the pages carry in their <meta> element, not the default file's."""
-    headers = tmp_path / "headers"
-    headers.write_text(HEADERS_FILE.read_text(encoding="utf-8").replace("object-src 'none'", "object-src 'none'; media-src 'none'", 1),
-                       encoding="utf-8")
-    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
-    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                                      f"WERKPLAATSEN_HEADERS_FILE = {str(headers)!r}\n")
-    preview = Running(tmp_path)
-    try:
-        status, sent, body = preview.page("/sessies/gewoon/")
-    finally:
-        preview.stop()
-    rules = parse_headers_file(headers)
-    assert status == 200 and "media-src 'none'" in sent["Content-Security-Policy"]
-    assert [(name, sent[name]) for name, _ in headers_for(rules, "/sessies/gewoon/")] == headers_for(rules, "/sessies/gewoon/")
-    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', body)
-    assert html.unescape(meta[1]) == meta_policy(rules, "/sessies/gewoon/")
 
 
 def test_a_save_shows_and_a_mistake_is_reported_in_dutch(preview):
