@@ -33,7 +33,7 @@ from werkplaatsen.system.places import ROOT, VOCABULARY
 
 from .memory import PAGEFIND, processes
 from .references import hugo_server_command
-from .synthetic import NOW
+from .synthetic import NOW, Item, site_page, theme_page
 
 TIMEOUT = 60  # for one edit to show, or a server to settle
 START_TIMEOUT = 600  # for a server's first build (a loaded machine takes minutes at 1,000 items)
@@ -53,14 +53,15 @@ class Edit:
         return text.replace(self.old, f"{self.old}<!-- {marker} -->" if self.comment else f"{self.old} {marker}", 1)
 
 
+SESSION_PAGE = site_page(Item("sessies", "sessie-3"))
 EDITS = {
-    "sessie": Edit("content/sessies/sessie-3.md", "samenvatting: Een sessie.", "sessies/sessie-3/index.html"),
-    "casus": Edit("content/casussen/casus-3.md", "opgave: Een opgave in de wijk.", "casussen/casus-3/index.html"),
-    "vocabulary": Edit("vocabulary.yaml", "participatie: Participatie", "themas/participatie/index.html"),
-    "template": Edit("theme/templates/sessie.html", "{% block main %}", "sessies/sessie-3/index.html", comment=True),
+    "sessie": Edit("content/sessies/sessie-3.md", "samenvatting: Een sessie.", SESSION_PAGE),
+    "casus": Edit("content/casussen/casus-3.md", "opgave: Een opgave in de wijk.", site_page(Item("casussen", "casus-3"))),
+    "vocabulary": Edit("vocabulary.yaml", "participatie: Participatie", theme_page("participatie")),
+    "template": Edit("theme/templates/sessie.html", "{% block main %}", SESSION_PAGE, comment=True),
 }
 # The same session in the Hugo copy of the bodies: a word added to its text.
-HUGO_SESSION = Edit("content/sessies/sessie-3.md", "## Deel 1 van sessie 3", "sessies/sessie-3/index.html")
+HUGO_SESSION = Edit("content/sessies/sessie-3.md", "## Deel 1 van sessie 3", SESSION_PAGE)
 
 
 class Server:

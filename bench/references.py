@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+
+from werkplaatsen.model.fields import TIMEZONE
 
 from .environments import HUGO_PAGEFIND, PELICAN, SITE_PACKAGES
 from .synthetic import ContentFile, items
@@ -33,10 +36,10 @@ def bodies(content: Path) -> Iterator[Body]:
 
 # --- plain Pelican -------------------------------------------------------------------------------
 
-PELICAN_SETTINGS = """\
+PELICAN_SETTINGS = f"""\
 SITENAME = "Plain Pelican"
 PATH = "content"
-TIMEZONE = "Europe/Amsterdam"
+TIMEZONE = "{TIMEZONE.key}"
 DEFAULT_LANG = "nl"
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
@@ -113,7 +116,7 @@ def hugo_site(content: Path, root: Path) -> Path:
     for body in bodies(content):
         path = root / "content" / body.item.folder / f"{body.item.slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        date = body.date.replace(" ", "T") + ":00+01:00"
+        date = datetime.fromisoformat(body.date).replace(tzinfo=TIMEZONE).isoformat()  # the site's time zone
         path.write_text(f'---\ntitle: "{body.title}"\ndate: {date}\n---\n{body.text}', encoding="utf-8")
     for name, text in HUGO_LAYOUTS.items():
         layout = root / "layouts" / name

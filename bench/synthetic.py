@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkplaatsen.model.contenttypes import BY_FOLDER
+from werkplaatsen.model.routes import theme_url
 
 # The moment the benchmark's builds run at: after every date in the generated content, so no report
 # or news item waits for its publication date and every item has its page in production too.
@@ -144,4 +145,14 @@ def items(content: Path) -> list[ContentFile]:
 
 def site_page(item: ContentFile) -> str:
     """Where the site writes an item's page (its type's URL, as a file)."""
-    return BY_FOLDER[item.folder].url_for(item.slug).strip("/") + "/index.html"
+    return page_file(BY_FOLDER[item.folder].url_for(item.slug))
+
+
+def theme_page(key: str) -> str:
+    """Where the site writes a theme's page."""
+    return page_file(theme_url(key))
+
+
+def page_file(url: str) -> str:
+    """The file the site writes for a page's URL: sessies/sessie-3/index.html for /sessies/sessie-3/."""
+    return url.strip("/") + "/index.html"

@@ -24,6 +24,7 @@ from ..model import deps, dutch, routes
 from ..model.clock import build_time
 from ..model.contenttypes import BY_NAME, BY_ROLE
 from ..model.errors import ContentError, ContentErrors
+from ..model.filetypes import FILES_PATH
 from ..model.routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from ..model.vocabulary import Vocabulary, vocabulary
 from ..outputs import assets, beheer, sitefiles
@@ -36,6 +37,7 @@ from ..outputs.sitemap import sitemap
 from ..reading.catalog import LoadOptions
 from ..reading.content import load
 from ..reading.markup import Renderer
+from ..system import places
 from ..view import timetags
 from ..view.indexes import Site
 from ..view.pages import Page, all_pages
@@ -128,7 +130,7 @@ class WerkplaatsenGenerator(Generator):
         # copy of the globals once, and trusts a file's time, which two saves in one tick share.
         self.env.cache.clear()
         self.now = build_time(self.settings)
-        self.terms = vocabulary(self.root / self.settings["WERKPLAATSEN_VOCABULARY"])
+        self.terms = vocabulary(places.vocabulary_file(self.settings))
         self.options = LoadOptions.from_settings(self.settings, self.now)
         self.site_url = self.settings.get("SITEURL", "").rstrip("/")
         problems = self._settings_problems()
@@ -141,7 +143,7 @@ class WerkplaatsenGenerator(Generator):
         terms = Vocabulary(self.terms)
         self.site = Site(self.catalog, terms, self.now)
         self.show = Presenter(terms, self.catalog.uploads, self.site_url)
-        self.headers = parse_headers_file(self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"])
+        self.headers = parse_headers_file(places.headers_file(self.settings))
         self.assets = assets.collect(Path(self.theme))
         share = ShareImages(self.show, self._asset_url, self.settings["SITENAME"])
         self.search_facts = SearchFacts(self.site)
@@ -177,7 +179,7 @@ class WerkplaatsenGenerator(Generator):
         others = {**calendars(self.site, self.show, self.site_url, self.settings["SITENAME"]),
                   **feeds(self.site, self.show, self.site_url, self.settings["SITENAME"])}
         made += [Output(url, make) for url, make in others.items()]
-        made.append(Output("/sitemap.xml", lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages]))
+        made.append(Output(routes.SITEMAP_URL, lambda: sitemap(pages, self.site_url), shows=[page.url for page in pages]))
         self.other_urls = {output.url for output in made if output.page is None}
         return made
 
@@ -330,16 +332,16 @@ class WerkplaatsenGenerator(Generator):
                   for link in page.links if link.startswith(FILES_URL)}
         left_out = sorted(set(self.catalog.uploads) - linked)
         summary = [f"Niet gepubliceerd omdat geen gepubliceerde pagina ernaar verwijst: "
-                   f"{', '.join(f'content/{FILES_FOLDER}/{name}' for name in left_out)}"] if left_out else []
+                   f"{', '.join(f'{FILES_PATH}{name}' for name in left_out)}"] if left_out else []
         return sorted(set(self.catalog.uploads) & linked), summary
 
     def _machine_files(self) -> dict[str, str]:
         site_url = self.site_url
         return {
-            "_headers": (self.root / self.settings["WERKPLAATSEN_HEADERS_FILE"]).read_text(encoding="utf-8"),
+            sitefiles.HEADERS: places.headers_file(self.settings).read_text(encoding="utf-8"),
             sitefiles.BUILD_INFO: sitefiles.build_info(self.now, Path(self.path), not self.options.include_drafts,
                                                        self.site.next_change),
-            "robots.txt": sitefiles.robots_txt(site_url),
+            sitefiles.ROBOTS_TXT: sitefiles.robots_txt(site_url),
             sitefiles.SECURITY_TXT: sitefiles.security_txt(self.settings["WERKPLAATSEN_SECURITY_CONTACT"],
                                                            self.now, site_url),
         }

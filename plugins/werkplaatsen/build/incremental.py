@@ -33,6 +33,7 @@ from ..model.routes import ASSETS_URL, FILES_FOLDER
 from ..model.vocabulary import vocabulary
 from ..outputs.files import replace_file
 from ..outputs.searchindex import InBackground
+from ..system import places
 from ..view.languagepanel import LanguagePanels
 from .generator import Output, WerkplaatsenGenerator
 from .sitecheck import PageFacts
@@ -106,7 +107,7 @@ class Preview:
         generator, old = self.generator, self.state
         with deps.tracking(deps.Tracker()) as tracker:
             templates = self._templates()
-            self._forget_readings(vocabulary(self._vocabulary_file()))
+            self._forget_readings(vocabulary(places.vocabulary_file(self.settings)))
             generator.generate_context()
             outputs = generator.outputs()
             if old is None:
@@ -270,9 +271,6 @@ class Preview:
         folder = Path(self.settings["THEME"]) / "templates"
         return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
                 for path in sorted(folder.rglob("*.html"))}
-
-    def _vocabulary_file(self) -> Path:
-        return Path(self.settings["WERKPLAATSEN_ROOT"]) / self.settings["WERKPLAATSEN_VOCABULARY"]
 
 
 def _item_changes(before, after, kind: str, slug: str) -> set:

@@ -28,7 +28,8 @@ from watchfiles import watch
 from ..hosting.serve import Reply, Route, SiteServer
 from ..model.dutch import count
 from ..model.errors import ContentErrors
-from ..system import ports
+from ..model.filetypes import MEDIA_TYPES
+from ..system import places, ports
 from ..system.places import ROOT
 from .incremental import Preview
 from .problems import JSON_URL, STYLESHEET, STYLESHEET_URL, Problems, of_failure
@@ -57,9 +58,7 @@ def update(preview: Preview, problems: Problems) -> bool:
 def watched(preview: Preview) -> list[Path]:
     """Everything a save in which changes the site: content, theme, vocabulary, headers."""
     settings = preview.settings
-    root = Path(settings["WERKPLAATSEN_ROOT"])
-    paths = [Path(settings["PATH"]), Path(settings["THEME"]), root / settings["WERKPLAATSEN_VOCABULARY"],
-             root / settings["WERKPLAATSEN_HEADERS_FILE"]]
+    paths = [Path(settings["PATH"]), Path(settings["THEME"]), places.vocabulary_file(settings), places.headers_file(settings)]
     return [path for path in paths if path.exists()]
 
 
@@ -73,15 +72,16 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
     preview = Preview(settings, content, output, language=language)
     problems = Problems()
-    routes = {**(routes or {}), JSON_URL: lambda *request: Reply(200, "application/json", problems.as_json()),
-              STYLESHEET_URL: lambda *request: Reply(200, "text/css; charset=utf-8", STYLESHEET.encode())}
+    routes = {**(routes or {}), JSON_URL: lambda *request: Reply(200, MEDIA_TYPES["json"], problems.as_json()),
+              STYLESHEET_URL: lambda *request: Reply(200, f"{MEDIA_TYPES['css']}; charset=utf-8", STYLESHEET.encode())}
     try:
         update(preview, problems)
         # The watcher yields an empty set when nothing changed for a second: its first yield says it
         # runs, so saves made during the first build are caught by one more update before it listens.
         changes = watch(*watched(preview), debounce=50, step=20, rust_timeout=1000, yield_on_timeout=True,
                         stop_event=stop)
-        with SiteServer(output, port=port, routes=routes, banner=problems.banner) as server:
+        with SiteServer(output, headers_file=places.headers_file(preview.settings), port=port, routes=routes,
+                        banner=problems.banner) as server:
             announce(f"http://localhost:{server.port}")  # the first build is served from here on
             next(changes, None)
             update(preview, problems)

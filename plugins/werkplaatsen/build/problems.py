@@ -20,11 +20,12 @@ import jinja2
 
 from ..model.dutch import count
 from ..model.errors import ContentError, ContentErrors
+from ..model.routes import ADMIN_URL
 
 # The preview server's routes: the banner's stylesheet (the page policy allows no inline styles)
 # and the problems as JSON for the browser editor's script (theme/static/js/beheer.js).
 STYLESHEET_URL = "/_voorbeeld/melding.css"
-JSON_URL = "/beheer/problemen.json"
+JSON_URL = f"{ADMIN_URL}problemen.json"
 BANNER_ID = "werkplaatsen-voorbeeldmelding"
 
 STYLESHEET = f"""\

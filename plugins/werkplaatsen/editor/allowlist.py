@@ -31,13 +31,13 @@ from pathlib import Path
 
 from ..model.contenttypes import BY_FOLDER
 from ..model.fields import SLUG_PATTERN
-from ..model.filetypes import UPLOADS
+from ..model.filetypes import FILES_PATH, UPLOADS
 from ..model.routes import FILES_FOLDER
 
 CONTENT = "content"
 ALLOWED_LIST = ", ".join(sorted(UPLOADS))
 OUTSIDE = ("Het beheer opent en bewaart alleen inhoud en bestanden: een .md-bestand in een map van "
-           f"content/ (zoals content/sessies/sessie-1.md) of een bestand in content/{FILES_FOLDER}/ "
+           f"content/ (zoals content/sessies/sessie-1.md) of een bestand in {FILES_PATH} "
            f"van een van deze soorten: {ALLOWED_LIST}.")
 
 

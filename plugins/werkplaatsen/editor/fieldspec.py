@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from ..model import fields
-from ..model.filetypes import IMAGE_SUFFIXES, image_names
+from ..model.filetypes import FILES_PATH, IMAGE_SUFFIXES, image_names
 from ..model.fields import SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, Uploads, marker
 from ..reading.validation import nested_model
 
@@ -31,8 +31,8 @@ KINDS = {
     "janee": ("ja of nee", "nee"),
     "getal": ("geheel getal, zoals 2", "1"),
     "duur": ("duur: eerst de tijd, zoals 90 minuten of 2 uur", "2 uur"),
-    "bestand": ("pad naar een bestand in content/bestanden/, zoals verslagen/ronde-2.pdf", "…"),
-    "afbeelding": (f"pad naar een afbeelding in content/bestanden/: {image_names()}", "…"),
+    "bestand": (f"pad naar een bestand in {FILES_PATH}, zoals verslagen/ronde-2.pdf", "…"),
+    "afbeelding": (f"pad naar een afbeelding in {FILES_PATH}: {image_names()}", "…"),
     "url": ("webadres dat begint met https://", "https://"),
     "verwijzing": ("korte naam (bestandsnaam zonder .md) van een {target}", "…"),
     "woordenlijst": ("een van: {allowed}", "{first}"),

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..hosting.serve import Reply
 from ..model.contenttypes import BY_FOLDER, ContentType
+from ..model.filetypes import MEDIA_TYPES
 from ..reading import frontmatter
 from .untouched import keep
 
@@ -68,7 +69,7 @@ def _every_folder(repo: Path, request: dict, send: Send) -> Reply:
         if reply.status != 200:
             return reply
         files += [file for file in json.loads(reply.body) if not str(file.get("name", "")).startswith(".")]
-    return Reply(200, "application/json", json.dumps(files).encode())
+    return Reply(200, MEDIA_TYPES["json"], json.dumps(files).encode())
 
 
 def _subfolders(repo: Path, folder: str) -> list[str]:

@@ -15,7 +15,7 @@ from ..model.contenttypes import TYPES
 from ..model.vocabulary import vocabulary
 from ..outputs.beheer import CONFIG
 from ..outputs.files import replace_file
-from ..system.places import ROOT
+from ..system.places import ROOT, vocabulary_file
 from . import decap
 from .guide import guide
 from .jsonschema import schema_for
@@ -29,12 +29,14 @@ PRODUCTION_SETTINGS = ROOT / "publishconf.py"
 
 def generated_files() -> dict[Path, str]:
     """Every generated file, as the model says it should read."""
-    files = {GUIDE: guide(vocabulary(), production_settings())}
+    settings = production_settings()
+    terms = vocabulary(vocabulary_file(settings))  # the vocabulary `make publish` checks
+    files = {GUIDE: guide(terms, settings)}
     for kind in TYPES:
-        document = schema_for(kind.schema, vocabulary(), f"{kind.label} (content/{kind.folder}/)")
+        document = schema_for(kind.schema, terms, f"{kind.label} (content/{kind.folder}/)")
         files[SCHEMAS / f"{kind.name}.schema.json"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     files[REMARK_CONFIG] = _remark_config()
-    files[DECAP_CONFIG] = decap.HEADER + decap.dump(decap.config(vocabulary(), production_settings()))
+    files[DECAP_CONFIG] = decap.HEADER + decap.dump(decap.config(terms, settings))
     return files
 
 

@@ -36,11 +36,14 @@ from email.message import Message
 from pathlib import Path
 
 from ..hosting.serve import Reply
+from ..model.filetypes import MEDIA_TYPES
 from ..system import processes, safegit
 from ..system.places import ROOT
 from . import forwarding
 from .allowlist import LISTINGS, Allowlist
 from .checkout import Identity
+
+JSON = MEDIA_TYPES["json"]  # what decap-server and the editor send each other
 
 PACKAGE = ROOT / "node_modules" / "decap-server"
 LAUNCHER = Path(__file__).with_name("gitserver.js")
@@ -113,7 +116,7 @@ class GitServer:
         """
         if method != "POST":
             return _error(405, "Het beheer stuurt zijn opdrachten met POST.")
-        if headers.get_content_type() != "application/json":
+        if headers.get_content_type() != JSON:
             return _error(415, "Het beheer stuurt zijn opdrachten als JSON.")
         try:
             request = json.loads(body)
@@ -128,9 +131,9 @@ class GitServer:
         """`request`, as JSON, to decap-server."""
         connection = _SocketConnection(self.socket_path)
         try:
-            connection.request("POST", "/api/v1", json.dumps(request).encode(), {"Content-Type": "application/json"})
+            connection.request("POST", "/api/v1", json.dumps(request).encode(), {"Content-Type": JSON})
             response = connection.getresponse()
-            return Reply(response.status, response.getheader("Content-Type", "application/json"), response.read())
+            return Reply(response.status, response.getheader("Content-Type", JSON), response.read())
         except OSError:
             return _error(502, "decap-server is niet bereikbaar. Start het beheer opnieuw met make beheer.")
         finally:
@@ -141,8 +144,8 @@ class GitServer:
         if reply.status != 200 or action not in LISTINGS:
             return reply
         listing = self.allowlist.visible(action, json.loads(reply.body))
-        return Reply(reply.status, "application/json; charset=utf-8", json.dumps(listing).encode())
+        return Reply(reply.status, f"{JSON}; charset=utf-8", json.dumps(listing).encode())
 
 
 def _error(status: int, message: str) -> Reply:
-    return Reply(status, "application/json", json.dumps({"error": message}).encode())
+    return Reply(status, JSON, json.dumps({"error": message}).encode())

@@ -17,8 +17,8 @@ from ..model.clock import midnight
 from ..model.contenttypes import BY_NAME, TYPES, ContentType
 from ..model.errors import ContentError, ContentErrors
 from ..model.fields import slugify
-from ..model.filetypes import UPLOADS
-from ..model.routes import FILES_FOLDER
+from ..model.filetypes import FILES_PATH, UPLOADS
+from ..model.routes import FILES_URL
 from ..model.schemas import Schema
 from ..reading import frontmatter
 from ..reading.catalog import LoadOptions
@@ -65,8 +65,9 @@ Hier staat de tekst van de pagina, in Markdown.
 
 ## Een kop in de tekst
 
-Een link naar [het programma](/programma/).
-"""
+""" f"Een link naar [het programma]({BY_NAME['ronde'].list_url}).\n"
+# An image in a text, as the reference and the task for files show it.
+IMAGE_EXAMPLE = f"![Wat er te zien is]({FILES_URL}nieuws/plein.jpg)"
 
 # The session file of the "fix a mistake" task: two mistakes, as an editor might make them.
 MISTAKES = (("start: 2019-11-12 13:30", "start: 12-11-2019 13:30"), ("vorm: fysiek", "vorm: fysik"))
@@ -290,7 +291,7 @@ Verplicht zijn: {required(kind, vocabulary)}. Het aanmeldformulier staat op een 
 
 
 def _file_task() -> str:
-    folder = f"content/{FILES_FOLDER}/"
+    folder = FILES_PATH
     example = "verslagen/ronde-2.pdf"
     browser = steps(
         "Open het item waar het bestand bij hoort, bijvoorbeeld een verslag.",
@@ -321,8 +322,8 @@ bestandsnaam kleine letters, cijfers en streepjes, zoals `ronde-2.pdf`.
 bestand: {example}
 ```
 
-In de tekst onder de velden linkt u naar `/{FILES_FOLDER}/{example}`. Een afbeelding in de tekst
-heeft altijd een beschrijving: `![Wat er te zien is](/{FILES_FOLDER}/nieuws/plein.jpg)`.
+In de tekst onder de velden linkt u naar `{FILES_URL}{example}`. Een afbeelding in de tekst
+heeft altijd een beschrijving: `{IMAGE_EXAMPLE}`.
 
 Op de echte site komt alleen een bestand waar een gepubliceerde pagina naar verwijst.
 
@@ -560,7 +561,7 @@ In de tekst onder de velden:
 - Een kop begint met `##`. De titel is de enige grote kop.
 - Link binnen de site met het webadres, zoals `/sessies/sessie-3/`. Link naar een andere website
   alleen met `https://`, en alleen naar een website uit {link(WEBSITES)}.
-- HTML mag niet. Een afbeelding heeft altijd een beschrijving: `![Wat er te zien is](/bestanden/nieuws/plein.jpg)`."""
+- HTML mag niet. Een afbeelding heeft altijd een beschrijving: `{IMAGE_EXAMPLE}`."""
 
 
 def _reference(vocabulary: dict) -> str:
@@ -635,7 +636,7 @@ def _files() -> str:
     return f"""\
 ## {FILES}
 
-Deze soorten bestanden mogen in `content/{FILES_FOLDER}/`. Een bestand is hoogstens {MAX_MB} MB. De
+Deze soorten bestanden mogen in `{FILES_PATH}`. Een bestand is hoogstens {MAX_MB} MB. De
 controle kijkt ook of een bestand echt is wat de naam zegt: een pdf moet een echte pdf zijn.
 
 {kinds}"""

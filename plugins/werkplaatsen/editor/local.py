@@ -16,6 +16,7 @@ import yaml
 
 from ..build import preview
 from ..hosting.serve import Reply
+from ..model.filetypes import MEDIA_TYPES
 from ..model.routes import ADMIN_URL, FILES_FOLDER
 from ..outputs.beheer import CONFIG
 from ..reading import uploads
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     def file_list(method, headers, body) -> Reply:
         """The files in content/bestanden/ that the checks accept, for the editor's file fields."""
         found, _ = uploads.scan(repo / "content" / FILES_FOLDER)
-        return Reply(200, "application/json", json.dumps({"bestanden": sorted(found)}).encode())
+        return Reply(200, MEDIA_TYPES["json"], json.dumps({"bestanden": sorted(found)}).encode())
 
     def announce(url: str) -> None:
         local_config["text"] = decap.dump(decap.local(production, branch, url)).encode()

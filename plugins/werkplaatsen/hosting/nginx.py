@@ -13,6 +13,7 @@ import re
 import sys
 
 from ..model.filetypes import MEDIA_TYPES
+from ..model.routes import NOT_FOUND_URL
 from ..outputs.files import replace_file
 from ..system.places import ROOT
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
@@ -58,7 +59,7 @@ def _charset_types() -> str:
 
 def compressed_types() -> str:
     """The media types nginx compresses per request: those of the text files (text/html it always does)."""
-    return " ".join(sorted({MEDIA_TYPES[suffix.lstrip(".")] for suffix in TEXT_SUFFIXES} - {"text/html"}))
+    return " ".join(sorted({MEDIA_TYPES[suffix.lstrip(".")] for suffix in TEXT_SUFFIXES} - {MEDIA_TYPES["html"]}))
 
 
 def brotli_config() -> str:
@@ -88,7 +89,7 @@ def site_config(rules: Rules) -> str:
 index index.html;
 autoindex off;
 absolute_redirect off;
-error_page 403 404 =404 /404.html;
+error_page 403 404 =404 {NOT_FOUND_URL};
 server_tokens off;
 
 # Compression: `make deploy` and `make hosting` put a .gz and a .br copy next to each text file,

@@ -35,7 +35,11 @@ from email.message import Message
 from http import HTTPStatus
 from pathlib import Path
 
+from ..model.filetypes import MEDIA_TYPES
+from ..model.routes import NOT_FOUND_URL
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
+
+HTML = f"{MEDIA_TYPES['html']}; charset=utf-8"  # the pages, also the 404 page and a page with the banner
 
 # decap-server (the editor's API) accepts no larger body; a larger one is refused before it is read.
 MAX_REQUEST_BYTES = 50 * 1024 * 1024
@@ -131,7 +135,7 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             """Answer `status` with `message` in Dutch (as JSON on a route) and close: an unread body stays unread."""
             self.close_connection = True
             if site_path(self.path) in routes and message:
-                self._reply(Reply(status, "application/json", json.dumps({"error": message}).encode()))
+                self._reply(Reply(status, MEDIA_TYPES["json"], json.dumps({"error": message}).encode()))
             else:
                 self.send_error(status, explain=message)
 
@@ -178,7 +182,7 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             if body is None:
                 return super().send_head()
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", HTML)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             return io.BytesIO(body)
@@ -198,16 +202,16 @@ def _handler(directory: Path, rules: Rules, extra_headers: list[tuple[str, str]]
             return None
 
         def send_error(self, code, message=None, explain=None):
-            page = directory / "404.html"
+            page = directory / NOT_FOUND_URL.lstrip("/")
             if code != 404 or not page.is_file():
                 return super().send_error(code, message, explain)
             body = page.read_bytes()
             if (insert := banner()) is not None:
                 body = with_banner(body, insert)
-            self.served_path = "/404.html"  # its headers, as nginx sends them, not those of the missing path
+            self.served_path = NOT_FOUND_URL  # its headers, as nginx sends them, not those of the missing path
             try:
                 self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Type", HTML)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
             finally:

@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from . import characters, urls
-from .filetypes import IMAGE_SUFFIXES, image_names
+from .filetypes import FILES_PATH, FILES_URL, IMAGE_SUFFIXES, image_names
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -178,7 +178,7 @@ def parse_duration(value) -> str:
 
 # What else an editor may paste for the file content/bestanden/x.pdf: its web address (as the text
 # links to it) and its path in the repository (what the browser editor's library copies).
-FILE_PREFIXES = ("/bestanden/", "content/bestanden/")
+FILE_PREFIXES = (FILES_URL, FILES_PATH)
 
 
 def parse_file(value) -> str:
@@ -198,7 +198,7 @@ def parse_image_file(value) -> str:
     text = parse_file(value)
     if not text.lower().endswith(IMAGE_SUFFIXES):
         raise _fail("afbeelding", f'"{text}" is geen afbeelding. Gebruik een {image_names("-")}bestand uit '
-                                  "content/bestanden/, zoals nieuws/foto.jpg.")
+                                  f"{FILES_PATH}, zoals nieuws/foto.jpg.")
     return text
 
 
@@ -267,7 +267,7 @@ class NameText:
 
 
 def marker(info, kind: type):
-    """The marker of class `kind` (Term, RefTo, MarkdownText, Hosts, Uploads) on a schema field, also
+    """The marker of class `kind` (Term, RefTo, MarkdownText, NameText, Hosts, Uploads) on a schema field, also
     when it marks the items of a list; None when the field has none."""
     found = [m for m in info.metadata if isinstance(m, kind)]
     for argument in get_args(info.annotation):

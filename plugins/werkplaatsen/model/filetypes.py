@@ -1,14 +1,21 @@
 """Every type of file the site serves, in one table: its suffix, its media type, and for a file an
-editor may put in content/bestanden/ its Dutch name and the test on its first bytes.
+editor may put in content/bestanden/ its Dutch name and the test on its first bytes. Also that
+folder itself (``FILES_FOLDER``), which the fields read too: they are below the routes.
 
-nginx's types, the upload check, the image fields, the structured data's ``encodingFormat`` and
-the Dutch messages that name the image types all read this table, so a type is added in one place.
+nginx's types, the upload check, the image fields, the structured data's ``encodingFormat``, the
+feeds' link types and the Dutch messages that name the image types all read this table, so a type
+is added in one place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+# The folder below content/ for downloads and images; the site serves it at FILES_URL.
+FILES_FOLDER = "bestanden"
+FILES_URL = f"/{FILES_FOLDER}/"
+FILES_PATH = f"content/{FILES_FOLDER}/"  # the folder as editors see it in the checkout (messages)
 
 _ZIP = b"PK\x03\x04"
 
@@ -90,6 +97,12 @@ MEDIA_TYPES = {kind.suffix: kind.media_type for kind in TABLE}
 UPLOADS = {kind.suffix: kind for kind in TABLE if kind.looks_right}
 IMAGES = {kind.suffix for kind in TABLE if kind.image}
 IMAGE_SUFFIXES = tuple(f".{kind.suffix}" for kind in TABLE if kind.image)
+PDF = UPLOADS["pdf"]  # what reference managers look for in a report's downloads
+
+
+def suffix(name: str) -> str:
+    """The table's key for a file name: "pdf" for "verslagen/Ronde-2.PDF"."""
+    return name.rsplit(".", 1)[-1].lower()
 
 
 def image_names(after: str = "") -> str:

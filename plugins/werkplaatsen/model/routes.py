@@ -7,10 +7,11 @@ page list (``pages``) reads it to know what to write. Neither has to repeat a UR
 from __future__ import annotations
 
 from .contenttypes import TYPES
+# The downloads' folder and URL are written in filetypes, below the fields that read them too;
+# importers ask the routes, as for every other URL.
+from .filetypes import FILES_FOLDER, FILES_URL
 
 HOME_URL = "/"
-FILES_FOLDER = "bestanden"
-FILES_URL = f"/{FILES_FOLDER}/"
 ASSETS_URL = "/theme/"
 # The browser editor (Decap CMS, see beheer.py): not a content page.
 ADMIN_URL = "/beheer/"
@@ -18,6 +19,11 @@ THEMES_URL = "/themas/"
 LESSONS_URL = "/lessen/"
 SEARCH_URL = "/zoeken/"
 SEARCH_INDEX_URL = "/pagefind/"
+FEEDS_URL = "/feeds/"
+# The page every host (nginx, the preview, the test server) sends for a missing one: no content page.
+NOT_FOUND_URL = "/404.html"
+SITEMAP_URL = "/sitemap.xml"
+ROBOTS_URL = "/robots.txt"
 
 # Pages that are not content items: URL -> (template, title).
 FIXED = {
@@ -25,7 +31,7 @@ FIXED = {
     LESSONS_URL: ("lessen", "Lessen uit de werkplaatsen"),
     THEMES_URL: ("themas", "Thema's"),
     SEARCH_URL: ("zoeken", "Zoeken"),
-    "/404.html": ("404", "Pagina niet gevonden"),
+    NOT_FOUND_URL: ("404", "Pagina niet gevonden"),
 }
 
 

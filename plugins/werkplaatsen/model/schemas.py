@@ -32,7 +32,7 @@ from .fields import (
     slugify,
     term,
 )
-from .filetypes import image_names
+from .filetypes import FILES_PATH, image_names
 from .rules import Problem, linked_rule, rule
 
 
@@ -178,7 +178,7 @@ class AgendaItem(Record):
 class Material(Record):
     summary = ("titel",)
     titel: Name = field("Titel", "Naam van het materiaal.", required=True)
-    bestand: File = field("Bestand", "Pad naar het bestand in content/bestanden/, zoals werkbladen/wijkschouw.pdf. "
+    bestand: File = field("Bestand", f"Pad naar het bestand in {FILES_PATH}, zoals werkbladen/wijkschouw.pdf. "
                           "Vul een bestand of een link in, niet allebei.", conditional=True)
     url: LinkUrl = field("Link", "Webadres (https) als het materiaal elders staat.", conditional=True)
 
@@ -317,7 +317,7 @@ class Lesson(Record):
 class Download(Record):
     summary = ("titel",)
     titel: Name = field("Titel", "Naam van het bestand.", required=True)
-    bestand: File = field("Bestand", "Pad naar het bestand in content/bestanden/, zoals verslagen/ronde-2.pdf.",
+    bestand: File = field("Bestand", f"Pad naar het bestand in {FILES_PATH}, zoals verslagen/ronde-2.pdf.",
                           required=True)
     taal: term("talen") = field("Taal", "Taal van het bestand.", default="nl")
     paginas: PositiveInt = field("Pagina's", "Aantal pagina's.")
@@ -375,7 +375,7 @@ class Pagina(Schema):
 
 
 class Image(Record):
-    bestand: ImageFile = field("Afbeelding", f"Pad naar de afbeelding in content/bestanden/ ({image_names()}).",
+    bestand: ImageFile = field("Afbeelding", f"Pad naar de afbeelding in {FILES_PATH} ({image_names()}).",
                                required=True)
     alt: Text = field("Beschrijving", "Wat er op de afbeelding te zien is, voor wie hem niet kan zien.", required=True)
 

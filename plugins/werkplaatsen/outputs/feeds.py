@@ -19,7 +19,8 @@ from feedgen.feed import FeedGenerator
 
 from ..model.clock import midnight
 from ..model.contenttypes import BY_ROLE, TYPES, ContentType, Role
-from ..model.routes import LESSONS_URL
+from ..model.filetypes import MEDIA_TYPES
+from ..model.routes import FEEDS_URL, LESSONS_URL
 from ..reading.catalog import Item
 from ..view.history import history
 from ..view.indexes import Site
@@ -34,16 +35,16 @@ class Feed:
     overview: str  # the page that lists what the feed holds
 
 
-ATOM, JSON_FEED = "application/atom+xml", "application/feed+json"
+ATOM, JSON_FEED = MEDIA_TYPES["atom"], "application/feed+json"
 
 
 def type_feeds(kind: ContentType) -> tuple[Feed, Feed]:
-    return (Feed(f"/feeds/{kind.feed.name}.atom", kind.feed.title, ATOM, kind.list_url),
-            Feed(f"/feeds/{kind.feed.name}.json", f"{kind.feed.title} (JSON)", JSON_FEED, kind.list_url))
+    return (Feed(f"{FEEDS_URL}{kind.feed.name}.atom", kind.feed.title, ATOM, kind.list_url),
+            Feed(f"{FEEDS_URL}{kind.feed.name}.json", f"{kind.feed.title} (JSON)", JSON_FEED, kind.list_url))
 
 
-LESSONS = Feed("/feeds/lessen.atom", "Nieuwe lessen", ATOM, LESSONS_URL)
-PROGRAMME = Feed("/feeds/programma.atom", "Wijzigingen in het programma", ATOM, BY_ROLE[Role.ROUNDS].list_url)
+LESSONS = Feed(f"{FEEDS_URL}lessen.atom", "Nieuwe lessen", ATOM, LESSONS_URL)
+PROGRAMME = Feed(f"{FEEDS_URL}programma.atom", "Wijzigingen in het programma", ATOM, BY_ROLE[Role.ROUNDS].list_url)
 FEEDS = (*(feed for kind in TYPES if kind.feed for feed in type_feeds(kind)), LESSONS, PROGRAMME)
 
 

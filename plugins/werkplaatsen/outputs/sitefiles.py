@@ -12,12 +12,15 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..model.dutch import iso
-from ..model.routes import ADMIN_URL
+from ..model.routes import ADMIN_URL, ROBOTS_URL, SITEMAP_URL
 from ..system import safegit
 from .files import replace_file
 
+# Paths from the output folder's root.
 BUILD_INFO = "_build.json"
 SECURITY_TXT = ".well-known/security.txt"
+ROBOTS_TXT = ROBOTS_URL.lstrip("/")
+HEADERS = "_headers"  # the name Netlify and Cloudflare Pages read, whatever the settings' file is called
 # RFC 9116: Expires should be less than a year away.
 SECURITY_TXT_VALID = timedelta(days=180)
 
@@ -52,7 +55,7 @@ def robots_txt(site_url: str) -> str:
     """Everything may be crawled but the browser editor, which is no page for visitors."""
     lines = ["User-agent: *", f"Disallow: {ADMIN_URL}", "Allow: /"]
     if site_url:
-        lines.append(f"Sitemap: {site_url}/sitemap.xml")
+        lines.append(f"Sitemap: {site_url}{SITEMAP_URL}")
     return "\n".join(lines) + "\n"
 
 

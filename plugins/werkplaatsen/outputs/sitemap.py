@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from ..model.routes import NOT_FOUND_URL
 from ..view.pages import Page
 
-NOT_LISTED = {"/404.html"}
+NOT_LISTED = {NOT_FOUND_URL}
 
 
 def sitemap(pages: list[Page], site_url: str) -> bytes:

@@ -20,6 +20,7 @@ from ..model.clock import embargo_ends
 from ..model.contenttypes import BY_FOLDER, BY_NAME, ContentType
 from ..model.errors import ContentError, FieldPath, suggestion
 from ..model.fields import SLUG_PATTERN, RefTo, marker
+from ..model.filetypes import FILES_PATH
 from ..model.routes import FILES_FOLDER, reserved_urls
 from ..model.rules import linked_problems, records
 from ..model.schemas import Schema
@@ -207,7 +208,7 @@ def collect(content: Path, vocabulary: dict, options: LoadOptions,
     context = {"vocabulary": vocabulary, "hosts": options.hosts}
     taken = reserved_urls()
     catalog.uploads, problems = scan(content / FILES_FOLDER)
-    catalog.refused_uploads = {error.file.removeprefix(f"content/{FILES_FOLDER}/") for error in problems}
+    catalog.refused_uploads = {error.file.removeprefix(FILES_PATH) for error in problems}
     errors += problems
     for path, problem in sorted(_content_files(content), key=lambda found: found[0].as_posix()):
         relative = path.relative_to(content.parent).as_posix()
@@ -259,7 +260,7 @@ def _content_files(content: Path):
     allowed = ", ".join(f"content/{folder}/" for folder in sorted(BY_FOLDER))
     misplaced = (
         "dit bestand staat niet in een map voor inhoud. Zet een .md-bestand in een van deze mappen: "
-        f"{allowed}; bestanden om te downloaden horen in content/{FILES_FOLDER}/."
+        f"{allowed}; bestanden om te downloaden horen in {FILES_PATH}."
     )
     for folder, directories, names in os.walk(content):
         here = Path(folder)
@@ -342,7 +343,7 @@ def _missing_files(item: Item, catalog: Catalog) -> list[ContentError]:
         if name and name not in catalog.uploads and name not in catalog.refused_uploads:
             where = (*path, "bestand")
             message = (
-                f'het bestand "{name}" bestaat niet. Zet het in content/{FILES_FOLDER}/ en schrijf '
+                f'het bestand "{name}" bestaat niet. Zet het in {FILES_PATH} en schrijf '
                 "het pad vanaf die map, zoals verslagen/ronde-2.pdf."
             )
             errors.append(ContentError(item.source.path, item.source.line_of(where), where, message))

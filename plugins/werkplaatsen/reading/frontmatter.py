@@ -27,6 +27,7 @@ import yaml
 
 from ..model import characters
 from ..model.errors import ContentError, FieldPath
+from ..model.filetypes import FILES_PATH
 
 try:
     _Loader = yaml.CBaseLoader
@@ -67,7 +68,7 @@ def read(path: str, raw: bytes) -> tuple[Source | None, list[ContentError]]:
 
     if len(raw) > MAX_BYTES:
         return fail(1, f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB. Maak de tekst korter of "
-                       "zet lange stukken in een pdf in content/bestanden/.")
+                       f"zet lange stukken in een pdf in {FILES_PATH}.")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -13,7 +13,7 @@ from ..model import urls
 from ..model.contenttypes import Role
 from ..model.errors import ContentError, FieldPath
 from ..model.fields import MarkdownText, marker
-from ..model.filetypes import IMAGES
+from ..model.filetypes import FILES_PATH, IMAGES, image_names, suffix
 from ..model.routes import FILES_URL, lesson_anchor, site_urls, theme_url
 from .catalog import Catalog, Item, records
 from .frontmatter import Source
@@ -114,7 +114,7 @@ def _link_problem(url: str, page_url: str, targets, hosts, hidden: dict[str, str
 
 
 def _image_problem(src: str, targets) -> str | None:
-    where = f"Zet de afbeelding in content/bestanden/ en schrijf {FILES_URL}naam.jpg."
+    where = f"Zet de afbeelding in {FILES_PATH} en schrijf {FILES_URL}naam.jpg."
     try:
         target = urls.resolve(src, allow_internal=True)
     except urls.UrlProblem as problem:
@@ -124,8 +124,8 @@ def _image_problem(src: str, targets) -> str | None:
     path = unquote(target.path)
     if path not in targets or not path.startswith(FILES_URL):
         return f'de afbeelding "{src}" bestaat niet. {where}'
-    if path.rsplit(".", 1)[-1].lower() not in IMAGES:
-        return f'"{src}" is geen afbeelding. Gebruik een png-, jpg- of webp-bestand.'
+    if suffix(path) not in IMAGES:
+        return f'"{src}" is geen afbeelding. Gebruik een {image_names("-")}bestand.'
     return None
 
 

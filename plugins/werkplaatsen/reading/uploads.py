@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.errors import ContentError
-from ..model.filetypes import UPLOADS
-from ..model.routes import FILES_FOLDER
+from ..model.filetypes import FILES_PATH, UPLOADS, suffix
 from .imagesize import dimensions
 
 MAX_MB = 50  # a download larger than this belongs on a file service, not in the site's git repository
@@ -34,7 +33,7 @@ class Upload:
 
     @property
     def extension(self) -> str:
-        return self.name.rsplit(".", 1)[-1].lower()
+        return suffix(self.name)
 
 
 def scan(files: Path) -> tuple[dict[str, Upload], list[ContentError]]:
@@ -79,4 +78,4 @@ def _check(path: Path, relative: str) -> tuple[Upload | None, str]:
 
 
 def _error(relative: str, message: str) -> ContentError:
-    return ContentError(f"content/{FILES_FOLDER}/{relative}", 0, (), message)
+    return ContentError(f"{FILES_PATH}{relative}", 0, (), message)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..model import dutch
+from ..model.filetypes import PDF, suffix
 from ..model.routes import FILES_URL
 from ..reading.catalog import Item
 from ..reading.uploads import Upload
@@ -122,7 +123,7 @@ class Presenter:
         tags += [("citation_author", author.titel) for author in report.auteurs]
         tags += [("citation_publication_date", report.datum.strftime("%Y/%m/%d")), ("citation_language", "nl")]
         tags += [("citation_publisher", partner.titel) for partner in report.organisaties]
-        pdfs = [download for download in report.bestanden if download.bestand.lower().endswith(".pdf")]
+        pdfs = [download for download in report.bestanden if suffix(download.bestand) == PDF.suffix]
         if pdfs:
             tags.append(("citation_pdf_url", self.absolute(file_url(pdfs[0].bestand))))
         return tags
