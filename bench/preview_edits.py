@@ -33,7 +33,7 @@ from werkplaatsen.system.places import ROOT, VOCABULARY
 
 from .memory import PAGEFIND, processes
 from .references import hugo_server_command
-from .synthetic import NOW, Item, site_page, theme_page
+from .synthetic import NOW, ContentFile, site_page, theme_page
 
 TIMEOUT = 60  # for one edit to show, or a server to settle
 START_TIMEOUT = 600  # for a server's first build (a loaded machine takes minutes at 1,000 items)
@@ -53,10 +53,10 @@ class Edit:
         return text.replace(self.old, f"{self.old}<!-- {marker} -->" if self.comment else f"{self.old} {marker}", 1)
 
 
-SESSION_PAGE = site_page(Item("sessies", "sessie-3"))
+SESSION_PAGE = site_page(ContentFile("sessies", "sessie-3"))
 EDITS = {
     "sessie": Edit("content/sessies/sessie-3.md", "samenvatting: Een sessie.", SESSION_PAGE),
-    "casus": Edit("content/casussen/casus-3.md", "opgave: Een opgave in de wijk.", site_page(Item("casussen", "casus-3"))),
+    "casus": Edit("content/casussen/casus-3.md", "opgave: Een opgave in de wijk.", site_page(ContentFile("casussen", "casus-3"))),
     "vocabulary": Edit("vocabulary.yaml", "participatie: Participatie", theme_page("participatie")),
     "template": Edit("theme/templates/sessie.html", "{% block main %}", SESSION_PAGE, comment=True),
 }
