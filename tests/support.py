@@ -1,25 +1,102 @@
-"""What several test modules share: edits to a copy of the content, tiny files, and readers of what the
-build wrote (search index records, structured data, example pages). A test module is a list of tests and
-never imports another; a helper used by more than one lives here (area-only ones in tests/browser/gates.py,
-tests/browser/editor.py, tests/build/preview_support.py and fixtures in the conftest.py files)."""
+"""What the tests share: the real build run into a temporary folder, the fixture site, edits to a copy
+of its content, tiny files, and readers of what the build wrote (search index records, structured data,
+example pages). A test module is a list of tests and never imports another, nor a conftest.py: a helper
+used by more than one lives here (area-only ones in tests/browser/gates.py, tests/browser/editor.py,
+tests/build/preview_support.py and tests/hosting/checks.py); the conftest.py files hold fixtures and hooks."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
+import os
+import re
 import struct
+import subprocess
+import sys
 import textwrap
 import zlib
+from dataclasses import dataclass
+from pathlib import Path
 
 import extruct
+from bs4 import BeautifulSoup
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, SITE_URL, build, validation_context
 from werkplaatsen.model.contenttypes import TYPES
+from werkplaatsen.model.routes import ADMIN_URL
 from werkplaatsen.model.schemas import Sessie
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.validation import validate
+from werkplaatsen.system.places import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+# The small fixture site: every registration state, every content type.
+FIXTURE_CONTENT = FIXTURES / "site" / "content"
+
+# The frozen clock of the build tests: during round 2's registration period.
+BUILD_NOW = "2019-09-10 12:00"
+# The public address production builds in the tests get (WERKPLAATSEN_SITEURL).
+SITE_URL = "https://werkplaatsen.example"
+
+
+# --- The real build ---
+
+@dataclass
+class Build:
+    """The result of one real build: exit code, messages and the output folder."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url.lstrip("/")
+        assert path.is_file(), f"{url} was not built ({path})"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        """Every page of the site; the browser editor (/beheer/) is no page of it."""
+        admin = self.output / ADMIN_URL.strip("/")
+        return sorted(path for path in self.output.rglob("*.html") if not path.is_relative_to(admin))
+
+
+def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: str = "pelicanconf.py",
+          extra_env: dict | None = None) -> Build:
+    """Run the real build, as `make html` and `make publish` do, with a frozen clock."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_SITEURL": SITE_URL, **(extra_env or {})}
+    env.pop("WERKPLAATSEN_NU", None)
+    if now:
+        env["WERKPLAATSEN_NU"] = now
+    result = subprocess.run(
+        [sys.executable, "-m", "werkplaatsen.build", "--settings", settings, "--content", str(content),
+         "--output", str(output)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+def make(folder: Path, *arguments: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    """The Makefile in `folder`, as a newcomer runs it (no terminal input)."""
+    return subprocess.run(["make", "--no-print-directory", "-C", str(folder), *arguments], capture_output=True,
+                          text=True, check=False, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def ical_text(written: str) -> str:
+    """An iCalendar TEXT value as written, unescaped (RFC 5545, 3.3.11): icalendar leaves properties
+    it does not know, such as X-WR-CALNAME, as they stand."""
+    return re.sub(r"\\([\\;,nN])", lambda found: "\n" if found.group(1) in "nN" else found.group(1), written)
+
+
+def validation_context() -> dict:
+    """What schema validation needs besides the data: the vocabulary and the allowed websites."""
+    import pelicanconf
+    from werkplaatsen.model.vocabulary import vocabulary
+    from werkplaatsen.reading.catalog import LoadOptions
+
+    options = LoadOptions.from_settings(vars(pelicanconf))
+    return {"vocabulary": vocabulary(), "hosts": options.hosts}
+
 
 # --- Edits to a copy of the fixture content: each returns a change, applied as change(content) ---
 

@@ -11,9 +11,8 @@ import pytest
 
 from tests.browser.editor import Beheer, scratch_repo
 from tests.browser.gates import CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
+from tests.support import FIXTURE_CONTENT, build
 from werkplaatsen.hosting.serve import SiteServer
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
 from werkplaatsen.system.programs import locate
 
 

@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import ROOT
 from werkplaatsen.reading import frontmatter
+from werkplaatsen.system.places import ROOT
 
 EDITOR = ("Test Redacteur", "redacteur@example.org")
 # An identity in the environment (as on a shared machine or in CI) that must not end up on a commit.

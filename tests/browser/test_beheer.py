@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from tests.browser.editor import (EDITOR, check, commits, field_named, fill_session, git, new_item, page_text, read,
                                   save, sign_in, wait_for_commit)
 from tests.browser.gates import Recorder
-from tests.conftest import build
+from tests.support import build
 from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]

@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser.editor import (Beheer, git, listening, other_addresses, process_name, reachable, scratch_repo,
                                   unix_sockets)
-from tests.build.conftest import FIXTURE_CONTENT
+from tests.support import FIXTURE_CONTENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
 

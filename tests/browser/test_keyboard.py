@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser.gates import FIXTURE_OPEN, focus_indicator_problem, focus_style, new_context
-from tests.conftest import BUILD_NOW
+from tests.support import BUILD_NOW
 
 pytestmark = pytest.mark.browser
 

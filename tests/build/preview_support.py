@@ -21,10 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
-from tests.support import TAAL_ITEM
+from tests.support import FIXTURE_CONTENT, TAAL_ITEM, build
 from werkplaatsen.build.incremental import Preview
+from werkplaatsen.system.places import ROOT
 
 NOW = "2030-09-01 10:00"
 TIMEOUT = 60

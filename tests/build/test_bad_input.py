@@ -15,11 +15,10 @@ import sys
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, SITE_URL, build
-from tests.support import SESSION, body, replace, snapshot, write
+from tests.support import FIXTURE_CONTENT, SESSION, SITE_URL, body, build, replace, snapshot, write
 from werkplaatsen.build import check as check_module
 from werkplaatsen.outputs import feeds
+from werkplaatsen.system.places import ROOT
 
 FULL = "sessies/vol.md"
 

@@ -8,10 +8,10 @@ from xml.etree import ElementTree
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
+from tests.support import FIXTURE_CONTENT, build
 from werkplaatsen.editor.generate import DECAP_CONFIG
 from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
+from werkplaatsen.system.places import ROOT
 
 NOW = "2030-09-01 10:00"
 BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"

@@ -12,11 +12,10 @@ import sys
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
-from tests.support import snapshot
+from tests.support import FIXTURE_CONTENT, build, snapshot
 from werkplaatsen.build import atomic as build_module
 from werkplaatsen.model.errors import ContentError, ContentErrors
+from werkplaatsen.system.places import ROOT
 
 NOW = "2030-09-01 10:00"
 

@@ -16,8 +16,7 @@ import ics
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import SITE_URL, build
-from tests.support import json_ld, of_type, production_build
+from tests.support import SITE_URL, build, json_ld, of_type, production_build
 
 NOW = "2030-09-01 10:00"
 SESSIONS = ["gewoon", "bijna-vol", "vol", "geannuleerd", "verplaatst"]

@@ -7,8 +7,7 @@ import shutil
 import feedparser
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
+from tests.support import FIXTURE_CONTENT, build
 
 NOW = "2030-10-21 10:00"  # the report of session 1 has appeared
 REPORT = "verslagen/verslag-sessie-1.md"

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
+from tests.support import FIXTURE_CONTENT, build
 
 NOW = "2030-09-01 10:00"
 

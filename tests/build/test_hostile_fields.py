@@ -36,14 +36,14 @@ from icalendar import Calendar
 from lxml import etree
 from pelican.settings import read_settings
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build, ical_text
+from tests.support import FIXTURE_CONTENT, build, ical_text
 from werkplaatsen.build.generator import WerkplaatsenGenerator
 from werkplaatsen.editor.fieldspec import specs
 from werkplaatsen.model import characters
 from werkplaatsen.model.contenttypes import BY_NAME, TYPES
 from werkplaatsen.model.errors import ContentErrors
 from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.system.places import ROOT
 
 NOW = "2030-09-01 10:00"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)

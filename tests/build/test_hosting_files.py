@@ -9,9 +9,8 @@ import shutil
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
-from tests.support import write
+from tests.support import FIXTURE_CONTENT, build, write
+from werkplaatsen.system.places import ROOT
 
 NOW = "2030-09-01 10:00"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.preview_support import NOW, PANEL, language_preview
-from tests.conftest import build
+from tests.support import FIXTURE_CONTENT, build
 from werkplaatsen.plainlanguage import Checker
 
 

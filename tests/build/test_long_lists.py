@@ -7,8 +7,7 @@ import shutil
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
+from tests.support import FIXTURE_CONTENT, build
 from werkplaatsen.model.contenttypes import PAGE_SIZE
 from werkplaatsen.view.indexes import LESSONS_PREVIEW, THEME_PAGE_CARDS
 from werkplaatsen.view.pages import LESSONS_PAGE_SIZE

@@ -10,9 +10,7 @@ import extruct
 import feedparser
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import SITE_URL, build, validation_context
-from tests.support import tiny_png, write
+from tests.support import FIXTURE_CONTENT, SITE_URL, build, tiny_png, validation_context, write
 from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.model.contenttypes import BY_NAME
 from werkplaatsen.reading import frontmatter

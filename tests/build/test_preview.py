@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.preview_support import NOW
-from tests.conftest import build
+from tests.support import FIXTURE_CONTENT, build
 from werkplaatsen.build.problems import BANNER_ID, STYLESHEET_URL
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 

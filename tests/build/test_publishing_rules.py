@@ -7,9 +7,8 @@ import shutil
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
-from tests.support import EXAMPLES_ALLOWED, body, replace, write
+from tests.support import EXAMPLES_ALLOWED, FIXTURE_CONTENT, body, build, replace, write
+from werkplaatsen.system.places import ROOT
 
 NOW = "2030-09-01 10:00"
 @pytest.fixture

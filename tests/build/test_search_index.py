@@ -13,9 +13,7 @@ import re
 import pytest
 
 from tests.browser.editor import descendants, process_name
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
-from tests.support import EXAMPLES_ALLOWED, content_items, index_records
+from tests.support import EXAMPLES_ALLOWED, FIXTURE_CONTENT, build, content_items, index_records
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 from werkplaatsen.outputs import searchindex
 

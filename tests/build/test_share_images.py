@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import SITE_URL, build
-from tests.support import json_ld, of_type, production_build
+from tests.support import FIXTURE_CONTENT, SITE_URL, build, json_ld, of_type, production_build
 from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.shareimages import FOLDER, LOGO, SECTIONS
 

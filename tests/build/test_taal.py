@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT
-from tests.support import TAAL_ITEM
+from tests.support import FIXTURE_CONTENT, TAAL_ITEM
+from werkplaatsen.system.places import ROOT
 
 
 def make_taal(*settings: str) -> subprocess.CompletedProcess:

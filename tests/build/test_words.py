@@ -8,9 +8,7 @@ import shutil
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
-from tests.support import replace
+from tests.support import FIXTURE_CONTENT, build, replace
 
 NOW = "2030-09-01 10:00"  # the fixture's report is dated 2030-10-20: still to appear
 APPEARS = "Op de echte site vanaf 20 oktober 2030, 00.00 uur"

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
+from tests.support import FIXTURE_CONTENT, build
 from werkplaatsen.hosting.headers import HEADERS_FILE
+from werkplaatsen.system.places import ROOT
 
 THREADS = 8
 MIN_REQUESTS = 2000

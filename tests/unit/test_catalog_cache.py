@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import datetime, timezone
 
-from tests.build.conftest import FIXTURE_CONTENT
+from tests.support import FIXTURE_CONTENT
 from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.catalog import LoadOptions, collect

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.conftest import ROOT
+from werkplaatsen.system.places import ROOT
 
 BUILD = ROOT / "plugins" / "werkplaatsen" / "build"
 PREVIEW_MODULES = ("incremental.py", "preview.py")

@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 import pelicanconf
-from tests.build.conftest import FIXTURE_CONTENT
+from tests.support import FIXTURE_CONTENT
 from werkplaatsen.model.fields import TIMEZONE
 from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.reading.catalog import LoadOptions, collect
