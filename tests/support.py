@@ -33,8 +33,16 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # The small fixture site: every registration state, every content type.
 FIXTURE_CONTENT = FIXTURES / "site" / "content"
 
-# The frozen clock of the build tests: during round 2's registration period.
+# The frozen clock of the build tests on the real content: during round 2's registration period.
 BUILD_NOW = "2019-09-10 12:00"
+
+# Moments in the fixture site's round 9 (registration 2030-08-01 09:00 to 2030-09-20 17:00, sessions
+# 8 to 30 October 2030, the report of session 1 dated 2030-10-20), as frozen clocks for its builds.
+BEFORE_REGISTRATION = "2030-07-01 10:00"
+REGISTRATION_OPEN = "2030-09-01 10:00"  # /sessies/gewoon/ open, the report still to appear
+REGISTRATION_CLOSED = "2030-09-25 10:00"
+REPORT_PUBLISHED = "2030-10-21 10:00"  # the day after the report's date; some sessions held
+SESSIONS_OVER = "2030-11-01 10:00"
 # The public address production builds in the tests get (WERKPLAATSEN_SITEURL).
 SITE_URL = "https://werkplaatsen.example"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.editor import Beheer, scratch_repo
-from tests.browser.gates import CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
-from tests.support import FIXTURE_CONTENT, build
+from tests.browser.gates import CHROMIUM_ARGS, Recorder, new_context
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.hosting.serve import SiteServer
 from werkplaatsen.system.programs import locate
 
@@ -43,7 +43,7 @@ def site_pages(site, served_site) -> list[tuple[str, str]]:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
     """The small fixture site (every registration state), built while /sessies/gewoon/ is open."""
-    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture-open") / "output", now=FIXTURE_OPEN)
+    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture-open") / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     return result
 

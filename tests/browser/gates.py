@@ -28,9 +28,6 @@ CHROMIUM_ARGS = [
 ]
 TIMEZONE = SITE_TIMEZONE.key
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# The fixture site's /sessies/gewoon/ is open for registration at this moment (closes 2030-09-20 17:00,
-# ends 2030-10-08 17:00).
-FIXTURE_OPEN = "2030-09-01 10:00"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

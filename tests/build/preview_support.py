@@ -21,14 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, TAAL_ITEM, build
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, TAAL_ITEM, build
 from werkplaatsen.build.incremental import Preview
 from werkplaatsen.system.places import ROOT
 
-NOW = "2030-09-01 10:00"
 TIMEOUT = 60
 PANEL = "werkplaatsen-language"
-
 
 
 def make_workspace(root: Path) -> Path:
@@ -54,7 +52,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def full_build(workspace: Path, output: Path) -> dict[str, bytes]:
     """A full build of the workspace's content: every file it writes."""
-    full = build(workspace / "content", output, now=NOW, settings=str(workspace / "conf.py"))
+    full = build(workspace / "content", output, now=REGISTRATION_OPEN, settings=str(workspace / "conf.py"))
     assert full.returncode == 0, full.stderr
     return files(full.output)
 
@@ -71,7 +69,7 @@ class Running:
     def __init__(self, root: Path, settings: Path | None = None, output: Path | None = None, language: bool = True):
         self.root = root
         self.output = output or root / "preview"
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": NOW}
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": REGISTRATION_OPEN}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(settings or root / "conf.py"),
              "--content", str(root / "content"), "--output", str(self.output),
@@ -162,11 +160,11 @@ class Running:
 
 @contextmanager
 def language_preview(root: Path) -> Iterator[Preview]:
-    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at NOW."""
+    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at REGISTRATION_OPEN."""
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     (root / "content" / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
     with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("WERKPLAATSEN_NU", NOW)
+        environment.setenv("WERKPLAATSEN_NU", REGISTRATION_OPEN)
         environment.setenv("WERKPLAATSEN_PROCESSEN", "1")  # no forks inside a pytest-xdist worker
         updater = Preview(ROOT / "pelicanconf.py", root / "content", root / "preview", language=True)
         updater.update()

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, SESSION, SITE_URL, body, build, replace, snapshot, write
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, SESSION, SITE_URL, body, build, replace, snapshot, write
 from werkplaatsen.build import check as check_module
 from werkplaatsen.outputs import feeds
 from werkplaatsen.system.places import ROOT
@@ -221,12 +221,9 @@ CASES = [
 ]
 
 
-NOW = "2030-09-01 10:00"
-
-
 def run_build(content, output):
     command = [sys.executable, "-m", "invoke", "html", "--content", str(content), "--output", str(output)]
-    env = {"WERKPLAATSEN_NU": NOW, "PATH": "/usr/bin:/bin"}
+    env = {"WERKPLAATSEN_NU": REGISTRATION_OPEN, "PATH": "/usr/bin:/bin"}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
@@ -250,7 +247,7 @@ def check(monkeypatch, capsys, pelican_logging):
     its exit code and its problems."""
     def run(content, settings: str = "pelicanconf.py", **environment):
         monkeypatch.chdir(ROOT)
-        for name, value in {"WERKPLAATSEN_NU": NOW, "WERKPLAATSEN_PROCESSEN": "1", **environment}.items():
+        for name, value in {"WERKPLAATSEN_NU": REGISTRATION_OPEN, "WERKPLAATSEN_PROCESSEN": "1", **environment}.items():
             monkeypatch.setenv(name, value)
         capsys.readouterr()
         code = check_module.main([settings, str(content)])
@@ -303,7 +300,7 @@ def test_a_fault_while_rendering_fails_make_check_as_it_fails_the_build(monkeypa
 def test_a_production_check_refuses_what_the_production_build_refuses(tmp_path, check):
     """The build's own checks of the settings are make check's too (here: the site's address)."""
     settings = {"WERKPLAATSEN_SITEURL": "http://werkplaatsen.example", "WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"}
-    result = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py", extra_env=settings)
+    result = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py", extra_env=settings)
     assert result.returncode == 1 and problems(result.stderr) == [
         '- publishconf.py, veld "SITEURL": het adres van de site ("http://werkplaatsen.example") is geen https-adres. '
         "Zet WERKPLAATSEN_SITEURL op het adres van de site, zoals https://www.werkplaatsenwijkgerichtwerken.nl."]

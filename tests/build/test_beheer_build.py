@@ -8,12 +8,11 @@ from xml.etree import ElementTree
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.support import FIXTURE_CONTENT, build
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.editor.generate import DECAP_CONFIG
 from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
 from werkplaatsen.system.places import ROOT
 
-NOW = "2030-09-01 10:00"
 BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"
 # What Decap needs beyond the pages' own policy, each found in Chromium's console (see hosting/_headers).
 EDITOR_POLICY = {
@@ -33,7 +32,7 @@ def policy(value: str) -> dict[str, list[str]]:
 
 
 def test_the_editor_is_built_from_the_pinned_bundle_with_the_generated_configuration(fixture_build):
-    output = fixture_build(NOW).output / "beheer"
+    output = fixture_build(REGISTRATION_OPEN).output / "beheer"
     assert (output / "config.yml").read_text(encoding="utf-8") == DECAP_CONFIG.read_text(encoding="utf-8")
     assert (output / "decap-cms.js").read_bytes() == (BUNDLE / "decap-cms.js").read_bytes()
     chunks = {path.name for path in BUNDLE.glob("*.decap-cms.js")}
@@ -47,7 +46,7 @@ def test_the_editor_is_built_from_the_pinned_bundle_with_the_generated_configura
 
 
 def test_the_login_page_shows_the_sites_name_as_the_logo(fixture_build):
-    result = fixture_build(NOW)
+    result = fixture_build(REGISTRATION_OPEN)
     logo = ElementTree.fromstring((result.output / "beheer" / "logo.svg").read_bytes())
     namespace = "{http://www.w3.org/2000/svg}"
     assert logo.findtext(f"{namespace}title") == "Werkplaatsen wijkgericht werken: beheer"
@@ -59,7 +58,7 @@ def test_the_login_page_shows_the_sites_name_as_the_logo(fixture_build):
 
 
 def test_the_editor_page_carries_its_own_policy_and_is_no_page_of_the_site(fixture_build):
-    result = fixture_build(NOW)
+    result = fixture_build(REGISTRATION_OPEN)
     rules = parse_headers_file(HEADERS_FILE)
     page = BeautifulSoup((result.output / "beheer" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"] == meta_policy(rules, "/beheer/")
@@ -87,7 +86,7 @@ def test_the_editor_has_exactly_the_policy_it_needs_and_every_other_path_keeps_t
 
 
 def test_a_production_build_carries_the_github_configuration(tmp_path):
-    result = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py",
+    result = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                    extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((result.output / "beheer" / "config.yml").read_text(encoding="utf-8"))

@@ -7,9 +7,8 @@ import shutil
 import feedparser
 import pytest
 
-from tests.support import FIXTURE_CONTENT, build
+from tests.support import FIXTURE_CONTENT, REPORT_PUBLISHED, build
 
-NOW = "2030-10-21 10:00"  # the report of session 1 has appeared
 REPORT = "verslagen/verslag-sessie-1.md"
 NEW_LESSON = "lessen:\n  - titel: Vraag eerst de bewoners\n    tekst: Zij kennen de wijk.\n"
 
@@ -20,7 +19,7 @@ def lesson_ids(tmp_path_factory, change=None) -> dict[str, str]:
     if change:
         report = content / REPORT
         report.write_text(change(report.read_text(encoding="utf-8")), encoding="utf-8")
-    result = build(content, tmp_path_factory.mktemp("feed-ids") / "output", now=NOW)
+    result = build(content, tmp_path_factory.mktemp("feed-ids") / "output", now=REPORT_PUBLISHED)
     assert result.returncode == 0, result.stderr
     feed = feedparser.parse((result.output / "feeds/lessen.atom").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")

@@ -8,9 +8,7 @@ import shutil
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, build
-
-NOW = "2030-09-01 10:00"
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 
 
 @pytest.mark.parametrize("written", ["/bestanden/werkblad.pdf", "content/bestanden/werkblad.pdf"])
@@ -20,7 +18,7 @@ def test_the_web_address_or_the_repository_path_of_a_download_builds_the_same_li
     session = content / "sessies" / "gewoon.md"
     session.write_text(session.read_text(encoding="utf-8").replace("bestand: werkblad.pdf", f"bestand: {written}"),
                        encoding="utf-8")
-    result = build(content, tmp_path / "output", now=NOW)
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     links = [a["href"] for a in result.page("/sessies/gewoon/").select("a[href^='/bestanden/']")]
     assert links == ["/bestanden/werkblad.pdf"]

@@ -13,10 +13,11 @@ import shutil
 import feedparser
 import pytest
 
-from tests.support import FIXTURE_CONTENT, build, json_ld, of_type
+from tests.support import (BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, SESSIONS_OVER, build, json_ld,
+                           of_type)
 
 # Before registration opens, while it is open, after the moved session (2030-10-30) is over.
-MOMENTS = ["2030-07-01 10:00", "2030-09-01 10:00", "2030-11-01 10:00"]
+MOMENTS = [BEFORE_REGISTRATION, REGISTRATION_OPEN, SESSIONS_OVER]
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,7 @@ from icalendar import Calendar
 from lxml import etree
 from pelican.settings import read_settings
 
-from tests.support import FIXTURE_CONTENT, build, ical_text
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build, ical_text
 from werkplaatsen.build.generator import WerkplaatsenGenerator
 from werkplaatsen.editor.fieldspec import specs
 from werkplaatsen.model import characters
@@ -45,7 +45,6 @@ from werkplaatsen.model.errors import ContentErrors
 from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.system.places import ROOT
 
-NOW = "2030-09-01 10:00"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
 _markers = count(1)
 
@@ -306,7 +305,7 @@ def site(tmp_path_factory):
     for file, data in ITEMS.items():
         (content / file).write_text(f"---\n{dump(data)}---\nTekst.\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:  # for as long as the module's tests use the site
-        patch.setenv("WERKPLAATSEN_NU", NOW)
+        patch.setenv("WERKPLAATSEN_NU", REGISTRATION_OPEN)
         patch.setenv("WERKPLAATSEN_PROCESSEN", "1")
         settings = read_settings(str(ROOT / "pelicanconf.py"),
                                  override={"PATH": str(content), "OUTPUT_PATH": str(folder / "output")})
@@ -412,7 +411,7 @@ def test_a_real_build_writes_dangerous_text_intact_into_every_calendar_feed_and_
         path = content / file
         assert old in path.read_text(encoding="utf-8")
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    built = build(content, tmp_path / "output", now=NOW)
+    built = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert built.returncode == 0, built.stderr
     output = built.output
 

@@ -9,15 +9,13 @@ import shutil
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, build, write
+from tests.support import BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build, write
 from werkplaatsen.system.places import ROOT
-
-NOW = "2030-09-01 10:00"
 
 
 @pytest.fixture(scope="module")
 def fixture_site(fixture_build):
-    return fixture_build(NOW)
+    return fixture_build(REGISTRATION_OPEN)
 
 
 def test_theme_files_carry_a_hash_of_their_content_and_every_page_links_the_current_one(fixture_site):
@@ -47,7 +45,7 @@ def test_a_changed_stylesheet_gets_a_new_name(tmp_path, fixture_site):
     settings = tmp_path / "ander.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nTHEME = {str(theme)!r}\n"
                         f"WERKPLAATSEN_STYLESHEET = [*WERKPLAATSEN_STYLESHEET[:3], {str(theme / 'static/css/site.css')!r}]\n")
-    changed = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings=str(settings))
+    changed = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings=str(settings))
     assert changed.returncode == 0, changed.stderr
     old = next((fixture_site.output / "theme").glob("site.*.css")).name
     new = next((changed.output / "theme").glob("site.*.css")).name
@@ -66,12 +64,12 @@ def test_build_info_names_commit_and_the_next_status_change(fixture_site):
     assert info["built_at"] == "2030-09-01T10:00+02:00"
     assert info["production"] is False
     assert re.fullmatch(r"[0-9a-f]{40}", info["commit"])
-    # At NOW, /sessies/gewoon/ is open until 2030-09-20 17:00; the first change is its closing.
+    # At REGISTRATION_OPEN, /sessies/gewoon/ is open until 2030-09-20 17:00; the first change is its closing.
     assert info["next_change"] == "2030-09-20T17:01+02:00"
 
 
 @pytest.mark.parametrize(("now", "expected"), [
-    ("2030-07-01 10:00", "2030-08-01T09:00+02:00"),  # registration opens
+    (BEFORE_REGISTRATION, "2030-08-01T09:00+02:00"),  # registration opens
     ("2030-09-20 17:01", "2030-10-08T17:00+02:00"),  # the first session ends
     ("2030-12-16 00:00", None),  # everything is over
 ])
@@ -84,7 +82,7 @@ def test_a_future_report_is_a_next_change_in_production(tmp_path):
     shutil.copytree(FIXTURE_CONTENT, content)
     write("verslagen/vooruit.md", "---\ntitel: Vooruit\nstatus: gepubliceerd\nsoort: verslag\ndatum: 2030-09-05\n"
           "auteurs:\n  - anna-de-vries\norganisaties:\n  - platform31\nsamenvatting: Later.\n---\n")(content)
-    result = build(content, tmp_path / "output", now=NOW, settings="publishconf.py",
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                    extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     info = json.loads((result.output / "_build.json").read_text())
     assert info["production"] is True
@@ -98,7 +96,7 @@ def test_robots_and_security_txt(fixture_site, tmp_path):
     security = (fixture_site.output / ".well-known" / "security.txt").read_text().splitlines()
     assert security == ["Contact: mailto:security@platform31.nl", "Expires: 2031-02-28T09:00:00Z",
                         "Preferred-Languages: nl, en", "Canonical: http://localhost:8000/.well-known/security.txt"]
-    production = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py",
+    production = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                        extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja", "WERKPLAATSEN_SITEURL": "https://werkplaatsen.example"})
     assert "Sitemap: https://werkplaatsen.example/sitemap.xml" in (production.output / "robots.txt").read_text()
     assert ("Canonical: https://werkplaatsen.example/.well-known/security.txt"

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from tests.build.preview_support import NOW, differences, edit, files, full_build, make_workspace
-from tests.support import tiny_png
+from tests.build.preview_support import differences, edit, files, full_build, make_workspace
+from tests.support import REGISTRATION_OPEN, tiny_png
 from werkplaatsen.build.incremental import Preview
 from werkplaatsen.model.errors import ContentErrors
 from werkplaatsen.model.routes import SEARCH_INDEX_URL
@@ -26,7 +26,7 @@ def workspace(tmp_path_factory):
 @pytest.fixture(scope="module")
 def preview(workspace):
     with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("WERKPLAATSEN_NU", NOW)
+        environment.setenv("WERKPLAATSEN_NU", REGISTRATION_OPEN)
         # One process: forking inside a pytest-xdist worker, which runs threads, can hang. The
         # preview's own processes are tested where it runs as a program (test_preview.py).
         environment.setenv("WERKPLAATSEN_PROCESSEN", "1")

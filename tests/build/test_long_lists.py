@@ -7,12 +7,11 @@ import shutil
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, build
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.model.contenttypes import PAGE_SIZE
 from werkplaatsen.view.indexes import LESSONS_PREVIEW, THEME_PAGE_CARDS
 from werkplaatsen.view.pages import LESSONS_PAGE_SIZE
 
-NOW = "2030-09-01 10:00"
 CASES = PAGE_SIZE + 3
 REPORTS = LESSONS_PAGE_SIZE + 3  # each with a lesson on participatie
 
@@ -44,7 +43,7 @@ def site(tmp_path_factory):
         (content / "rondes" / f"ronde-{number}.md").write_text(
             ronde.replace("titel: Ronde negen", f"titel: Ronde {number}").replace("nummer: 9", f"nummer: {number}")
             .replace("2030-", f"{year}-").replace("najaar 2030", f"najaar {year}"), encoding="utf-8")
-    result = build(content, tmp_path_factory.mktemp("lang") / "output", now=NOW)
+    result = build(content, tmp_path_factory.mktemp("lang") / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     return result
 

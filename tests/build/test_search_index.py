@@ -13,11 +13,10 @@ import re
 import pytest
 
 from tests.browser.editor import descendants, process_name
-from tests.support import EXAMPLES_ALLOWED, FIXTURE_CONTENT, build, content_items, index_records
+from tests.support import EXAMPLES_ALLOWED, FIXTURE_CONTENT, REGISTRATION_OPEN, build, content_items, index_records
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 from werkplaatsen.outputs import searchindex
 
-NOW = "2030-09-01 10:00"
 YEAR_IN = re.compile(r"\b(\d{4})\b")
 
 
@@ -28,12 +27,12 @@ def facts(soup) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def fixture_site(fixture_build):
-    return fixture_build(NOW)
+    return fixture_build(REGISTRATION_OPEN)
 
 
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
-    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("production") / "output", now=NOW,
+    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("production") / "output", now=REGISTRATION_OPEN,
                    settings="publishconf.py", extra_env=EXAMPLES_ALLOWED)
     assert result.returncode == 0, result.stderr
     return result
@@ -110,7 +109,7 @@ def test_drafts_are_not_in_the_production_index(fixture_site, production):
 
 
 def test_two_builds_write_the_same_index(fixture_site, tmp_path):
-    again = build(FIXTURE_CONTENT, tmp_path / "again", now=NOW)
+    again = build(FIXTURE_CONTENT, tmp_path / "again", now=REGISTRATION_OPEN)
     assert again.returncode == 0, again.stderr
     first, second = (sorted((out / "pagefind").rglob("*")) for out in (fixture_site.output, again.output))
     assert [p.relative_to(fixture_site.output) for p in first] == [p.relative_to(again.output) for p in second]
