@@ -4,9 +4,11 @@ Helpers to import (build, BUILD_NOW, FIXTURE_CONTENT, …) live in tests/support
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.support import Build, build
+from tests.support import Build, build, copy_fixture_content
 from werkplaatsen.system.places import ROOT
 
 
@@ -16,6 +18,12 @@ def site(tmp_path_factory) -> Build:
     result = build(ROOT / "content", tmp_path_factory.mktemp("site") / "output")
     assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A copy of the fixture site's content (tests/fixtures/site), for a test to change."""
+    return copy_fixture_content(tmp_path)
 
 
 def pytest_terminal_summary(terminalreporter):

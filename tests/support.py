@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -107,6 +108,15 @@ def validation_context() -> dict:
 
 
 # --- Edits to a copy of the fixture content: each returns a change, applied as change(content) ---
+
+def copy_fixture_content(folder: Path, *changes) -> Path:
+    """A copy of the fixture site's content as `folder`/content, with `changes` made to it."""
+    content = folder / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    for change in changes:
+        change(content)
+    return content
+
 
 SESSION = "sessies/gewoon.md"
 

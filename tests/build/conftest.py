@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import shutil
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, Build, build
+from tests.support import FIXTURE_CONTENT, Build, build, copy_fixture_content
 from werkplaatsen.system.places import ROOT
 
 
@@ -44,7 +43,7 @@ def preview(tmp_path):
     """`make serve` as a process of its own on a copy of the fixture site (test_preview, test_preview_hosts)."""
     from tests.build.preview_support import Running
 
-    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
+    copy_fixture_content(tmp_path)
     (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
     running = Running(tmp_path)
     yield running

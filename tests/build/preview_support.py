@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, TAAL_ITEM, build
+from tests.support import REGISTRATION_OPEN, TAAL_ITEM, build, copy_fixture_content, write
 from werkplaatsen.build.incremental import Preview
 from werkplaatsen.system.places import ROOT
 
@@ -31,7 +31,7 @@ PANEL = "werkplaatsen-language"
 
 def make_workspace(root: Path) -> Path:
     """A copy of the fixture content, the theme and the vocabulary in `root`, with settings (conf.py) that use them."""
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    copy_fixture_content(root)
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", root / "vocabulary.yaml")
     (root / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
@@ -161,8 +161,7 @@ class Running:
 @contextmanager
 def language_preview(root: Path) -> Iterator[Preview]:
     """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at REGISTRATION_OPEN."""
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    (root / "content" / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
+    copy_fixture_content(root, write("berichten/taal.md", TAAL_ITEM))
     with pytest.MonkeyPatch.context() as environment:
         environment.setenv("WERKPLAATSEN_NU", REGISTRATION_OPEN)
         environment.setenv("WERKPLAATSEN_PROCESSEN", "1")  # no forks inside a pytest-xdist worker

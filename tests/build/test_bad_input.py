@@ -15,7 +15,8 @@ import sys
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, SESSION, SITE_URL, body, build, replace, snapshot, write
+from tests.support import (FIXTURE_CONTENT, REGISTRATION_OPEN, SESSION, SITE_URL, body, build, copy_fixture_content,
+                           replace, snapshot, write)
 from werkplaatsen.build import check as check_module
 from werkplaatsen.outputs import feeds
 from werkplaatsen.system.places import ROOT
@@ -230,9 +231,7 @@ def run_build(content, output):
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory):
     folder = tmp_path_factory.mktemp("good")
-    content = folder / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    result = run_build(content, folder / "output")
+    result = run_build(copy_fixture_content(folder), folder / "output")
     assert result.returncode == 0, result.stderr
     return folder / "output"
 
@@ -259,9 +258,7 @@ def check(monkeypatch, capsys, pelican_logging):
 
 @pytest.mark.parametrize(("change", "where", "words"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_bad_input_stops_the_build_and_keeps_the_last_good_site(tmp_path, good_output, check, change, where, words):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    change(content)
+    content = copy_fixture_content(tmp_path, change)
     output = tmp_path / "output"
     shutil.copytree(good_output, output)
     before = snapshot(output)
@@ -310,11 +307,7 @@ def test_a_production_check_refuses_what_the_production_build_refuses(tmp_path, 
 
 def build_changed(tmp_path, *changes):
     """Build a copy of the fixture content with `changes` made to it."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    for change in changes:
-        change(content)
-    return run_build(content, tmp_path / "output")
+    return run_build(copy_fixture_content(tmp_path, *changes), tmp_path / "output")
 
 
 def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path, good_output):

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import feedparser
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REPORT_PUBLISHED, build
+from tests.support import REPORT_PUBLISHED, build, copy_fixture_content
 
 REPORT = "verslagen/verslag-sessie-1.md"
 NEW_LESSON = "lessen:\n  - titel: Vraag eerst de bewoners\n    tekst: Zij kennen de wijk.\n"
 
 
 def lesson_ids(tmp_path_factory, change=None) -> dict[str, str]:
-    content = tmp_path_factory.mktemp("feed-ids") / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(tmp_path_factory.mktemp("feed-ids"))
     if change:
         report = content / REPORT
         report.write_text(change(report.read_text(encoding="utf-8")), encoding="utf-8")

@@ -4,17 +4,13 @@ repository (content/bestanden/werkblad.pdf, what the browser editor's library co
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
+from tests.support import REGISTRATION_OPEN, build
 
 
 @pytest.mark.parametrize("written", ["/bestanden/werkblad.pdf", "content/bestanden/werkblad.pdf"])
-def test_the_web_address_or_the_repository_path_of_a_download_builds_the_same_link(tmp_path, written):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+def test_the_web_address_or_the_repository_path_of_a_download_builds_the_same_link(content, tmp_path, written):
     session = content / "sessies" / "gewoon.md"
     session.write_text(session.read_text(encoding="utf-8").replace("bestand: werkblad.pdf", f"bestand: {written}"),
                        encoding="utf-8")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections import Counter
 from itertools import count
 from pathlib import Path
@@ -36,7 +35,7 @@ from icalendar import Calendar
 from lxml import etree
 from pelican.settings import read_settings
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build, ical_text
+from tests.support import REGISTRATION_OPEN, build, copy_fixture_content, ical_text, write
 from werkplaatsen.build.generator import WerkplaatsenGenerator
 from werkplaatsen.editor.fieldspec import specs
 from werkplaatsen.model import characters
@@ -299,8 +298,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("vijandig")
-    content = folder / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(folder)
     (content / "bestanden" / "vijandig.png").write_bytes(PNG)
     for file, data in ITEMS.items():
         (content / file).write_text(f"---\n{dump(data)}---\nTekst.\n", encoding="utf-8")
@@ -398,9 +396,7 @@ ROUND_TITLE = "Ronde negen; met, \\ tekens ]]> </script>"
 PREPARATION = "Eerste alinea.\n\nTweede alinea, met een\tTab."
 
 
-def test_a_real_build_writes_dangerous_text_intact_into_every_calendar_feed_and_json_file(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+def test_a_real_build_writes_dangerous_text_intact_into_every_calendar_feed_and_json_file(content, tmp_path):
     for file, old, new in [
         ("sessies/gewoon.md", "titel: Sessie gewoon", f"titel: {json.dumps(TITLE, ensure_ascii=False)}"),
         ("sessies/gewoon.md", "samenvatting: Samenvatting van gewoon.", f"samenvatting: >-\n  {SUMMARY}"),

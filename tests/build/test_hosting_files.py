@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.support import BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build, write
+from tests.support import BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build, copy_fixture_content, write
 from werkplaatsen.system.places import ROOT
 
 
@@ -78,10 +78,9 @@ def test_the_next_change_follows_the_registration_and_session_moments(fixture_bu
 
 
 def test_a_future_report_is_a_next_change_in_production(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("verslagen/vooruit.md", "---\ntitel: Vooruit\nstatus: gepubliceerd\nsoort: verslag\ndatum: 2030-09-05\n"
-          "auteurs:\n  - anna-de-vries\norganisaties:\n  - platform31\nsamenvatting: Later.\n---\n")(content)
+    content = copy_fixture_content(tmp_path, write(
+        "verslagen/vooruit.md", "---\ntitel: Vooruit\nstatus: gepubliceerd\nsoort: verslag\ndatum: 2030-09-05\n"
+        "auteurs:\n  - anna-de-vries\norganisaties:\n  - platform31\nsamenvatting: Later.\n---\n"))
     result = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                    extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     info = json.loads((result.output / "_build.json").read_text())

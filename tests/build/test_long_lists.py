@@ -3,11 +3,9 @@ of PAGE_SIZE cards, and the programme page shows only the current rounds with th
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
+from tests.support import REGISTRATION_OPEN, build, copy_fixture_content
 from werkplaatsen.model.contenttypes import PAGE_SIZE
 from werkplaatsen.view.indexes import LESSONS_PREVIEW, THEME_PAGE_CARDS
 from werkplaatsen.view.pages import LESSONS_PAGE_SIZE
@@ -20,8 +18,7 @@ REPORTS = LESSONS_PAGE_SIZE + 3  # each with a lesson on participatie
 def site(tmp_path_factory):
     """The fixture site with PAGE_SIZE + 2 more cases on one theme and as many more sessions, all
     past, LESSONS_PAGE_SIZE + 2 more reports, and two rounds after ronde 9."""
-    content = tmp_path_factory.mktemp("lang") / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(tmp_path_factory.mktemp("lang"))
     plein = (content / "casussen" / "plein.md").read_text(encoding="utf-8")
     for number in range(1, CASES):
         (content / "casussen" / f"plein-{number}.md").write_text(

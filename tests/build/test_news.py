@@ -10,7 +10,8 @@ import extruct
 import feedparser
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, SITE_URL, build, tiny_png, validation_context, write
+from tests.support import (FIXTURE_CONTENT, REGISTRATION_OPEN, SITE_URL, build, copy_fixture_content, tiny_png,
+                           validation_context, write)
 from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.model.contenttypes import BY_NAME
 from werkplaatsen.reading import frontmatter
@@ -24,8 +25,7 @@ def news(number: int, day: str = "2030-07-{:02d}", **fields) -> str:
 
 
 def site_with_news(tmp_path, count: int):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(tmp_path)
     shutil.rmtree(content / "berichten")
     for number in range(1, count + 1):
         write(f"berichten/bericht-{number:02d}.md", news(number))(content)
@@ -61,9 +61,7 @@ def test_the_twenty_first_item_starts_page_two(tmp_path):
 
 
 def test_a_file_named_like_the_page_numbers_is_refused(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("berichten/pagina.md", news(1))(content)
+    content = copy_fixture_content(tmp_path, write("berichten/pagina.md", news(1)))
     result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 1
     assert "content/berichten/pagina.md, regel 1: dit bestand krijgt hetzelfde adres /nieuws/pagina/" in result.stderr
@@ -71,9 +69,7 @@ def test_a_file_named_like_the_page_numbers_is_refused(tmp_path):
 
 @pytest.mark.parametrize(("now", "published"), [("2030-09-04 23:59", False), ("2030-09-05 00:00", True)])
 def test_news_dated_tomorrow_waits_until_midnight_in_production(tmp_path, now, published):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("berichten/morgen.md", news(5, day="2030-09-{:02d}"))(content)
+    content = copy_fixture_content(tmp_path, write("berichten/morgen.md", news(5, day="2030-09-{:02d}")))
     result = build(content, tmp_path / "output", now=now, settings="publishconf.py",
                    extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     assert result.returncode == 0, result.stderr
@@ -137,18 +133,15 @@ def test_the_editor_tools_know_the_new_type(tmp_path):
     ({"afbeelding": "\n  bestand: foto.png"}, 'het verplichte veld "alt" (Beschrijving) ontbreekt'),
 ])
 def test_news_fields_are_checked(tmp_path, fields, words):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("berichten/fout.md", news(3, **fields))(content)
+    content = copy_fixture_content(tmp_path, write("berichten/fout.md", news(3, **fields)))
     result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 1 and words in result.stderr, result.stderr
 
 
 def test_an_image_is_shown_with_its_description(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("bestanden/nieuws/foto.png", tiny_png())(content)
-    write("berichten/met-foto.md", news(3, afbeelding="\n  bestand: nieuws/foto.png\n  alt: Drie mensen op een plein"))(content)
+    content = copy_fixture_content(
+        tmp_path, write("bestanden/nieuws/foto.png", tiny_png()),
+        write("berichten/met-foto.md", news(3, afbeelding="\n  bestand: nieuws/foto.png\n  alt: Drie mensen op een plein")))
     result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     image = result.page("/nieuws/met-foto/").select_one("main figure img")

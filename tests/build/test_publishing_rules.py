@@ -3,18 +3,10 @@ and never a page whose menu or footer links lead nowhere."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.support import EXAMPLES_ALLOWED, FIXTURE_CONTENT, REGISTRATION_OPEN, body, build, replace, write
+from tests.support import EXAMPLES_ALLOWED, REGISTRATION_OPEN, body, build, replace, write
 from werkplaatsen.system.places import ROOT
-
-@pytest.fixture
-def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, folder)
-    return folder
 
 
 def publish(content, tmp_path, now=REGISTRATION_OPEN, **kwargs):

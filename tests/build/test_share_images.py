@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
+from tests.support import REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
 from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.shareimages import FOLDER, LOGO, SECTIONS
 
@@ -117,9 +117,7 @@ def test_the_report_keeps_its_own_organisation_as_publisher_too(production):
     assert [organisation["name"] for organisation in publisher] == ["Werkplaatsen wijkgericht werken", "Platform31"]
 
 
-def test_a_news_item_with_an_image_of_its_own_shares_that(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+def test_a_news_item_with_an_image_of_its_own_shares_that(content, tmp_path):
     (content / "bestanden" / "nieuws").mkdir()
     shutil.copy(THEME_IMAGES / LOGO, content / "bestanden" / "nieuws" / "trio.png")  # 512×512: not the share size
     news = content / "berichten" / "ronde-9-open.md"

@@ -4,20 +4,12 @@ example content with a command that works, and when a future-dated item appears 
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build, replace
+from tests.support import REGISTRATION_OPEN, build, replace
 
 APPEARS = "Op de echte site vanaf 20 oktober 2030, 00.00 uur"
-
-
-@pytest.fixture
-def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, folder)
-    return folder
 
 
 def test_counts_of_one_are_in_the_singular(fixture_build):
