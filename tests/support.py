@@ -23,8 +23,9 @@ from pathlib import Path
 import extruct
 from bs4 import BeautifulSoup
 
-from werkplaatsen.model.contenttypes import TYPES
-from werkplaatsen.model.routes import ADMIN_URL
+from werkplaatsen.model.contenttypes import BY_NAME, THEME_FACET, TYPES
+from werkplaatsen.model.routes import (ADMIN_URL, HOME_URL, LESSONS_URL, THEMES_URL, facet_url, lessons_url,
+                                       theme_url)
 from werkplaatsen.model.schemas import Sessie
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.validation import validate
@@ -222,24 +223,28 @@ def of_type(nodes: list[dict], kind: str) -> dict:
     return found[0]
 
 
-# Page type -> a list page, or the folder whose first built page is an example of the type.
+# Every overview the site makes, in the order the search page offers them to browse: each type's list,
+# then the lessons and the themes.
+OVERVIEW_URLS = [kind.list_url for kind in TYPES if kind.list_url] + [LESSONS_URL, THEMES_URL]
+
+# Page type -> the URL of a page of the type; a URL with "*" stands for the first such page built (an example).
 PAGE_TYPES = {
-    "home": "/",
-    "programma": "/programma/",
-    "ronde": "programma/*",
-    "sessies": "/sessies/",
-    "sessie": "sessies/*",
-    "casussen": "/casussen/",
-    "casus": "casussen/*",
-    "filter": "/casussen/thema/klimaatadaptatie/",
-    "instrument": "instrumenten/*",
-    "verslag": "verslagen/*",
-    "lessen": "/lessen/",
-    "lessen-thema": "lessen/*",
-    "thema": "themas/*",
-    "nieuws": "/nieuws/",
-    "bericht": "nieuws/*",
-    "pagina": "/over/",
+    "home": HOME_URL,
+    "programma": BY_NAME["ronde"].list_url,
+    "ronde": BY_NAME["ronde"].url_for("*"),
+    "sessies": BY_NAME["sessie"].list_url,
+    "sessie": BY_NAME["sessie"].url_for("*"),
+    "casussen": BY_NAME["casus"].list_url,
+    "casus": BY_NAME["casus"].url_for("*"),
+    "filter": facet_url(BY_NAME["casus"], THEME_FACET, "klimaatadaptatie"),
+    "instrument": BY_NAME["instrument"].url_for("*"),
+    "verslag": BY_NAME["verslag"].url_for("*"),
+    "lessen": LESSONS_URL,
+    "lessen-thema": lessons_url("*"),
+    "thema": theme_url("*"),
+    "nieuws": BY_NAME["bericht"].list_url,
+    "bericht": BY_NAME["bericht"].url_for("*"),
+    "pagina": BY_NAME["pagina"].url_for("over"),
     "404": "/deze-pagina-bestaat-niet/",
 }
 
@@ -248,13 +253,13 @@ def example_paths(site) -> dict[str, str]:
     """A built example page of each page type, by type: the pages the screenshots and stylesheet tests open."""
     paths = {}
     for kind, where in PAGE_TYPES.items():
-        if where.startswith("/"):
+        if "*" not in where:
             paths[kind] = where
             continue
         # Prefer an example with a registration button (a session open at the build moment).
-        found = sorted(site.output.glob(f"{where}/index.html"),
+        found = sorted(site.output.glob(f"{where.strip('/')}/index.html"),
                        key=lambda f: ("werkplaatsen-registration__action" not in f.read_text(encoding="utf-8"), f))
-        assert found, f"no {kind} page built under /{where}"
+        assert found, f"no {kind} page built as {where}"
         paths[kind] = "/" + found[0].parent.relative_to(site.output).as_posix() + "/"
     return paths
 

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from werkplaatsen.model.routes import ADMIN_URL
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.system.places import ROOT
 
@@ -30,7 +31,7 @@ EDITOR = ("Test Redacteur", "redacteur@example.org")
 # An identity in the environment (as on a shared machine or in CI) that must not end up on a commit.
 SHARED = {"GIT_AUTHOR_NAME": "Gedeelde Naam", "GIT_AUTHOR_EMAIL": "gedeeld@example.org",
           "GIT_COMMITTER_NAME": "Gedeelde Naam", "GIT_COMMITTER_EMAIL": "gedeeld@example.org"}
-READY = re.compile(r"Open in uw browser: (http://\S+)/beheer/")
+READY = re.compile(rf"Open in uw browser: (http://\S+){ADMIN_URL}")
 # The round picker shows each round with its period.
 ROUND_2 = "Werkplaatsen wijkgericht werken, ronde 2 (2019-09-01 tot 2019-12-15)"
 
@@ -256,7 +257,7 @@ def reachable(address: str, port: int) -> bool:
 
 
 def sign_in(page, url: str) -> None:
-    page.goto(url + "/beheer/")
+    page.goto(url + ADMIN_URL)
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("link", name="Sessies").first.wait_for()
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import REGISTRATION_OPEN, TAAL_ITEM, build, copy_fixture_content, write
+from werkplaatsen.build import problems
 from werkplaatsen.build.incremental import Preview
 from werkplaatsen.system.places import ROOT
 
@@ -126,8 +127,8 @@ class Running:
         return False
 
     def problems(self) -> dict:
-        """The preview's own account of its last update (/beheer/problemen.json)."""
-        status, _, body = self.page("/beheer/problemen.json")
+        """The preview's own account of its last update (problems.JSON_URL)."""
+        status, _, body = self.page(problems.JSON_URL)
         assert status == 200, (status, body)
         return json.loads(body)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support import REGISTRATION_OPEN, build
+from werkplaatsen.model.routes import FILES_URL
 
 
 @pytest.mark.parametrize("written", ["/bestanden/werkblad.pdf", "content/bestanden/werkblad.pdf"])
@@ -16,6 +17,6 @@ def test_the_web_address_or_the_repository_path_of_a_download_builds_the_same_li
                        encoding="utf-8")
     result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
-    links = [a["href"] for a in result.page("/sessies/gewoon/").select("a[href^='/bestanden/']")]
+    links = [a["href"] for a in result.page("/sessies/gewoon/").select(f"a[href^='{FILES_URL}']")]
     assert links == ["/bestanden/werkblad.pdf"]
     assert (result.output / "bestanden" / "werkblad.pdf").is_file()

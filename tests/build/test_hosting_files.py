@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from tests.support import BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build, copy_fixture_content, write
+from werkplaatsen.model.routes import ASSETS_URL
 from werkplaatsen.system.places import ROOT
 
 
@@ -25,14 +26,14 @@ def test_theme_files_carry_a_hash_of_their_content_and_every_page_links_the_curr
         "favicon.#.svg", "img/delen/algemeen.#.png", "img/delen/casussen.#.png", "img/delen/instrumenten.#.png",
         "img/delen/nieuws.#.png", "img/delen/programma.#.png", "img/delen/verslagen.#.png", "img/logo.#.png",
         "js/beheer.#.js", "js/status.#.js", "js/zoeken.#.js", "site.#.css"]
-    images = {f"/theme/{name}" for name in names if name.startswith("img/")}  # for shared links (test_share_images)
-    search_script = {f"/theme/{name}" for name in names if name.startswith("js/zoeken.")}
-    editor_script = {f"/theme/{name}" for name in names if name.startswith("js/beheer.")}  # for /beheer/ only
+    images = {ASSETS_URL + name for name in names if name.startswith("img/")}  # for shared links (test_share_images)
+    search_script = {ASSETS_URL + name for name in names if name.startswith("js/zoeken.")}
+    editor_script = {ASSETS_URL + name for name in names if name.startswith("js/beheer.")}  # for /beheer/ only
     for html_file in fixture_site.html_files():
         soup = fixture_site.page("/" + html_file.relative_to(fixture_site.output).as_posix())
-        linked = {tag.get("href") or tag.get("src") for tag in soup.select("link[href^='/theme/'], script[src]")}
+        linked = {tag.get("href") or tag.get("src") for tag in soup.select(f"link[href^='{ASSETS_URL}'], script[src]")}
         # The search script only where it is used: on /zoeken/.
-        expected = {f"/theme/{name}" for name in names} - images - editor_script - (
+        expected = {ASSETS_URL + name for name in names} - images - editor_script - (
             set() if html_file.parent.name == "zoeken" else search_script)
         assert linked == expected, html_file
 
