@@ -86,6 +86,13 @@ def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: st
     return Build(result.returncode, result.stdout, result.stderr, output)
 
 
+def settings_file(path: Path, *lines: str) -> Path:
+    """A Pelican settings file at `path`: the project's pelicanconf.py, then `lines` of Python that change it."""
+    head = ["import sys", f"sys.path.insert(0, {str(ROOT)!r})", "from pelicanconf import *"]
+    path.write_text("\n".join([*head, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
 def make(folder: Path, *arguments: str, timeout: int = 900) -> subprocess.CompletedProcess:
     """The Makefile in `folder`, as a newcomer runs it (no terminal input)."""
     return subprocess.run(["make", "--no-print-directory", "-C", str(folder), *arguments], capture_output=True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.editor import Beheer, scratch_repo
-from tests.browser.gates import CHROMIUM_ARGS, Recorder, new_context
+from tests.browser.gates import CHROMIUM_ARGS, TIMEZONE, Recorder, new_context
 from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.hosting.serve import SiteServer
 from werkplaatsen.system.programs import locate
@@ -79,6 +79,6 @@ def beheer(tmp_path_factory):
 @pytest.fixture
 def editor_tab(browser):
     """A tab for the browser editor: wide enough for the form and the preview side by side."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL", timezone_id=TIMEZONE)
     yield context.new_page()
     context.close()

@@ -6,8 +6,7 @@ import logging
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, Build, build, copy_fixture_content
-from werkplaatsen.system.places import ROOT
+from tests.support import FIXTURE_CONTENT, Build, build, copy_fixture_content, settings_file
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +43,7 @@ def preview(tmp_path):
     from tests.build.preview_support import Running
 
     copy_fixture_content(tmp_path)
-    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
+    settings_file(tmp_path / "conf.py")
     running = Running(tmp_path)
     yield running
     running.stop()

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import REGISTRATION_OPEN, TAAL_ITEM, build, copy_fixture_content, write
+from tests.support import REGISTRATION_OPEN, TAAL_ITEM, build, copy_fixture_content, settings_file, write
 from werkplaatsen.build import problems
 from werkplaatsen.build.incremental import Preview
+from werkplaatsen.model.vocabulary import VOCABULARY_FILE
 from werkplaatsen.system.places import ROOT
 
 TIMEOUT = 60
@@ -34,9 +35,9 @@ def make_workspace(root: Path) -> Path:
     """A copy of the fixture content, the theme and the vocabulary in `root`, with settings (conf.py) that use them."""
     copy_fixture_content(root)
     shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", root / "vocabulary.yaml")
-    (root / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                                  f"THEME = {str(root / 'theme')!r}\nWERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}\n")
+    shutil.copy(VOCABULARY_FILE, root / "vocabulary.yaml")
+    settings_file(root / "conf.py", f"THEME = {str(root / 'theme')!r}",
+                  f"WERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}")
     return root
 
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build, snapshot
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build, settings_file, snapshot
 from werkplaatsen.build import atomic as build_module
 from werkplaatsen.model.errors import ContentError, ContentErrors
 from werkplaatsen.system.places import ROOT
@@ -45,8 +45,7 @@ def test_a_failure_while_writing_pages_leaves_the_old_site_untouched(built, tmp_
     shutil.copytree(ROOT / "theme", theme)
     # The session template breaks half-way through the pages, after others have been rendered.
     (theme / "templates" / "sessie.html").write_text("{% extends 'item.html' %}{% block main %}{{ item.bestaat.niet() }}{% endblock %}")
-    settings = tmp_path / "kapot.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nTHEME = {str(theme)!r}\n")
+    settings = settings_file(tmp_path / "kapot.py", f"THEME = {str(theme)!r}")
     before = snapshot(built / "output")
     target = os.readlink(built / "output")
     result = build(FIXTURE_CONTENT, built / "output", now=REGISTRATION_OPEN, settings=str(settings))

@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support import REGISTRATION_OPEN, REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
+from werkplaatsen.model.fields import TIMEZONE
 
 SESSIONS = ["gewoon", "bijna-vol", "vol", "geannuleerd", "verplaatst"]
 
@@ -88,8 +89,8 @@ def test_filters_work_without_javascript_and_come_back_to_the_overview(site):
 
 def calendar(build, url: str) -> ics.Calendar:
     text = (build.output / url.lstrip("/")).read_text(encoding="utf-8")
-    assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/Amsterdam" in text
-    assert "DTSTART;TZID=Europe/Amsterdam:" in text
+    assert "BEGIN:VTIMEZONE" in text and f"TZID:{TIMEZONE.key}" in text
+    assert f"DTSTART;TZID={TIMEZONE.key}:" in text
     return ics.Calendar(text)
 
 

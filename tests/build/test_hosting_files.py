@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from tests.support import BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build, copy_fixture_content, write
+from tests.support import (BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build, copy_fixture_content,
+                           settings_file, write)
 from werkplaatsen.model.routes import ASSETS_URL
 from werkplaatsen.system.places import ROOT
 
@@ -43,9 +44,8 @@ def test_a_changed_stylesheet_gets_a_new_name(tmp_path, fixture_site):
     shutil.copytree(ROOT / "theme", theme)
     (theme / "static" / "css" / "site.css").write_text((theme / "static" / "css" / "site.css").read_text()
                                                       + "\n.werkplaatsen-theme { outline-color: red; }\n")
-    settings = tmp_path / "ander.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nTHEME = {str(theme)!r}\n"
-                        f"WERKPLAATSEN_STYLESHEET = [*WERKPLAATSEN_STYLESHEET[:3], {str(theme / 'static/css/site.css')!r}]\n")
+    settings = settings_file(tmp_path / "ander.py", f"THEME = {str(theme)!r}",
+                             f"WERKPLAATSEN_STYLESHEET = [*WERKPLAATSEN_STYLESHEET[:3], {str(theme / 'static/css/site.css')!r}]")
     changed = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings=str(settings))
     assert changed.returncode == 0, changed.stderr
     old = next((fixture_site.output / "theme").glob("site.*.css")).name

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import EXAMPLES_ALLOWED, REGISTRATION_OPEN, body, build, replace, write
-from werkplaatsen.system.places import ROOT
+from tests.support import EXAMPLES_ALLOWED, REGISTRATION_OPEN, body, build, replace, settings_file, write
 
 
 def publish(content, tmp_path, now=REGISTRATION_OPEN, **kwargs):
@@ -89,10 +88,8 @@ def test_a_download_name_with_hash_and_question_mark_is_linked_encoded(content, 
     ("WERKPLAATSEN_VOORBEELDEN_TOESTAAN", "  - content/casussen/plein.md, regel 19\n"),
 ])
 def test_settings_that_forget_a_rule_publish_less_not_more(content, tmp_path, setting, fixture_problem):
-    settings = tmp_path / "vergeten.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                        f"del {setting}\ndel WERKPLAATSEN_CONCEPTEN_TONEN\nSITEURL = 'https://werkplaatsen.example'\n",
-                        encoding="utf-8")
+    settings = settings_file(tmp_path / "vergeten.py", f"del {setting}", "del WERKPLAATSEN_CONCEPTEN_TONEN",
+                             "SITEURL = 'https://werkplaatsen.example'")
     result = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings=str(settings))
     assert result.returncode == 1
     assert fixture_problem in result.stderr
