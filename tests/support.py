@@ -1,5 +1,5 @@
-"""What the tests share: the real build run into a temporary folder, the fixture site, edits to a copy
-of its content, tiny files, and readers of what the build wrote (search index records, structured data,
+"""What the tests share: the real build run into a temporary folder, the fixture site and its clocks,
+copies of its content with edits, settings files, processes, tiny files, and readers of what the build wrote (search index records, structured data,
 example pages). A test module is a list of tests and never imports another, nor a conftest.py: a helper
 used by more than one lives here (area-only ones in tests/browser/gates.py, tests/browser/editor.py,
 tests/build/preview_support.py and tests/hosting/checks.py); the conftest.py files hold fixtures and hooks."""
@@ -97,6 +97,32 @@ def make(folder: Path, *arguments: str, timeout: int = 900) -> subprocess.Comple
     """The Makefile in `folder`, as a newcomer runs it (no terminal input)."""
     return subprocess.run(["make", "--no-print-directory", "-C", str(folder), *arguments], capture_output=True,
                           text=True, check=False, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def process_name(pid: int) -> str:
+    """The name of a running process ("" once it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def descendants(pid: int) -> list[int]:
+    """Every living process below `pid`, from /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
 
 
 def ical_text(written: str) -> str:

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.support import descendants, process_name
 from werkplaatsen.model.routes import ADMIN_URL
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.system.places import ROOT
@@ -127,32 +128,6 @@ class Beheer:
         self.reader.join(timeout)
         self.process.stdout.close()
         return left
-
-
-def process_name(pid: int) -> str:
-    """The name of a running process ("" once it has ended)."""
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except OSError:
-        return ""
-
-
-def descendants(pid: int) -> list[int]:
-    """Every living process below `pid`, from /proc."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, frontier = [], [pid]
-    while frontier:
-        children = [child for child, parent in parents.items() if parent in frontier]
-        found += children
-        frontier = children
-    return found
 
 
 def alive(pids: list[int]) -> list[int]:

@@ -12,9 +12,8 @@ import re
 
 import pytest
 
-from tests.browser.editor import descendants, process_name
 from tests.support import (EXAMPLES_ALLOWED, FIXTURE_CONTENT, OVERVIEW_URLS, REGISTRATION_OPEN, build, content_items,
-                           index_records)
+                           descendants, index_records, process_name)
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 from werkplaatsen.model.routes import HOME_URL, SEARCH_INDEX_URL, SEARCH_URL
 from werkplaatsen.outputs import searchindex
