@@ -1,8 +1,9 @@
 """What the tests share: the real build run into a temporary folder, the fixture site and its clocks,
-copies of its content with edits, settings files, processes, tiny files, and readers of what the build wrote (search index records, structured data,
-example pages). A test module is a list of tests and never imports another, nor a conftest.py: a helper
-used by more than one lives here (area-only ones in tests/browser/gates.py, tests/browser/editor.py,
-tests/build/preview_support.py and tests/hosting/checks.py); the conftest.py files hold fixtures and hooks."""
+copies of its content with edits, settings files, processes, tiny files, and readers of what the build
+wrote (search index records, structured data, example pages). A test module is a list of tests and
+never imports another, nor a conftest.py: a helper used by more than one lives here (area-only ones in
+tests/browser/gates.py, tests/browser/editor.py, tests/build/preview_support.py and
+tests/hosting/checks.py); the conftest.py files hold fixtures and hooks."""
 
 from __future__ import annotations
 
