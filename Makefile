@@ -32,7 +32,7 @@ CONTENT ?= content
 # Only PORT=… on the command line counts, not a PORT in the environment (set by many other tools).
 PORT = 8000
 
-.PHONY: help serve beheer check taal nieuw html publish docs test test-basic bench mutate hosting deploy rollback \
+.PHONY: help serve beheer check taal nieuw html publish docs test test-basic screenshots bench mutate hosting deploy rollback \
         clean distclean system-test system-hosting system-deploy FORCE
 
 help: ## deze lijst; direct
@@ -75,6 +75,9 @@ test: $(VENV)/.installed node_modules/.installed system-test ## alle tests; inst
 
 test-basic: $(VENV)/.installed node_modules/.installed ## unit- en bouwtests, zonder systeempakketten; 8 minuten
 	@$(INVOKE) test --basic
+
+screenshots: $(VENV)/.installed node_modules/.installed system-test ## na een bewuste wijziging van de vormgeving: nieuwe vergelijkingsbeelden van elk paginatype; 3 minuten
+	@$(INVOKE) screenshots
 
 bench: $(VENV)/.installed node_modules/.installed ## meet bouwtijden, geheugen, bijwerktijd en paginagewicht; 15 minuten
 	@$(INVOKE) bench

@@ -59,6 +59,8 @@ WERKPLAATSEN_HEADERS_FILE = places.HEADERS
 # Where security researchers report a problem (/.well-known/security.txt).
 WERKPLAATSEN_SECURITY_CONTACT = "mailto:security@platform31.nl"
 
+# Pages that the menu, the footer and the templates link to (home.html, 404.html).
+ABOUT_URL, JOIN_URL, CONTACT_URL = page("over"), page("aanmelden"), page("contact")
 # The menu and the footer: each URL from the site's routes, so a changed route changes them too.
 MENU = [
     (routes.HOME_URL, "Home"),
@@ -69,12 +71,12 @@ MENU = [
     (overview["verslag"], "Verslagen"),
     (routes.LESSONS_URL, "Lessen"),
     (overview["bericht"], "Nieuws"),
-    (page("over"), "Over"),
+    (ABOUT_URL, "Over"),
 ]
 FOOTER_LINKS = [
-    (page("over"), "Over het programma"),
-    (page("aanmelden"), "Aanmelden"),
-    (page("contact"), "Contact"),
+    (ABOUT_URL, "Over het programma"),
+    (JOIN_URL, "Aanmelden"),
+    (CONTACT_URL, "Contact"),
     (routes.THEMES_URL, "Thema's"),
     (overview["partner"], "Partners"),
     (page("toegankelijkheid"), "Toegankelijkheid"),

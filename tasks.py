@@ -178,9 +178,18 @@ BASIC_TESTS = ["tests/unit", "tests/build"]
 
 
 @task
+def screenshots(c):
+    """Write new screenshot baselines where a page type looks different (after an intended layout change)."""
+    _pytest("tests/browser/test_screenshots.py", "--update-screenshots")
+
+
+@task
 def test(c, basic=False):
     """Run the tests on both cores: all of them (`make test`, CI), or with `--basic` those of `make test-basic`."""
-    args = ["-n", "2", *(BASIC_TESTS if basic else [])]
-    result = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=ROOT,
+    _pytest("-n", "2", *(BASIC_TESTS if basic else []))
+
+
+def _pytest(*arguments: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "pytest", *arguments], cwd=ROOT,
                             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     raise SystemExit(result.returncode)

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,18 +59,20 @@ class Environment:
         is not complete."""
         return next(iter(sorted(folder.glob(pattern))), None)
 
-    def ready(self, cache: Path | None = None) -> Path:
-        """The environment's folder, made first when it is missing or not complete."""
+    def ready(self, cache: Path | None = None, make: Callable[[Path], None] | None = None) -> Path:
+        """The environment's folder, made first (by `make`, default `self.make`) when it is missing or
+        not complete."""
         cache = cache or cache_folder()
         cache.mkdir(parents=True, exist_ok=True)
         folder = cache / self.name
         with (cache / f"{self.name}.lock").open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # another bench (or the test) may be making it
             if not self.complete(folder):
-                self._make(folder)
+                (make or self.make)(folder)
         return folder
 
-    def _make(self, folder: Path) -> None:
+    def make(self, folder: Path) -> None:
+        """A new venv in `folder` with the requirements installed from PyPI, as its users install it."""
         print(f"Making the reference environment {folder} ({', '.join(self.requirements)}) ...", flush=True)
         shutil.rmtree(folder, ignore_errors=True)
         _run([sys.executable, "-m", "venv", str(folder)])

@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 from markdown_it import MarkdownIt
 
-ROOT = Path(__file__).resolve().parent.parent
+from werkplaatsen.system.places import ROOT
+
 SYLLABLES = ("ka", "lo", "ver", "mid", "stra", "pen", "dul", "ros", "kwe", "tij", "bon", "sel")
 
 

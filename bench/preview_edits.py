@@ -29,11 +29,12 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from werkplaatsen.system.places import ROOT, VOCABULARY
+
 from .memory import PAGEFIND, processes
 from .references import hugo_server_command
 from .synthetic import NOW
 
-ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60  # for one edit to show, or a server to settle
 START_TIMEOUT = 600  # for a server's first build (a loaded machine takes minutes at 1,000 items)
 QUIET = 0.5
@@ -96,7 +97,7 @@ class Server:
 def measure(content: Path, folder: Path, repeats: int) -> dict[str, float]:
     """Our preview: seconds per kind of edit, the median of `repeats`."""
     shutil.copytree(ROOT / "theme", folder / "theme", dirs_exist_ok=True)
-    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", folder / "vocabulary.yaml")
+    shutil.copy(ROOT / VOCABULARY, folder / "vocabulary.yaml")
     settings = folder / "previewconf.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
                         f"PATH = {str(content)!r}\nTHEME = {str(folder / 'theme')!r}\n"

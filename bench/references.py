@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .environments import HUGO_PAGEFIND, PELICAN, SITE_PACKAGES
-from .synthetic import Item, items
+from .synthetic import ContentFile, items
 
 SITE_URL = "https://bench.example.nl"
 
 
 @dataclass(frozen=True)
 class Body:
-    item: Item
+    item: ContentFile
     title: str
     date: str  # "2024-01-05 10:00"
     text: str  # the Markdown below the front matter
@@ -59,11 +59,11 @@ def pelican_site(content: Path, root: Path) -> Path:
     return root
 
 
-def pelican_slug(item: Item) -> str:
+def pelican_slug(item: ContentFile) -> str:
     return f"{item.folder}-{item.slug}"
 
 
-def pelican_page(item: Item) -> str:
+def pelican_page(item: ContentFile) -> str:
     """Where plain Pelican writes an item's page (ARTICLE_SAVE_AS: {slug}.html)."""
     return f"{pelican_slug(item)}.html"
 
@@ -123,7 +123,7 @@ def hugo_site(content: Path, root: Path) -> Path:
     return root
 
 
-def hugo_page(item: Item) -> str:
+def hugo_page(item: ContentFile) -> str:
     """Where Hugo writes an item's page: /<section>/<file name>/."""
     return f"{item.folder}/{item.slug}/index.html"
 

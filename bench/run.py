@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from werkplaatsen.model.routes import ADMIN_URL
+from werkplaatsen.system.places import ROOT
 
 from . import references
 from .environments import HUGO_PAGEFIND, PELICAN
@@ -47,9 +48,8 @@ from .memory import PeakMemory
 from .pages import check, count
 from .preview_edits import measure, measure_hugo_server
 from .report import table, targets
-from .synthetic import NOW, Item, generate, items, site_page
+from .synthetic import NOW, ContentFile, generate, items, site_page
 
-ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
 
 
@@ -75,7 +75,7 @@ class Contestant:
     output: Path
     commands: list[list[str]]
     env: dict[str, str]
-    item_page: Callable[[Item], str]
+    item_page: Callable[[ContentFile], str]
     seconds: list[float] = field(default_factory=list)  # one per round: all its commands
     steps: list[list[float]] = field(default_factory=list)  # one per round: each command
 
@@ -136,7 +136,7 @@ def contestants(content: Path, folder: Path, environments: dict[str, Path]) -> l
     ]
 
 
-def race(racing: list[Contestant], corpus: list[Item], rounds: int) -> None:
+def race(racing: list[Contestant], corpus: list[ContentFile], rounds: int) -> None:
     """The builds in turn, `rounds` times, each round starting with the next one so that none is
     always first; stop as soon as a build wrote fewer pages than there are items."""
     for number in range(rounds):

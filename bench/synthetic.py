@@ -128,7 +128,7 @@ samenvatting: Nieuws over de werkplaatsen.
 
 
 @dataclass(frozen=True, order=True)
-class Item:
+class ContentFile:
     """One content file: content/<folder>/<slug>.md."""
     folder: str
     slug: str
@@ -137,11 +137,11 @@ class Item:
         return content / self.folder / f"{self.slug}.md"
 
 
-def items(content: Path) -> list[Item]:
+def items(content: Path) -> list[ContentFile]:
     """Every content item under `content`, in a stable order."""
-    return sorted(Item(path.parent.name, path.stem) for path in content.glob("*/*.md"))
+    return sorted(ContentFile(path.parent.name, path.stem) for path in content.glob("*/*.md"))
 
 
-def site_page(item: Item) -> str:
+def site_page(item: ContentFile) -> str:
     """Where the site writes an item's page (its type's URL, as a file)."""
     return BY_FOLDER[item.folder].url_for(item.slug).strip("/") + "/index.html"

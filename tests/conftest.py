@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.support import Build, build, copy_fixture_content
+# Only for tests/build/test_real_site.py, which still imports these from here: to go when it imports tests.support.
+from tests.support import BUILD_NOW, validation_context  # noqa: F401
 from werkplaatsen.system.places import ROOT
 
 
@@ -31,3 +33,8 @@ def pytest_terminal_summary(terminalreporter):
     for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
         for name, value in report.user_properties:
             terminalreporter.write_line(f"{name}: {value}")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="write the screenshots that differ as new baselines (make screenshots)")

@@ -71,6 +71,10 @@ class Build:
         admin = self.output / ADMIN_URL.strip("/")
         return sorted(path for path in self.output.rglob("*.html") if not path.is_relative_to(admin))
 
+    def url_of(self, path: Path) -> str:
+        """The URL of a built page, as the build names it: /sessies/naam/ for an index.html, else the file."""
+        return "/" + path.relative_to(self.output).as_posix().removesuffix("index.html")
+
 
 def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: str = "pelicanconf.py",
           extra_env: dict | None = None) -> Build:

@@ -1,51 +1,78 @@
-"""Screenshots of every page type at 375 px and 1280 px (full page), for people to look at.
+"""Every page type at 375 px and 1280 px wide (full page) looks as its committed baseline.
 
-They are written to test-artifacts/screenshots/ (git-ignored), named `<type>-<width>.png`.
+The pages are the fixture site's (tests/fixtures/site, built and viewed at the frozen moment
+FIXTURE_OPEN), so new content from editors never moves a baseline; a change to a template, a
+stylesheet or a design token does. The tolerance is stated in tests/browser/pixels.py.
+
+A mismatch writes the new screenshot and a picture of the difference (changed pixels in red) to
+test-artifacts/screenshots/. After an intended change of the layout, `make screenshots` writes
+new baselines to tests/browser/screenshots/; look at them (`git diff` names each changed one)
+before you commit them.
 """
 
 from __future__ import annotations
 
-import struct
+from pathlib import Path
 
 import pytest
 
-from tests.browser.gates import ROOT, new_context
+from tests.browser.gates import FIXTURE_OPEN, ROOT, new_context
+from tests.browser.pixels import compare
 from tests.support import example_paths
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+BASELINES = Path(__file__).parent / "screenshots"
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = (375, 1280)
+UPDATE = "make screenshots"
 
 
-def png_size(path) -> tuple[int, int]:
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
-    return struct.unpack(">II", data[16:24])
+def screenshots(browser, site, server, width: int) -> dict[str, bytes]:
+    """Each page type's full-page screenshot at `width`, by baseline file name."""
+    context = new_context(browser, now=FIXTURE_OPEN, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    taken = {}
+    try:
+        for kind, path in example_paths(site).items():
+            response = page.goto(server.url + path, wait_until="load")
+            assert response.status == (404 if kind == "404" else 200), path
+            page.evaluate("document.fonts.ready")
+            taken[f"{kind}-{width}.png"] = page.screenshot(full_page=True, animations="disabled", caret="hide")
+    finally:
+        context.close()
+    return taken
 
 
-def test_screenshots_of_every_page_type(browser, site, served_site, capsys):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob("*.png"):
-        old.unlink()
-    paths = example_paths(site)
-    written = []
-    for width in WIDTHS:
-        context = new_context(browser, viewport={"width": width, "height": 800})
-        page = context.new_page()
-        try:
-            for kind, path in paths.items():
-                response = page.goto(served_site.url + path, wait_until="load")
-                assert response.status == (404 if kind == "404" else 200), path
-                target = SCREENSHOTS / f"{kind}-{width}.png"
-                page.screenshot(path=str(target), full_page=True)
-                written.append(target)
-        finally:
-            context.close()
-    for target in written:
-        assert target.stat().st_size > 5_000, f"{target} is suspiciously small"
-        image_width, image_height = png_size(target)
-        assert image_width == int(target.stem.rsplit("-", 1)[1]) and image_height >= 300, (target, image_width,
-                                                                                             image_height)
-    with capsys.disabled():
-        print(f"\n{len(written)} screenshots in {SCREENSHOTS}")
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_type_looks_as_its_baseline(browser, fixture_site, served_fixture_site, width, request):
+    taken = screenshots(browser, fixture_site, served_fixture_site, width)
+    if request.config.getoption("update_screenshots"):
+        BASELINES.mkdir(exist_ok=True)
+        for name, png in taken.items():
+            if not (BASELINES / name).exists() or compare((BASELINES / name).read_bytes(), png):
+                (BASELINES / name).write_bytes(png)
+        return
+    problems = []
+    for name, png in taken.items():
+        baseline = BASELINES / name
+        if not baseline.exists():
+            problems.append(f"{name}: no baseline yet")
+            continue
+        mismatch = compare(baseline.read_bytes(), png)
+        if mismatch:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            (ARTIFACTS / name).write_bytes(png)
+            if mismatch.difference:
+                mismatch.difference.save(ARTIFACTS / name.replace(".png", "-verschil.png"))
+            problems.append(f"{name}: {mismatch.reason}")
+    assert not problems, (f"{len(problems)} screenshots differ from their baseline; the new ones are in "
+                          f"{ARTIFACTS.relative_to(ROOT)}. If the change was intended: {UPDATE}\n" + "\n".join(problems))
+
+
+def test_every_baseline_belongs_to_a_page_type_and_width(fixture_site, request):
+    expected = {f"{kind}-{width}.png" for kind in example_paths(fixture_site) for width in WIDTHS}
+    if request.config.getoption("update_screenshots"):
+        for stale in {path for path in BASELINES.glob("*.png") if path.name not in expected}:
+            stale.unlink()
+    assert {path.name for path in BASELINES.glob("*.png")} == expected

@@ -295,7 +295,7 @@ def test_a_session_shows_its_changes_newest_first(site):
 def test_related_items_are_of_other_types_never_linked_already_and_the_same_every_build(site, fixture_build):
     again = fixture_build("2030-09-02 10:00")
     for html_file in site.html_files():
-        url = "/" + html_file.relative_to(site.output).as_posix().removesuffix("index.html")
+        url = site.url_of(html_file)
         page = site.page(url)
         related = page.select_one("section[aria-labelledby=verwant-kop]")
         if related is None:

@@ -56,7 +56,7 @@ def test_people_and_organisations_have_no_language(fixture_build, url, kind):
 def test_no_breadcrumb_list_of_one_item(fixture_build):
     site = fixture_build(REGISTRATION_OPEN)
     for html_file in site.html_files():
-        url = "/" + html_file.relative_to(site.output).as_posix().removesuffix("index.html")
+        url = site.url_of(html_file)
         for node in json_ld(site, url):
             if node.get("@type") == "BreadcrumbList":
                 assert len(node["itemListElement"]) >= 2, url

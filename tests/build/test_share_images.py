@@ -75,7 +75,7 @@ def test_every_page_type_shares_its_sections_image_with_size_and_alt(fixture_bui
 def test_no_page_is_without_a_share_image(fixture_build):
     site = fixture_build(REPORT_PUBLISHED)
     for html_file in site.html_files():
-        url = "/" + html_file.relative_to(site.output).as_posix().removesuffix("index.html")
+        url = site.url_of(html_file)
         page = site.page(url)
         assert output_file(site, meta(page, "og:image"), LOCAL).is_file(), url
         assert meta(page, "og:image:alt") and meta(page, "twitter:card") == "summary_large_image", url

@@ -86,10 +86,6 @@ def test_an_import_from_a_test_module_is_found_wherever_it_is_written():
     assert imported_test_modules(source) == ["tests.build.test_news", "tests.browser.test_gates_catch_breakage"]
 
 
-# The one patch of a private name left: the real method makes a venv and installs into it from the network.
-PRIVATE_PATCHES_LEFT = {("tests/unit/test_bench.py", "Environment._make")}
-
-
 def patched_private_names(source: str) -> list[str]:
     """The private names a test replaces with `…setattr(owner, "_name", …)` (monkeypatch or MonkeyPatch)."""
     found = []
@@ -105,7 +101,7 @@ def patched_private_names(source: str) -> list[str]:
 def test_no_test_patches_a_private_name():
     patched = {(str(path.relative_to(ROOT)), name) for path in sorted((ROOT / "tests").rglob("*.py"))
                for name in patched_private_names(path.read_text(encoding="utf-8"))}
-    assert patched == PRIVATE_PATCHES_LEFT
+    assert patched == set()
 
 
 def test_a_patched_private_name_is_found():
@@ -113,3 +109,16 @@ def test_a_patched_private_name_is_found():
               '    monkeypatch.setattr(feeds, "entry_id", None)\n    monkeypatch.setattr(os, "__doc__", "")\n'
               'with pytest.MonkeyPatch.context() as patch:\n    patch.setattr(catalog.Catalog, "_read", None)\n')
     assert patched_private_names(source) == ["feeds._atom", "catalog.Catalog._read"]
+
+
+def class_names(source: str) -> list[str]:
+    return [node.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ClassDef)]
+
+
+def test_no_two_classes_of_the_product_or_the_bench_share_a_name():
+    """Two classes named the same (two `Lesson`s, two `Shown`s) make every reader open both to know which is meant."""
+    where: dict[str, list[str]] = {}
+    for path in sorted([*(ROOT / "plugins").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]):
+        for name in class_names(path.read_text(encoding="utf-8")):
+            where.setdefault(name, []).append(str(path.relative_to(ROOT)))
+    assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}

@@ -19,10 +19,10 @@ from bench.environments import STAMP, Environment
 from bench.pages import Count, TooFewPages, check, count, shortfalls
 from bench.report import table, targets
 from bench.run import Contestant, race
-from bench.synthetic import Item, site_page
+from bench.synthetic import ContentFile, site_page
 from werkplaatsen.model.vocabulary import VOCABULARY_FILE
 from werkplaatsen.system.places import ROOT
-CORPUS = [Item("sessies", "sessie-1"), Item("sessies", "sessie-2"), Item("casussen", "casus-1")]
+CORPUS = [ContentFile("sessies", "sessie-1"), ContentFile("sessies", "sessie-2"), ContentFile("casussen", "casus-1")]
 
 
 def _write(root: Path, *paths: str) -> None:
@@ -50,7 +50,7 @@ def test_an_item_page_that_is_a_folder_or_elsewhere_does_not_count(tmp_path):
 
 def test_each_builder_names_the_page_of_an_item_where_it_writes_it():
     from bench.references import hugo_page, pelican_page
-    item = Item("berichten", "bericht-3")
+    item = ContentFile("berichten", "bericht-3")
     assert site_page(item) == "nieuws/bericht-3/index.html"  # the site's URL of its type
     assert pelican_page(item) == "berichten-bericht-3.html"
     assert hugo_page(item) == "berichten/bericht-3/index.html"
@@ -161,18 +161,17 @@ def test_an_environment_made_from_other_pins_or_missing_a_part_is_not_complete(t
 def test_ready_reuses_a_complete_environment_and_remakes_one_that_is_not(tmp_path, monkeypatch):
     made = []
 
-    def make(self, folder):
+    def make(folder):
         made.append(folder)
         shutil.rmtree(folder, ignore_errors=True)
         _complete_environment(folder)
 
-    monkeypatch.setattr(Environment, "_make", make)
     monkeypatch.setenv("BENCH_CACHE", str(tmp_path / "cache"))
-    folder = TOOL.ready()
+    folder = TOOL.ready(make=make)
     assert folder == tmp_path / "cache" / "tool" and made == [folder]
-    assert TOOL.ready() == folder and len(made) == 1  # complete: reused
+    assert TOOL.ready(make=make) == folder and len(made) == 1  # complete: reused
     (folder / STAMP).unlink()
-    TOOL.ready()
+    TOOL.ready(make=make)
     assert len(made) == 2  # not complete: made again
 
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from jinja2 import BytecodeCache
 from pelican.generators import Generator
 
 from ..hosting.headers import meta_policy, parse_headers_file
 from ..model import deps, dutch, routes
 from ..model.clock import build_time
-from ..model.contenttypes import BY_NAME
+from ..model.contenttypes import BY_NAME, BY_ROLE
 from ..model.errors import ContentError, ContentErrors
 from ..model.routes import ADMIN_URL, FILES_FOLDER, FILES_URL, theme_url
 from ..model.vocabulary import Vocabulary, vocabulary
@@ -83,9 +84,25 @@ class RenderedOutput:
     reads: frozenset = field(default_factory=frozenset)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled code of each template, in memory, by name and text: every load starts from
+    fresh templates (see generate_context), and this keeps that from compiling them all again."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # Jinja drops it when the text differs
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class WerkplaatsenGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.env.bytecode_cache = CompiledTemplates()
         self.markdown = Renderer()
         self.env.filters.update(dutch.FILTERS, **timetags.FILTERS, markdown=self.markdown)
         self.env.globals.update(search_bundle=BUNDLE_URL, routes=routes)
@@ -101,7 +118,15 @@ class WerkplaatsenGenerator(Generator):
 
     # Loading -------------------------------------------------------------------------------
 
+    def get_template(self, name):
+        """A page's template from Jinja's cache, which every load empties, not from Pelican's cache
+        by name, which lives as long as the generator (in the preview, as long as it runs)."""
+        return self.env.get_template(f"{name}.html")
+
     def generate_context(self):
+        # Fresh templates for every load: Jinja gives an imported template (a component's macros) a
+        # copy of the globals once, and trusts a file's time, which two saves in one tick share.
+        self.env.cache.clear()
         self.now = build_time(self.settings)
         self.terms = vocabulary(self.root / self.settings["WERKPLAATSEN_VOCABULARY"])
         self.options = LoadOptions.from_settings(self.settings, self.now)
@@ -123,24 +148,12 @@ class WerkplaatsenGenerator(Generator):
         # Globals, not context: imported component macros see them too.
         self.env.globals.update(
             site=self.site, show=self.show, label=field_label, term=self.show.term, theme_url=theme_url,
-            types=BY_NAME, asset=self._asset_url, page_policy=meta_policy(self.headers),
+            roles={role.value: kind for role, kind in BY_ROLE.items()}, asset=self._asset_url,
+            page_policy=meta_policy(self.headers),
             feeds=FEEDS, og_type=og_type, calendar_url=calendar_url, search_facts=self.search_facts,
             share_image=share, structured=StructuredData(self.site, self.show, share),
         )
-        self._forget_imported_modules()
 
-    def forget_templates(self) -> None:
-        """The templates changed on disk: compile them again when next used. Pelican keeps compiled
-        templates by name, and Jinja trusts a file's time, which two saves in one tick share."""
-        self._templates.clear()
-        self.env.cache.clear()
-
-    def _forget_imported_modules(self) -> None:
-        """Jinja makes an imported template's module (a component's macros) once, with a copy of the
-        globals of that moment: drop those modules, so the macros see the site and presenter of this
-        load, not those of the preview's first update (a download added since was unknown to them)."""
-        for template in {*(self.env.cache or {}).values(), *self._templates.values()}:
-            template._module = None  # Jinja's cache of Template.module; made again on the next import
 
     def _asset_url(self, name: str) -> str:
         deps.read(("asset", name))
@@ -170,7 +183,6 @@ class WerkplaatsenGenerator(Generator):
 
     def _page_maker(self, page: Page):
         def make() -> str:
-            deps.read(("template", f"{page.template}.html"))  # Pelican caches it: no lookup is seen
             return self.get_template(page.template).render(**self.context, page_url=page.url, **page.context)
         return make
 

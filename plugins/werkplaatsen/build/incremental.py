@@ -94,7 +94,6 @@ class Preview:
                                           output_path=str(self.output), language=language)
         self.state: State | None = None
         self.read_with: dict | None = None  # the vocabulary keys the cached readings were checked against
-        self.compiled_from: dict[str, str] = {}  # the templates of the last update, failed or not
         self.unsure: set[str] = set()  # the URLs a failed update may have written or removed
 
     # A build -------------------------------------------------------------------------------
@@ -107,9 +106,6 @@ class Preview:
         generator, old = self.generator, self.state
         with deps.tracking(deps.Tracker()) as tracker:
             templates = self._templates()
-            if templates != self.compiled_from:  # since the last update, which may have failed
-                generator.forget_templates()
-            self.compiled_from = templates
             self._forget_readings(vocabulary(self._vocabulary_file()))
             generator.generate_context()
             outputs = generator.outputs()

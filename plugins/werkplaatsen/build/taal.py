@@ -30,7 +30,7 @@ READABILITY, SENTENCE_LENGTH = "leesbaarheid", "zinslengte"  # lowest Flesch-Dou
 STRICT_EXAMPLE = "STRENG=ja of STRENG='lange-woorden=70 lange-zinnen=40 leesbaarheid=60'"
 
 
-class Problem(Exception):
+class UsageError(Exception):
     """A mistake in how `make taal` was called, said in Dutch."""
 
 
@@ -53,12 +53,12 @@ def thresholds(text: str) -> dict[str, float]:
     for part in text.replace(",", " ").split():
         name, _, value = part.partition("=")
         if name not in (*LIMITS, READABILITY, SENTENCE_LENGTH):
-            raise Problem(f'"{name}" kent make taal niet als drempel. Gebruik {", ".join([*LIMITS, READABILITY, SENTENCE_LENGTH])}; '
+            raise UsageError(f'"{name}" kent make taal niet als drempel. Gebruik {", ".join([*LIMITS, READABILITY, SENTENCE_LENGTH])}; '
                           f"bijvoorbeeld {STRICT_EXAMPLE}.")
         try:
             limits[name] = float(value.replace(",", "."))
         except ValueError:
-            raise Problem(f'bij "{name}" hoort een getal, zoals {name}=10.') from None
+            raise UsageError(f'bij "{name}" hoort een getal, zoals {name}=10.') from None
     return limits
 
 
@@ -85,7 +85,7 @@ def check_site(settings: dict, only: str | None = None) -> list[ItemReport]:
         folder = Path(settings["PATH"])  # a source path is "content/<type>/<name>.md" wherever the folder is
         items = [item for item in items if (folder / Path(*Path(item.source.path).parts[1:])).resolve() == wanted]
         if not items:
-            raise Problem(f"{only} is geen inhoudsbestand van deze site. Geef een bestand in "
+            raise UsageError(f"{only} is geen inhoudsbestand van deze site. Geef een bestand in "
                           f"{Path(settings['PATH']).name}/, zoals content/sessies/naam.md.")
     checker = Checker(accepted_names(generator.catalog, generator.terms))
     return [check_item(checker, item, generator.markdown) for item in items]
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         limits = thresholds(args.streng) if args.streng.strip() else None
         settings = read_settings(args.settings, override={"PATH": str(args.content.absolute())})
         reports = check_site(settings, args.bestand or None)
-    except Problem as problem:
+    except UsageError as problem:
         print(f"make taal: {problem}", file=sys.stderr)
         return 2
     except ContentErrors as problems:

@@ -64,23 +64,23 @@ def _media_folder(parts: list[str]) -> bool:
 
 
 @dataclass(frozen=True)
-class Kind:
+class PathRule:
     """What a path parameter must name: its rule, and whether that is a folder or a file."""
 
     fits: Callable[[list[str]], bool]
     folder: bool = False
 
 
-ENTRY = Kind(_entry)
-ENTRY_FOLDER = Kind(_entry_folder, folder=True)
-DOWNLOAD = Kind(_download)
-MEDIA_FOLDER = Kind(_media_folder, folder=True)
-ENTRY_OR_DOWNLOAD = Kind(lambda parts: _entry(parts) or _download(parts))
+ENTRY = PathRule(_entry)
+ENTRY_FOLDER = PathRule(_entry_folder, folder=True)
+DOWNLOAD = PathRule(_download)
+MEDIA_FOLDER = PathRule(_media_folder, folder=True)
+ENTRY_OR_DOWNLOAD = PathRule(lambda parts: _entry(parts) or _download(parts))
 
 # Every action this editor uses, with where its paths are (a name followed by [] is a list of them)
 # and what they must name; decap-server reads no other path of these actions. getDeployPreview
 # carries no path: decap-server answers it with nothing.
-ACTIONS: dict[str, dict[str, Kind]] = {
+ACTIONS: dict[str, dict[str, PathRule]] = {
     "info": {},
     "getDeployPreview": {},
     "entriesByFolder": {"folder": ENTRY_FOLDER},
@@ -95,7 +95,7 @@ ACTIONS: dict[str, dict[str, Kind]] = {
     "deleteFiles": {"paths[]": ENTRY_OR_DOWNLOAD},
 }
 # Listings decap-server answers, and the path of each item in them.
-LISTINGS: dict[str, tuple[Kind, Callable[[dict], object]]] = {
+LISTINGS: dict[str, tuple[PathRule, Callable[[dict], object]]] = {
     "entriesByFolder": (ENTRY, lambda item: (item.get("file") or {}).get("path")),
     "getMedia": (DOWNLOAD, lambda item: item.get("path")),
 }
@@ -167,7 +167,7 @@ class Allowlist:
                 if isinstance(item, dict) and isinstance(item.get("newPath"), str) and isinstance(item.get("path"), str)
                 and item["newPath"].rsplit("/", 1)[0] != item["path"].rsplit("/", 1)[0]]
 
-    def problem(self, path: object, kind: Kind) -> str | None:
+    def problem(self, path: object, kind: PathRule) -> str | None:
         """Why the editor may not use `path` as `kind`, in Dutch; None when it may."""
         if not isinstance(path, str):
             return f"{quoted(path)} is geen bestandsnaam."
@@ -175,7 +175,7 @@ class Allowlist:
             return f"{quoted(path)} mag niet. {OUTSIDE}"
         return self._on_disk(path, kind)
 
-    def _on_disk(self, path: str, kind: Kind) -> str | None:
+    def _on_disk(self, path: str, kind: PathRule) -> str | None:
         """A link, a second name or a special file on the way to `path` (what does not exist yet is fine)."""
         here = self.repo
         parts = path.split("/")

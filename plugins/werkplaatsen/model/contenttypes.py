@@ -4,15 +4,19 @@ The schema (``schemas``) says which fields an item has; the descriptor says wher
 which URL it gets, how its list is titled, ordered and filtered, which facts a card shows, what
 and what it is in structured data. Everything that needs one of these facts (the checks, the
 pages, the breadcrumbs, the editor tools, search, feeds and the sitemap) reads it here, so a new
-type is one schema and one descriptor. (Calendars are for sessions and rounds only: calendars.py.)
+type is one schema and one descriptor. What only one type does (rounds hold sessions and have the
+programme's calendar, reports hold the lessons) is its ``role``: code finds that type by its role
+(``BY_ROLE``), never by its name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from . import schemas
+from .dutch import count
 from .fields import duration_minutes, slugify
 from .schemas import Schema
 
@@ -77,6 +81,28 @@ class TypeFeed:
 
 
 @dataclass(frozen=True)
+class TopTask:
+    """A line under "Ontdek" on the home page: the title, then how many there are ("5 werkvormen om
+    morgen te gebruiken")."""
+
+    title: str  # "Instrumenten"
+    one: str  # the noun after the number: "werkvorm"
+    many: str  # "werkvormen"
+    after: str = ""  # words after the noun: "om morgen te gebruiken"
+
+    def text(self, number: int) -> str:
+        return " ".join(filter(None, (count(number, self.one, self.many), self.after)))
+
+
+class Role(Enum):
+    """A part in the programme that exactly one type plays."""
+
+    ROUNDS = "rounds"  # the programme: rounds hold sessions; the programme's page, calendar and feed
+    SESSIONS = "sessions"  # a round's meetings: upcoming first, a registration and a calendar each
+    REPORTS = "reports"  # publications that hold the lesson cards
+
+
+@dataclass(frozen=True)
 class ContentType:
     name: str
     schema: type[Schema]
@@ -109,6 +135,14 @@ class ContentType:
     # The title is a name (a person, an organisation, an instrument): the plain-language check
     # accepts its words in every text and does not read the title as a sentence.
     named: bool = False
+    role: Role | None = None
+    # Items of this type show "related" suggestions and appear in them; ties follow the order of TYPES.
+    related: bool = False
+    # A theme's page lists this type's items with that theme, in the order of TYPES.
+    theme_page: bool = False
+    # The share image of its pages (see shareimages.py); None: the site's general image.
+    share_section: str | None = None
+    top_task: TopTask | None = None  # a line under "Ontdek" on the home page, in the order of TYPES
 
     @property
     def the(self) -> str:
@@ -147,7 +181,7 @@ TYPES: tuple[ContentType, ...] = (
         list_url="/programma/", list_title="Programma", list_template="programma", page_size=None,
         order=lambda r: r.nummer, newest_first=True, date=lambda r: (r.periode.start, r.periode.eind),
         facts=lambda r, show: [r.seizoen, show.period(r.periode.start, r.periode.eind)],
-        structured_data="EventSeries",
+        structured_data="EventSeries", role=Role.ROUNDS, theme_page=True, share_section="programma",
     ),
     ContentType(
         "sessie", schemas.Sessie, "sessies", "Sessie", "Sessies", "de", "/sessies/{slug}/",
@@ -157,7 +191,7 @@ TYPES: tuple[ContentType, ...] = (
                                s.locatie and s.locatie.plaats],
         facets=(Facet("ronde", "Ronde", lambda s, terms: [(s.ronde.slug, s.ronde.titel, -s.ronde.nummer)]),
                 THEME_FACET, term_facet("vorm", "Vorm", "vorm", "vormen")),
-        structured_data="Event",
+        structured_data="Event", role=Role.SESSIONS, related=True, theme_page=True, share_section="programma",
     ),
     ContentType(
         "casus", schemas.Casus, "casussen", "Casus", "Casussen", "de", "/casussen/{slug}/",
@@ -169,7 +203,8 @@ TYPES: tuple[ContentType, ...] = (
         facets=(THEME_FACET, term_facet("domein", "Domein", "domeinen", "domeinen"),
                 term_facet("fase", "Fase", "fase", "fasen"),
                 Facet("gemeente", "Gemeente", lambda c, terms: [(slugify(c.gemeente), c.gemeente, c.gemeente.lower())])),
-        structured_data="CreativeWork",
+        structured_data="CreativeWork", related=True, theme_page=True, share_section="casussen",
+        top_task=TopTask("Casussen", "lokale opgave van een trio", "lokale opgaven van trio's"),
     ),
     ContentType(
         "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "het", "/instrumenten/{slug}/",
@@ -181,7 +216,8 @@ TYPES: tuple[ContentType, ...] = (
         facets=(THEME_FACET,
                 term_facet("groepsvorm", "Groepsvorm", "groepsvormen", "groepsvormen"),
                 Facet("duur", "Duur", _duration_band)),
-        structured_data="HowTo", named=True,
+        structured_data="HowTo", named=True, related=True, theme_page=True, share_section="instrumenten",
+        top_task=TopTask("Instrumenten", "werkvorm", "werkvormen", "om morgen te gebruiken"),
     ),
     ContentType(
         "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "de", "/verslagen/{slug}/",
@@ -192,7 +228,8 @@ TYPES: tuple[ContentType, ...] = (
         facts=lambda v, show: [show.term("publicatiesoorten", v.soort), show.day(v.datum, weekday=False)],
         facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"), THEME_FACET, year_facet("datum")),
         structured_data="Report", feed=TypeFeed("publicaties", "Nieuwe verslagen en publicaties"),
-        home=("Nieuwste publicatie", 1),
+        home=("Nieuwste publicatie", 1), role=Role.REPORTS, related=True, theme_page=True,
+        share_section="verslagen", top_task=TopTask("Verslagen", "publicatie", "publicaties", "met de lessen"),
     ),
     ContentType(
         "partner", schemas.Partner, "partners", "Partner", "Partners", "de", "/partners/{slug}/",
@@ -215,10 +252,11 @@ TYPES: tuple[ContentType, ...] = (
         facts=lambda b, show: [show.day(b.datum, weekday=False), ", ".join(show.authors(b))],
         facets=(THEME_FACET, year_facet("datum")),
         structured_data="NewsArticle", feed=TypeFeed("nieuws", "Nieuws"), page_size=20, home=("Nieuws", 3),
-        about="Nieuws over {this}",
+        about="Nieuws over {this}", share_section="nieuws",
     ),
     ContentType("pagina", schemas.Pagina, "paginas", "Pagina", "Pagina's", "de", "/{slug}/"),
 )
 
 BY_NAME: dict[str, ContentType] = {kind.name: kind for kind in TYPES}
 BY_FOLDER: dict[str, ContentType] = {kind.folder: kind for kind in TYPES}
+BY_ROLE: dict[Role, ContentType] = {kind.role: kind for kind in TYPES if kind.role}

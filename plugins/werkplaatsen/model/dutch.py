@@ -72,7 +72,7 @@ def iso(value: datetime) -> str:
     return _local(value).isoformat(timespec="minutes")
 
 
-# The Jinja filters templates use for dates and counts.
+# The Jinja filters templates use for dates (counts come ready from Python: a number with its noun).
 FILTERS = {
     "day": day,
     "clock": clock,
@@ -80,5 +80,4 @@ FILTERS = {
     "span": span,
     "period": period,
     "iso": iso,
-    "counted": count,  # not "count": that is Jinja's own name for length
 }

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vText
 
-from ..model.contenttypes import BY_NAME
+from ..model.contenttypes import BY_ROLE, Role
 from ..model.fields import TIMEZONE
 from ..reading.catalog import Item
 from ..view.history import history
@@ -24,7 +24,7 @@ from ..view.indexes import Site
 from ..view.present import Presenter
 
 CALENDAR_NAME = "agenda.ics"
-PROGRAMME_CALENDAR = f"{BY_NAME['ronde'].list_url}{CALENDAR_NAME}"  # on the programme: the rounds' overview
+PROGRAMME_CALENDAR = f"{BY_ROLE[Role.ROUNDS].list_url}{CALENDAR_NAME}"  # on the programme: the rounds' overview
 CALENDAR_END = b"END:VCALENDAR\r\n"
 EVENTS_KEPT = 16_384  # a few versions of every session of a large site, at most some megabytes
 

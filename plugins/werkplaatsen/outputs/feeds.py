@@ -18,7 +18,7 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from ..model.clock import midnight
-from ..model.contenttypes import BY_NAME, TYPES, ContentType
+from ..model.contenttypes import BY_ROLE, TYPES, ContentType, Role
 from ..model.routes import LESSONS_URL
 from ..reading.catalog import Item
 from ..view.history import history
@@ -43,7 +43,7 @@ def type_feeds(kind: ContentType) -> tuple[Feed, Feed]:
 
 
 LESSONS = Feed("/feeds/lessen.atom", "Nieuwe lessen", ATOM, LESSONS_URL)
-PROGRAMME = Feed("/feeds/programma.atom", "Wijzigingen in het programma", ATOM, BY_NAME["ronde"].list_url)
+PROGRAMME = Feed("/feeds/programma.atom", "Wijzigingen in het programma", ATOM, BY_ROLE[Role.ROUNDS].list_url)
 FEEDS = (*(feed for kind in TYPES if kind.feed for feed in type_feeds(kind)), LESSONS, PROGRAMME)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from ..model import urls
+from ..model.contenttypes import Role
 from ..model.errors import ContentError, FieldPath
 from ..model.fields import MarkdownText, marker
 from ..model.filetypes import IMAGES
@@ -55,7 +56,7 @@ def link_targets(catalog: Catalog, body_ids: dict[str, set[str]]) -> dict[str, A
     targets: dict[str, Anchors] = {url: None for url in site_urls()}
     for item in catalog:
         anchors = set(body_ids.get(item.url, ()))
-        if item.type.name == "verslag":
+        if item.type.role is Role.REPORTS:  # its lesson cards
             anchors |= {lesson_anchor(n) for n in range(1, len(item.record.lessen) + 1)}
         targets[item.url] = anchors
         for theme in getattr(item.record, "themas", []):

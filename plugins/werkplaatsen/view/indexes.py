@@ -11,33 +11,45 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from ..model import deps
+from ..model import deps, schemas
 from ..model.clock import embargo_ends, midnight
-from ..model.contenttypes import BY_NAME, THEME_FACET, TYPES, ContentType, Facet
+from ..model.contenttypes import BY_NAME, BY_ROLE, THEME_FACET, TYPES, ContentType, Facet, Role, TopTask
 from ..model.deps import query, query_property
-from ..model.fields import slugify
-from ..model.routes import facet_url, lesson_anchor, lessons_url
+from ..model.dutch import count
+from ..model.fields import RefTo, marker, slugify
+from ..model.routes import LESSONS_URL, facet_url, lesson_anchor, lessons_url
 from ..model.status import Status, registration_status
 from ..model.vocabulary import Vocabulary
 from ..reading.catalog import Catalog, Item, references
 from . import timetags
 
+if TYPE_CHECKING:
+    from .pages import Pagination
+
 OTHER_LESSONS = ("overig", "Overige lessen")
 HOME_SESSIONS = 3  # session cards on the home page
 LESSONS_PREVIEW = 3  # lessons per theme on /lessen/; each theme's own page has them all
-# Types that show, and appear in, "related" suggestions, in the order ties are broken.
-RELATED_TYPES = ("sessie", "casus", "instrument", "verslag")
+LESSONS_TASK = TopTask("Lessen", "les", "lessen", "per thema")  # the last line under "Ontdek" on the home page
 THEME_PAGE_CARDS = 6  # cards per type on a theme's page; the type's filter page has the rest
+ROUNDS, SESSIONS, REPORTS = BY_ROLE[Role.ROUNDS], BY_ROLE[Role.SESSIONS], BY_ROLE[Role.REPORTS]
+RELATED = [kind.name for kind in TYPES if kind.related]  # in the order ties are broken
 
 
 def _stable(item: Item) -> tuple:
     """A fixed order for items of several types: by type, then title, then slug."""
-    return RELATED_TYPES.index(item.type.name), item.titel.lower(), item.slug
+    return RELATED.index(item.type.name), item.titel.lower(), item.slug
+
+
+def _lesson_field(kind: ContentType) -> str:
+    """The field of a lesson card that names items of this type (casussen, instrumenten)."""
+    return next(name for name, info in schemas.Lesson.model_fields.items()
+                if (reference := marker(info, RefTo)) and reference.type_name == kind.name)
 
 
 @dataclass(frozen=True)
-class Lesson:
+class LessonCard:
     """A lesson card from a report, with a stable anchor on the report's page."""
 
     report: Item
@@ -72,6 +84,25 @@ class Group:
 
 
 @dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page: a few cards of a type, and the link to the type's overview."""
+
+    key: str
+    label: str
+    members: list
+    kind: ContentType
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link with its title and the words after it, such as a line under "Ontdek" on the home page."""
+
+    url: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Excerpt:
     """The start of a longer list (a type on a theme's page, a theme's lessons on /lessen/): the
     first ones, how many there are, and, when not all are shown, the page that lists them all."""
@@ -93,11 +124,28 @@ def excerpt(key: str, label: str, items: list, size: int, more: str | None) -> E
 class FacetValue:
     """One value of a filter, with its page and the items that have it."""
 
+    kind: ContentType
     facet: Facet
     key: str
     label: str
     url: str
     items: list[Item]
+
+    @property
+    def summary(self) -> str:
+        """The lead of its page: '3 sessies met thema Participatie.'"""
+        number = count(len(self.items), self.kind.label.lower(), self.kind.plural.lower())
+        return f"{number} met {self.facet.label.lower()} {self.label}."
+
+
+@dataclass(frozen=True)
+class SessionsPage:
+    """One page of the sessions overview: the sessions to come, those that were, and whether the
+    page has a section for the sessions to come."""
+
+    upcoming: list[Item]
+    past: list[Item]
+    upcoming_section: bool
 
 
 @dataclass(frozen=True)
@@ -124,14 +172,14 @@ class Site:
     @staticmethod
     def registration(item: Item):
         """The registration of a round, or of a session: its own, else its round's."""
-        return item.aanmelding or (item.ronde.aanmelding if item.type.name == "sessie" else None)
+        return item.aanmelding or (item.ronde.aanmelding if item.type.role is Role.SESSIONS else None)
 
     @query
     def status(self, item: Item) -> Status | None:
         """The registration status of a round or session (see status.py); None for other items."""
-        if item.type.name == "ronde":
+        if item.type.role is Role.ROUNDS:
             return registration_status(self.registration(item), round_end(item), self.now, format_date=timetags.when)
-        if item.type.name == "sessie":
+        if item.type.role is Role.SESSIONS:
             return registration_status(self.registration(item), item.eind, self.now, format_date=timetags.when)
         return None
 
@@ -161,15 +209,22 @@ class Site:
     @query
     def overview(self, type_name: str) -> list[Item]:
         """The items of a type as its overview and filter pages list them: sessions upcoming first."""
-        return self.sessions if type_name == "sessie" else self.listed(type_name)
+        return self.sessions if type_name == SESSIONS.name else self.listed(type_name)
 
     def upcoming_and_past(self, sessions: list[Item]) -> tuple[list[Item], list[Item]]:
         """Sessions (in the overview's order) parted into those still to come and those that were."""
         return [s for s in sessions if s.eind > self.now], [s for s in sessions if s.eind <= self.now]
 
+    def sessions_page(self, sessions: list[Item], pagination: Pagination | None) -> SessionsPage:
+        """One page of the sessions overview. Its first page always has the upcoming section, which
+        then says that none are planned; a later page has it only with sessions in it."""
+        upcoming, past = self.upcoming_and_past(sessions)
+        first = pagination is None or pagination.number == 1
+        return SessionsPage(upcoming, past, bool(upcoming) or first)
+
     @query_property
     def rounds(self) -> list[Item]:
-        return self.listed("ronde")
+        return self.listed(ROUNDS.name)
 
     @query_property
     def programme(self) -> Programme:
@@ -188,15 +243,15 @@ class Site:
 
     @query_property
     def upcoming_sessions(self) -> list[Item]:
-        return self.upcoming_and_past(self.listed("sessie"))[0]
+        return self.upcoming_and_past(self.listed(SESSIONS.name))[0]
 
     @query_property
     def past_sessions(self) -> list[Item]:
-        return self.upcoming_and_past(self.listed("sessie"))[1][::-1]
+        return self.upcoming_and_past(self.listed(SESSIONS.name))[1][::-1]
 
     @query_property
     def reports(self) -> list[Item]:
-        return self.listed("verslag")
+        return self.listed(REPORTS.name)
 
     @query_property
     def current_round(self) -> Item | None:
@@ -209,17 +264,25 @@ class Site:
         return "Laatste ronde" if self.current_round and self.status(self.current_round).ended else "Huidige ronde"
 
     @query_property
-    def home_sessions(self) -> Group:
+    def home_sessions(self) -> HomeSection:
         """The home page's sessions: the next ones, or the latest ones when none are planned."""
         if self.upcoming_sessions:
-            return Group("sessies", "Volgende sessies", self.upcoming_sessions[:HOME_SESSIONS])
-        return Group("sessies", "Laatste sessies", self.past_sessions[:HOME_SESSIONS])
+            return HomeSection(SESSIONS.folder, "Volgende sessies", self.upcoming_sessions[:HOME_SESSIONS], SESSIONS)
+        return HomeSection(SESSIONS.folder, "Laatste sessies", self.past_sessions[:HOME_SESSIONS], SESSIONS)
 
     @query_property
-    def home_sections(self) -> list[Group]:
+    def home_sections(self) -> list[HomeSection]:
         """The newest items of each type whose descriptor asks for a place on the home page."""
-        return [Group(kind.name, kind.home[0], self.listed(kind.name)[: kind.home[1]])
+        return [HomeSection(kind.name, kind.home[0], self.listed(kind.name)[: kind.home[1]], kind)
                 for kind in TYPES if kind.home and self.catalog.all(kind.name)]
+
+    @query_property
+    def top_tasks(self) -> list[Link]:
+        """The lines under "Ontdek" on the home page: each type that asks for one, with how many
+        items it has, then the lessons."""
+        lines = [Link(kind.list_url, kind.top_task.title, kind.top_task.text(len(self.listed(kind.name))))
+                 for kind in TYPES if kind.top_task]
+        return [*lines, Link(LESSONS_URL, LESSONS_TASK.title, LESSONS_TASK.text(len(self.lessons)))]
 
     @query
     def about(self, item: Item) -> list[tuple[ContentType, list[Item]]]:
@@ -229,7 +292,7 @@ class Site:
 
     @query
     def sessions_of(self, round_item: Item) -> list[Item]:
-        return sorted(round_item.backlinks["sessie"], key=lambda s: s.start)
+        return sorted(round_item.backlinks[SESSIONS.name], key=lambda s: s.start)
 
     @query
     def split_sessions(self, round_item: Item) -> tuple[list[Item], list[Item]]:
@@ -264,7 +327,7 @@ class Site:
             for key, label, rank in facet.values(item, self.vocabulary):
                 members[key].append(item)
                 labels[key] = (rank, label)
-        return [FacetValue(facet, key, labels[key][1], facet_url(kind, facet, key), members[key])
+        return [FacetValue(kind, facet, key, labels[key][1], facet_url(kind, facet, key), members[key])
                 for key in sorted(members, key=lambda key: labels[key])]
 
     def warm(self) -> None:
@@ -294,8 +357,8 @@ class Site:
     def _by_themes(self) -> dict[frozenset, list[Item]]:
         """Items that can be related, grouped by their set of themes, each group in a fixed order."""
         groups: dict[frozenset, list[Item]] = defaultdict(list)
-        for kind in RELATED_TYPES:
-            for item in self.catalog.all(kind):
+        for type_name in RELATED:
+            for item in self.catalog.all(type_name):
                 groups[frozenset(item.themas)].append(item)
         return {themes: sorted(items, key=_stable) for themes, items in groups.items()}
 
@@ -303,20 +366,20 @@ class Site:
     def _related_order(self) -> dict[Item, tuple[frozenset, tuple]]:
         """Each item that can be related: its themes and its fixed order, read once for all pages."""
         return {item: (frozenset(item.themas), _stable(item))
-                for kind in RELATED_TYPES for item in self.catalog.all(kind)}
+                for type_name in RELATED for item in self.catalog.all(type_name)}
 
     @query
     def related(self, item: Item, limit: int = 3) -> list[Item]:
         """Up to `limit` items of other types that the page does not link to yet, the same on every build:
         first items linked to what this item links to (most shared links first), then items sharing
         the most themes."""
-        if item.type.name not in RELATED_TYPES:
+        if not item.type.related:
             return []
         linked = self._links[item]
         excluded = linked | {item}
 
         def eligible(other: Item) -> bool:
-            return other.type.name != item.type.name and other.type.name in RELATED_TYPES and other not in excluded
+            return other.type.name != item.type.name and other.type.related and other not in excluded
 
         shared = defaultdict(int)
         for neighbour in linked:
@@ -336,21 +399,21 @@ class Site:
     # Lessons and themes --------------------------------------------------------------------
 
     @query_property
-    def lessons(self) -> list[Lesson]:
+    def lessons(self) -> list[LessonCard]:
         return [
-            Lesson(report, number, card)
+            LessonCard(report, number, card)
             for report in self.reports
             for number, card in enumerate(report.lessen, 1)
         ]
 
     @query
-    def lessons_naming(self, item: Item) -> list[Lesson]:
+    def lessons_naming(self, item: Item) -> list[LessonCard]:
         """Lesson cards that name a casus or instrument."""
-        field_name = {"casus": "casussen", "instrument": "instrumenten"}[item.type.name]
+        field_name = _lesson_field(item.type)
         return [lesson for lesson in self.lessons if item in getattr(lesson.card, field_name)]
 
     @query
-    def lessons_of(self, report: Item) -> list[Lesson]:
+    def lessons_of(self, report: Item) -> list[LessonCard]:
         return [lesson for lesson in self.lessons if lesson.report is report]
 
     @query_property
@@ -369,19 +432,19 @@ class Site:
     def themes(self) -> dict[str, dict[str, list[Item]]]:
         """Every theme in use, with its items grouped by content type."""
         index: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
-        for kind in ("ronde", "sessie", "casus", "instrument", "verslag"):
-            for item in self.overview(kind):
-                for theme in item.themas:
-                    index[theme][item.type.name].append(item)
+        for item in (item for kind in TYPES if kind.theme_page for item in self.overview(kind.name)):
+            for theme in item.themas:
+                index[theme][item.type.name].append(item)
         return {theme: dict(index[theme]) for theme in self._theme_order(index)}
 
     @query
     def theme_sections(self, theme: str) -> list[Excerpt]:
         """A theme's page: per type its first items, and the type's filter page with all of them."""
         sections = []
-        for kind, items in self.themes[theme].items():
-            pages = {value.key: value.url for facet, values in self.facets[kind] if facet is THEME_FACET for value in values}
-            sections.append(excerpt(kind, BY_NAME[kind].plural, items, THEME_PAGE_CARDS, pages.get(theme)))
+        for type_name, items in self.themes[theme].items():
+            pages = {value.key: value.url for facet, values in self.facets[type_name] if facet is THEME_FACET
+                     for value in values}
+            sections.append(excerpt(type_name, BY_NAME[type_name].plural, items, THEME_PAGE_CARDS, pages.get(theme)))
         return sections
 
     @query_property

@@ -19,7 +19,7 @@ from .language import accepted_names, check_item
 
 
 @dataclass(frozen=True)
-class Shown:
+class PanelFinding:
     """One finding as the panel lists it: the sentence split around the words concerned."""
 
     label: str  # "lang woord"
@@ -33,7 +33,7 @@ class Shown:
 @dataclass(frozen=True)
 class Panel:
     summary: str  # "3 zinnen langer dan 20 woorden, 1 lijdende vorm"
-    findings: tuple[Shown, ...]
+    findings: tuple[PanelFinding, ...]
 
 
 class LanguagePanels:
@@ -70,7 +70,7 @@ class LanguagePanels:
 
 
 def _panel(report) -> Panel:
-    shown = [Shown(finding.kind.value[0].format(n=MAX_SENTENCE_WORDS), text.label, *finding.in_context(),
+    shown = [PanelFinding(finding.kind.value[0].format(n=MAX_SENTENCE_WORDS), text.label, *finding.in_context(),
                    finding.message)
              for text in report.texts for finding in text.report.findings]
     return Panel(summary(report.stats.findings), tuple(shown))

@@ -18,7 +18,7 @@ from ..model.routes import LESSONS_URL, THEMES_URL
 
 if TYPE_CHECKING:
     from ..reading.catalog import Item
-    from .indexes import Lesson, Site
+    from .indexes import LessonCard, Site
 
 LESSON = "Les"
 # The filters of /zoeken/: Pagefind's filter key (also the form field's name) -> its Dutch label
@@ -91,7 +91,7 @@ class SearchFacts:
     def item(self, item: Item) -> SearchResult:
         return SearchResult(item.url, item.type.label, *_when(item), self._themes(getattr(item, "themas", [])))
 
-    def lesson(self, lesson: Lesson) -> SearchResult:
+    def lesson(self, lesson: LessonCard) -> SearchResult:
         return SearchResult(lesson.url, LESSON, *_when(lesson.report), self._themes(lesson.themes))
 
     def records(self) -> list[SearchResult]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.contenttypes import TYPES
+from ..model.contenttypes import BY_ROLE, TYPES, ContentType, Role
 from ..model.routes import HOME_URL, LESSONS_URL
 from ..reading.catalog import Item
 from .present import Presenter, file_url
@@ -29,8 +29,6 @@ SECTIONS = {  # a section's image is {FOLDER}/{section}.png; its alt text says w
     "verslagen": "Drie overlappende cirkels naast de tekst Verslagen en lessen.",
     "nieuws": "Drie overlappende cirkels naast de tekst Nieuws.",
 }
-SECTION_OF_TYPE = {"ronde": "programma", "sessie": "programma", "casus": "casussen", "instrument": "instrumenten",
-                   "verslag": "verslagen", "bericht": "nieuws"}  # every other type: the general image
 LOGO, LOGO_SIZE = "img/logo.png", 512
 
 
@@ -48,13 +46,18 @@ class ShareImage:
 
 
 def section(page_url: str, item: Item | None = None) -> str:
-    """The section a page belongs to: its item's type, else the overview its URL lies under."""
+    """The section a page belongs to: its item's type, else the overview its URL lies under (the
+    lessons come from the reports)."""
     if item:
-        return SECTION_OF_TYPE.get(item.type.name, GENERAL)
+        return _section_of(item.type)
     for kind in TYPES:
         if kind.list_url and page_url.startswith(kind.list_url):
-            return SECTION_OF_TYPE.get(kind.name, GENERAL)
-    return SECTION_OF_TYPE["verslag"] if page_url.startswith(LESSONS_URL) else GENERAL
+            return _section_of(kind)
+    return _section_of(BY_ROLE[Role.REPORTS]) if page_url.startswith(LESSONS_URL) else GENERAL
+
+
+def _section_of(kind: ContentType) -> str:
+    return kind.share_section or GENERAL
 
 
 class ShareImages:
