@@ -1,27 +1,161 @@
-"""What several test modules share: edits to a copy of the content, tiny files, and readers of what the
-build wrote (search index records, structured data, example pages). A test module is a list of tests and
-never imports another; a helper used by more than one lives here (area-only ones in tests/browser/gates.py,
-tests/browser/editor.py, tests/build/preview_support.py and fixtures in the conftest.py files)."""
+"""What the tests share: the real build run into a temporary folder, the fixture site and its clocks,
+copies of its content with edits, settings files, processes, tiny files, and readers of what the build
+wrote (search index records, structured data, example pages). A test module is a list of tests and
+never imports another, nor a conftest.py: a helper used by more than one lives here (area-only ones in
+tests/browser/gates.py, tests/browser/editor.py, tests/build/preview_support.py and
+tests/hosting/checks.py); the conftest.py files hold fixtures and hooks."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
+import os
+import re
+import shutil
 import struct
+import subprocess
+import sys
 import textwrap
 import zlib
+from dataclasses import dataclass
+from pathlib import Path
 
 import extruct
+from bs4 import BeautifulSoup
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, SITE_URL, build, validation_context
-from werkplaatsen.model.contenttypes import TYPES
+from werkplaatsen.model.contenttypes import BY_NAME, THEME_FACET, TYPES
+from werkplaatsen.model.routes import (ADMIN_URL, HOME_URL, LESSONS_URL, THEMES_URL, facet_url, lessons_url,
+                                       theme_url)
 from werkplaatsen.model.schemas import Sessie
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.validation import validate
+from werkplaatsen.system.places import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+# The small fixture site: every registration state, every content type.
+FIXTURE_CONTENT = FIXTURES / "site" / "content"
+
+# The frozen clock of the build tests on the real content: during round 2's registration period.
+BUILD_NOW = "2019-09-10 12:00"
+
+# Moments in the fixture site's round 9 (registration 2030-08-01 09:00 to 2030-09-20 17:00, sessions
+# 8 to 30 October 2030, the report of session 1 dated 2030-10-20), as frozen clocks for its builds.
+BEFORE_REGISTRATION = "2030-07-01 10:00"
+REGISTRATION_OPEN = "2030-09-01 10:00"  # /sessies/gewoon/ open, the report still to appear
+REGISTRATION_CLOSED = "2030-09-25 10:00"
+REPORT_PUBLISHED = "2030-10-21 10:00"  # the day after the report's date; some sessions held
+SESSIONS_OVER = "2030-11-01 10:00"
+# The public address production builds in the tests get (WERKPLAATSEN_SITEURL).
+SITE_URL = "https://werkplaatsen.example"
+
+
+# --- The real build ---
+
+@dataclass
+class Build:
+    """The result of one real build: exit code, messages and the output folder."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url.lstrip("/")
+        assert path.is_file(), f"{url} was not built ({path})"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        """Every page of the site; the browser editor (/beheer/) is no page of it."""
+        admin = self.output / ADMIN_URL.strip("/")
+        return sorted(path for path in self.output.rglob("*.html") if not path.is_relative_to(admin))
+
+    def url_of(self, path: Path) -> str:
+        """The URL of a built page, as the build names it: /sessies/naam/ for an index.html, else the file."""
+        return "/" + path.relative_to(self.output).as_posix().removesuffix("index.html")
+
+
+def build(content: Path, output: Path, now: str | None = BUILD_NOW, settings: str = "pelicanconf.py",
+          extra_env: dict | None = None) -> Build:
+    """Run the real build, as `make html` and `make publish` do, with a frozen clock."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_SITEURL": SITE_URL, **(extra_env or {})}
+    env.pop("WERKPLAATSEN_NU", None)
+    if now:
+        env["WERKPLAATSEN_NU"] = now
+    result = subprocess.run(
+        [sys.executable, "-m", "werkplaatsen.build", "--settings", settings, "--content", str(content),
+         "--output", str(output)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    return Build(result.returncode, result.stdout, result.stderr, output)
+
+
+def settings_file(path: Path, *lines: str) -> Path:
+    """A Pelican settings file at `path`: the project's pelicanconf.py, then `lines` of Python that change it."""
+    head = ["import sys", f"sys.path.insert(0, {str(ROOT)!r})", "from pelicanconf import *"]
+    path.write_text("\n".join([*head, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def make(folder: Path, *arguments: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    """The Makefile in `folder`, as a newcomer runs it (no terminal input)."""
+    return subprocess.run(["make", "--no-print-directory", "-C", str(folder), *arguments], capture_output=True,
+                          text=True, check=False, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def process_name(pid: int) -> str:
+    """The name of a running process ("" once it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def descendants(pid: int) -> list[int]:
+    """Every living process below `pid`, from /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def ical_text(written: str) -> str:
+    """An iCalendar TEXT value as written, unescaped (RFC 5545, 3.3.11): icalendar leaves properties
+    it does not know, such as X-WR-CALNAME, as they stand."""
+    return re.sub(r"\\([\\;,nN])", lambda found: "\n" if found.group(1) in "nN" else found.group(1), written)
+
+
+def validation_context() -> dict:
+    """What schema validation needs besides the data: the vocabulary and the allowed websites."""
+    import pelicanconf
+    from werkplaatsen.model.vocabulary import vocabulary
+    from werkplaatsen.reading.catalog import LoadOptions
+
+    options = LoadOptions.from_settings(vars(pelicanconf))
+    return {"vocabulary": vocabulary(), "hosts": options.hosts}
+
 
 # --- Edits to a copy of the fixture content: each returns a change, applied as change(content) ---
+
+def copy_fixture_content(folder: Path, *changes) -> Path:
+    """A copy of the fixture site's content as `folder`/content, with `changes` made to it."""
+    content = folder / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    for change in changes:
+        change(content)
+    return content
+
 
 SESSION = "sessies/gewoon.md"
 
@@ -127,24 +261,28 @@ def of_type(nodes: list[dict], kind: str) -> dict:
     return found[0]
 
 
-# Page type -> a list page, or the folder whose first built page is an example of the type.
+# Every overview the site makes, in the order the search page offers them to browse: each type's list,
+# then the lessons and the themes.
+OVERVIEW_URLS = [kind.list_url for kind in TYPES if kind.list_url] + [LESSONS_URL, THEMES_URL]
+
+# Page type -> the URL of a page of the type; a URL with "*" stands for the first such page built (an example).
 PAGE_TYPES = {
-    "home": "/",
-    "programma": "/programma/",
-    "ronde": "programma/*",
-    "sessies": "/sessies/",
-    "sessie": "sessies/*",
-    "casussen": "/casussen/",
-    "casus": "casussen/*",
-    "filter": "/casussen/thema/klimaatadaptatie/",
-    "instrument": "instrumenten/*",
-    "verslag": "verslagen/*",
-    "lessen": "/lessen/",
-    "lessen-thema": "lessen/*",
-    "thema": "themas/*",
-    "nieuws": "/nieuws/",
-    "bericht": "nieuws/*",
-    "pagina": "/over/",
+    "home": HOME_URL,
+    "programma": BY_NAME["ronde"].list_url,
+    "ronde": BY_NAME["ronde"].url_for("*"),
+    "sessies": BY_NAME["sessie"].list_url,
+    "sessie": BY_NAME["sessie"].url_for("*"),
+    "casussen": BY_NAME["casus"].list_url,
+    "casus": BY_NAME["casus"].url_for("*"),
+    "filter": facet_url(BY_NAME["casus"], THEME_FACET, "klimaatadaptatie"),
+    "instrument": BY_NAME["instrument"].url_for("*"),
+    "verslag": BY_NAME["verslag"].url_for("*"),
+    "lessen": LESSONS_URL,
+    "lessen-thema": lessons_url("*"),
+    "thema": theme_url("*"),
+    "nieuws": BY_NAME["bericht"].list_url,
+    "bericht": BY_NAME["bericht"].url_for("*"),
+    "pagina": BY_NAME["pagina"].url_for("over"),
     "404": "/deze-pagina-bestaat-niet/",
 }
 
@@ -153,13 +291,13 @@ def example_paths(site) -> dict[str, str]:
     """A built example page of each page type, by type: the pages the screenshots and stylesheet tests open."""
     paths = {}
     for kind, where in PAGE_TYPES.items():
-        if where.startswith("/"):
+        if "*" not in where:
             paths[kind] = where
             continue
         # Prefer an example with a registration button (a session open at the build moment).
-        found = sorted(site.output.glob(f"{where}/index.html"),
+        found = sorted(site.output.glob(f"{where.strip('/')}/index.html"),
                        key=lambda f: ("werkplaatsen-registration__action" not in f.read_text(encoding="utf-8"), f))
-        assert found, f"no {kind} page built under /{where}"
+        assert found, f"no {kind} page built as {where}"
         paths[kind] = "/" + found[0].parent.relative_to(site.output).as_posix() + "/"
     return paths
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.editor import Beheer, scratch_repo
-from tests.browser.gates import CHROMIUM_ARGS, FIXTURE_OPEN, Recorder, new_context
+from tests.browser.gates import CHROMIUM_ARGS, TIMEZONE, Recorder, new_context
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.hosting.serve import SiteServer
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
 from werkplaatsen.system.programs import locate
 
 
@@ -44,7 +43,7 @@ def site_pages(site, served_site) -> list[tuple[str, str]]:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
     """The small fixture site (every registration state), built while /sessies/gewoon/ is open."""
-    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture-open") / "output", now=FIXTURE_OPEN)
+    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture-open") / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     return result
 
@@ -80,6 +79,6 @@ def beheer(tmp_path_factory):
 @pytest.fixture
 def editor_tab(browser):
     """A tab for the browser editor: wide enough for the form and the preview side by side."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL", timezone_id=TIMEZONE)
     yield context.new_page()
     context.close()

@@ -23,14 +23,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.support import descendants, process_name
+from werkplaatsen.model.routes import ADMIN_URL
 from werkplaatsen.reading import frontmatter
+from werkplaatsen.system.places import ROOT
 
 EDITOR = ("Test Redacteur", "redacteur@example.org")
 # An identity in the environment (as on a shared machine or in CI) that must not end up on a commit.
 SHARED = {"GIT_AUTHOR_NAME": "Gedeelde Naam", "GIT_AUTHOR_EMAIL": "gedeeld@example.org",
           "GIT_COMMITTER_NAME": "Gedeelde Naam", "GIT_COMMITTER_EMAIL": "gedeeld@example.org"}
-READY = re.compile(r"Open in uw browser: (http://\S+)/beheer/")
+READY = re.compile(rf"Open in uw browser: (http://\S+){ADMIN_URL}")
 # The round picker shows each round with its period.
 ROUND_2 = "Werkplaatsen wijkgericht werken, ronde 2 (2019-09-01 tot 2019-12-15)"
 
@@ -126,32 +128,6 @@ class Beheer:
         self.reader.join(timeout)
         self.process.stdout.close()
         return left
-
-
-def process_name(pid: int) -> str:
-    """The name of a running process ("" once it has ended)."""
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except OSError:
-        return ""
-
-
-def descendants(pid: int) -> list[int]:
-    """Every living process below `pid`, from /proc."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, frontier = [], [pid]
-    while frontier:
-        children = [child for child, parent in parents.items() if parent in frontier]
-        found += children
-        frontier = children
-    return found
 
 
 def alive(pids: list[int]) -> list[int]:
@@ -256,7 +232,7 @@ def reachable(address: str, port: int) -> bool:
 
 
 def sign_in(page, url: str) -> None:
-    page.goto(url + "/beheer/")
+    page.goto(url + ADMIN_URL)
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("link", name="Sessies").first.wait_for()
 

@@ -15,8 +15,9 @@ from bs4 import BeautifulSoup
 from tests.browser.editor import (EDITOR, check, commits, field_named, fill_session, git, new_item, page_text, read,
                                   save, sign_in, wait_for_commit)
 from tests.browser.gates import Recorder
-from tests.conftest import build
+from tests.support import build
 from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
+from werkplaatsen.model.routes import ADMIN_URL, ASSETS_URL
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
 
@@ -132,31 +133,31 @@ def test_a_hand_written_wrong_date_and_unknown_term_are_refused_in_dutch(beheer,
 def test_the_editor_runs_under_its_own_policy_and_pages_keep_the_strict_one(beheer, editor_tab):
     rules = parse_headers_file(HEADERS_FILE)
     recorder = Recorder(editor_tab)
-    record = recorder.visit(beheer.url + "/beheer/")
+    record = recorder.visit(beheer.url + ADMIN_URL)
     editor_tab.get_by_role("button", name="Inloggen").click()
     editor_tab.get_by_role("link", name="Sessies").first.click()
     editor_tab.get_by_role("link", name="Pleinen en water").click()
     preview = editor_tab.frame_locator("iframe").first
     assert preview.locator("h1.utrecht-heading-1").inner_text() == "Pleinen en water"
     sheets = preview.locator("link[rel=stylesheet]").evaluate_all("links => links.map(l => l.href)")
-    assert any(re.search(r"/theme/site\.[0-9a-f]{10}\.css$", href) for href in sheets), sheets
+    assert any(re.search(rf"{ASSETS_URL}site\.[0-9a-f]{{10}}\.css$", href) for href in sheets), sheets
     assert preview.get_by_role("heading", name="Voorbereiding").count() == 1, "Markdown fields are in the preview"
     assert record.problems() == [], record.problems()
     assert len(record.requests) > 10, "the recorder saw the editor load"
 
-    with urllib.request.urlopen(beheer.url + "/beheer/") as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(beheer.url + ADMIN_URL) as response:  # noqa: S310 - loopback only
         editor_policy = response.headers["Content-Security-Policy"]
-        assert f'content="{meta_policy(rules, "/beheer/")}"'.replace("'", "&#39;") in response.read().decode()
+        assert f'content="{meta_policy(rules, ADMIN_URL)}"'.replace("'", "&#39;") in response.read().decode()
     with urllib.request.urlopen(beheer.url + "/") as response:  # noqa: S310 - loopback only
         page_policy = response.headers["Content-Security-Policy"]
         assert f'content="{meta_policy(rules)}"'.replace("'", "&#39;") in response.read().decode()
-    assert editor_policy == dict(headers_for(rules, "/beheer/"))["Content-Security-Policy"]
+    assert editor_policy == dict(headers_for(rules, ADMIN_URL))["Content-Security-Policy"]
     assert page_policy == dict(headers_for(rules, "/"))["Content-Security-Policy"]
     assert "'unsafe-eval'" in editor_policy and "'unsafe-eval'" not in page_policy
 
 
 def test_the_deployed_editor_offers_the_github_sign_in_without_policy_problems(tab, served_site):
     """Every build carries the production configuration: GitHub, under the /beheer/ policy."""
-    record = tab.visit(served_site.url + "/beheer/")
+    record = tab.visit(served_site.url + ADMIN_URL)
     tab.page.get_by_role("button", name="Inloggen met GitHub").wait_for()
     assert record.problems() == [], record.problems()

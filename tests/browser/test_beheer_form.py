@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.editor import ROUND_2, field_named, new_item, open_entry, save, sign_in
 from werkplaatsen.editor.generate import production_settings
+from werkplaatsen.model.routes import ADMIN_URL
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
 
@@ -20,11 +21,11 @@ SITE_NAME = production_settings()["SITENAME"]
 
 
 def test_the_login_page_shows_the_sites_name(beheer, editor_tab):
-    editor_tab.goto(beheer.url + "/beheer/")
+    editor_tab.goto(beheer.url + ADMIN_URL)
     logo = editor_tab.get_by_role("img", name=f"{SITE_NAME}, beheer")
     logo.wait_for()
     assert logo.evaluate("image => image.complete && image.naturalWidth > 0"), "the logo loads under the policy"
-    assert logo.get_attribute("src") == "/beheer/logo.svg"
+    assert logo.get_attribute("src") == f"{ADMIN_URL}logo.svg"
     assert editor_tab.get_by_role("button", name="Inloggen").is_visible()
 
 

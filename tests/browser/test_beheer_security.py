@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.editor import Beheer, git, listening, scratch_repo, tampered, unix_sockets
-from tests.build.conftest import FIXTURE_CONTENT
+from tests.support import FIXTURE_CONTENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
 

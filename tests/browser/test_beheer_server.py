@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.editor import (Beheer, git, listening, other_addresses, process_name, reachable, scratch_repo,
-                                  unix_sockets)
-from tests.build.conftest import FIXTURE_CONTENT
+from tests.browser.editor import (Beheer, git, listening, other_addresses, reachable, scratch_repo, unix_sockets)
+from tests.support import FIXTURE_CONTENT, process_name
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("beheer")]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser.gates import FIXTURE_OPEN, focus_indicator_problem, focus_style, new_context
-from tests.conftest import BUILD_NOW
+from tests.browser.gates import focus_indicator_problem, focus_style, new_context
+from tests.support import BUILD_NOW, REGISTRATION_OPEN
 
 pytestmark = pytest.mark.browser
 
@@ -23,13 +23,13 @@ ACTIVE = """() => {
 
 def open_session_page(site, request):
     """A session page with an open registration button: from the real site under its frozen clock,
-    else the fixture site's /sessies/gewoon/ (open at FIXTURE_OPEN). Returns (server, path, now)."""
+    else the fixture site's /sessies/gewoon/ (open at REGISTRATION_OPEN). Returns (server, path, now)."""
     for html_file in sorted((site.output / "sessies").glob("*/index.html")):
         main = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("main")
         if main and main.select_one(BUTTON):
             server = request.getfixturevalue("served_site")
             return server, "/" + html_file.parent.relative_to(site.output).as_posix() + "/", BUILD_NOW
-    return request.getfixturevalue("served_fixture_site"), "/sessies/gewoon/", FIXTURE_OPEN
+    return request.getfixturevalue("served_fixture_site"), "/sessies/gewoon/", REGISTRATION_OPEN
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.gates import axe_violations, new_context, open_page, vnu_errors
-from tests.build.preview_support import NOW, PANEL, language_preview
+from tests.build.preview_support import PANEL, language_preview
+from tests.support import REGISTRATION_OPEN
 from werkplaatsen.hosting.serve import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,7 @@ def served_preview(tmp_path_factory):
 @pytest.mark.parametrize("path", [WITH_FINDINGS, WITHOUT_FINDINGS])
 def test_the_panel_passes_axe_closed_and_open(browser, served_preview, path):
     _, server = served_preview
-    context = new_context(browser, now=NOW)
+    context = new_context(browser, now=REGISTRATION_OPEN)
     page, record = open_page(context, server.url + path)
     assert record.problems() == []
     panel = page.locator(f".{PANEL}")
@@ -49,7 +50,7 @@ def test_every_preview_page_with_a_panel_is_valid_html(served_preview):
 
 def test_the_list_opens_and_closes_without_javascript(browser, served_preview):
     _, server = served_preview
-    context = new_context(browser, now=NOW, java_script_enabled=False)
+    context = new_context(browser, now=REGISTRATION_OPEN, java_script_enabled=False)
     page, record = open_page(context, server.url + WITH_FINDINGS)
     assert record.problems() == []
     summary = page.locator(f".{PANEL} summary")

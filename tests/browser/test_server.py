@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
+from werkplaatsen.model.routes import ASSETS_URL, FILES_URL
 
 pytestmark = pytest.mark.browser
 
@@ -52,10 +53,10 @@ def test_headers_file_is_strict():
 
 def test_later_rules_replace_a_header_for_their_paths():
     rules = parse_headers_file(HEADERS_FILE)
-    theme = dict(headers_for(rules, "/theme/site.0123456789.css"))
+    theme = dict(headers_for(rules, f"{ASSETS_URL}site.0123456789.css"))
     assert theme["Cache-Control"] == "public, max-age=31536000, immutable"
     assert theme["X-Content-Type-Options"] == "nosniff"
-    download = dict(headers_for(rules, "/bestanden/verslag.pdf"))
+    download = dict(headers_for(rules, f"{FILES_URL}verslag.pdf"))
     assert download["Content-Security-Policy"] == "sandbox; default-src 'none'"
     assert download["Cache-Control"] == "no-cache"
 
@@ -72,7 +73,7 @@ def test_pages_assets_downloads_and_404_carry_exactly_the_headers(served_site):
     rules = parse_headers_file(HEADERS_FILE)
     stylesheet = next((served_site.directory / "theme").glob("site.*.css")).name
     download = next((served_site.directory / "bestanden").rglob("*.pdf")).relative_to(served_site.directory).as_posix()
-    for path, status_wanted in [("/", 200), ("/sessies/", 200), (f"/theme/{stylesheet}", 200), (f"/{download}", 200),
+    for path, status_wanted in [("/", 200), ("/sessies/", 200), (ASSETS_URL + stylesheet, 200), (f"/{download}", 200),
                                 ("/bestaat-niet/", 404)]:
         status, headers, body = fetch(served_site.url + path)
         assert status == status_wanted, path
@@ -86,13 +87,13 @@ def test_directory_urls_serve_index_html(served_site):
     status, headers, body = fetch(served_site.url + "/sessies/")
     assert status == 200 and headers.get_content_type() == "text/html"
     assert body == (served_site.directory / "sessies" / "index.html").read_text(encoding="utf-8")
-    status, _, body = fetch(served_site.url + "/theme/")  # a folder without index.html
+    status, _, body = fetch(served_site.url + ASSETS_URL)  # a folder without index.html
     assert status == 404
 
 
 def test_a_missing_file_gets_the_headers_of_the_404_page(served_site):
     """Like nginx: a missing /theme/ file is the 404 page, never cached for a year."""
-    status, headers, _ = fetch(served_site.url + "/theme/bestaat-niet.0123456789.css")
+    status, headers, _ = fetch(served_site.url + f"{ASSETS_URL}bestaat-niet.0123456789.css")
     assert status == 404
     assert headers["Cache-Control"] == "no-cache"
 
@@ -102,8 +103,8 @@ def test_after_a_404_the_same_connection_sends_each_file_its_own_headers(served_
     stylesheet = next((served_site.directory / "theme").glob("site.*.css")).name
     connection = http.client.HTTPConnection(urlsplit(served_site.url).netloc, timeout=10)
     try:
-        for path, cache in [(f"/theme/{stylesheet}", "immutable"), ("/bestaat-niet/", "no-cache"),
-                            (f"/theme/{stylesheet}", "immutable")]:
+        for path, cache in [(ASSETS_URL + stylesheet, "immutable"), ("/bestaat-niet/", "no-cache"),
+                            (ASSETS_URL + stylesheet, "immutable")]:
             connection.request("GET", path)
             response = connection.getresponse()
             response.read()

@@ -1,11 +1,12 @@
 """static/js/status.js really corrects a stale page: the fixture site is built while
-/sessies/gewoon/ is open (FIXTURE_OPEN) and then viewed at later browser times."""
+/sessies/gewoon/ is open (REGISTRATION_OPEN) and then viewed at later browser times."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.gates import FIXTURE_OPEN, Recorder, new_context
+from tests.browser.gates import Recorder, new_context
+from tests.support import REGISTRATION_OPEN
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,7 @@ def test_a_stale_invitation_is_replaced(browser, served_fixture_site, now, state
         context.close()
 
 
-@pytest.mark.parametrize("now", [FIXTURE_OPEN, "2030-09-20 17:00"])
+@pytest.mark.parametrize("now", [REGISTRATION_OPEN, "2030-09-20 17:00"])
 def test_an_open_invitation_stays(browser, served_fixture_site, now):
     context, page, record = view(browser, served_fixture_site, now)
     try:

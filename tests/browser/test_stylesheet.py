@@ -10,8 +10,8 @@ import pytest
 
 import pelicanconf
 from tests.browser.gates import new_context
-from tests.conftest import ROOT
 from tests.support import example_paths
+from werkplaatsen.system.places import ROOT
 
 pytestmark = pytest.mark.browser
 

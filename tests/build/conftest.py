@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import logging
-import shutil
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, Build, build
-
-FIXTURE_CONTENT = FIXTURES / "site" / "content"
+from tests.support import FIXTURE_CONTENT, Build, build, copy_fixture_content, settings_file
 
 
 @pytest.fixture(scope="session")
@@ -43,10 +40,10 @@ def pelican_logging():
 @pytest.fixture
 def preview(tmp_path):
     """`make serve` as a process of its own on a copy of the fixture site (test_preview, test_preview_hosts)."""
-    from tests.build.preview_support import Running  # it reads FIXTURE_CONTENT from this module
+    from tests.build.preview_support import Running
 
-    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
-    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
+    copy_fixture_content(tmp_path)
+    settings_file(tmp_path / "conf.py")
     running = Running(tmp_path)
     yield running
     running.stop()

@@ -21,24 +21,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
-from tests.support import TAAL_ITEM
+from tests.support import REGISTRATION_OPEN, TAAL_ITEM, build, copy_fixture_content, settings_file, write
+from werkplaatsen.build import problems
 from werkplaatsen.build.incremental import Preview
+from werkplaatsen.model.vocabulary import VOCABULARY_FILE
+from werkplaatsen.system.places import ROOT
 
-NOW = "2030-09-01 10:00"
 TIMEOUT = 60
 PANEL = "werkplaatsen-language"
 
 
-
 def make_workspace(root: Path) -> Path:
     """A copy of the fixture content, the theme and the vocabulary in `root`, with settings (conf.py) that use them."""
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    copy_fixture_content(root)
     shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "plugins" / "werkplaatsen" / "model" / "vocabulary.yaml", root / "vocabulary.yaml")
-    (root / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                                  f"THEME = {str(root / 'theme')!r}\nWERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}\n")
+    shutil.copy(VOCABULARY_FILE, root / "vocabulary.yaml")
+    settings_file(root / "conf.py", f"THEME = {str(root / 'theme')!r}",
+                  f"WERKPLAATSEN_VOCABULARY = {str(root / 'vocabulary.yaml')!r}")
     return root
 
 
@@ -55,7 +54,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def full_build(workspace: Path, output: Path) -> dict[str, bytes]:
     """A full build of the workspace's content: every file it writes."""
-    full = build(workspace / "content", output, now=NOW, settings=str(workspace / "conf.py"))
+    full = build(workspace / "content", output, now=REGISTRATION_OPEN, settings=str(workspace / "conf.py"))
     assert full.returncode == 0, full.stderr
     return files(full.output)
 
@@ -72,7 +71,7 @@ class Running:
     def __init__(self, root: Path, settings: Path | None = None, output: Path | None = None, language: bool = True):
         self.root = root
         self.output = output or root / "preview"
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": NOW}
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": REGISTRATION_OPEN}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(settings or root / "conf.py"),
              "--content", str(root / "content"), "--output", str(self.output),
@@ -129,8 +128,8 @@ class Running:
         return False
 
     def problems(self) -> dict:
-        """The preview's own account of its last update (/beheer/problemen.json)."""
-        status, _, body = self.page("/beheer/problemen.json")
+        """The preview's own account of its last update (problems.JSON_URL)."""
+        status, _, body = self.page(problems.JSON_URL)
         assert status == 200, (status, body)
         return json.loads(body)
 
@@ -163,11 +162,10 @@ class Running:
 
 @contextmanager
 def language_preview(root: Path) -> Iterator[Preview]:
-    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at NOW."""
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    (root / "content" / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
+    """The fixture site with TAAL_ITEM (/nieuws/taal/) in the preview with its panels, at REGISTRATION_OPEN."""
+    copy_fixture_content(root, write("berichten/taal.md", TAAL_ITEM))
     with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("WERKPLAATSEN_NU", NOW)
+        environment.setenv("WERKPLAATSEN_NU", REGISTRATION_OPEN)
         environment.setenv("WERKPLAATSEN_PROCESSEN", "1")  # no forks inside a pytest-xdist worker
         updater = Preview(ROOT / "pelicanconf.py", root / "content", root / "preview", language=True)
         updater.update()

@@ -15,11 +15,11 @@ import sys
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, SITE_URL, build
-from tests.support import SESSION, body, replace, snapshot, write
+from tests.support import (FIXTURE_CONTENT, REGISTRATION_OPEN, SESSION, SITE_URL, body, build, copy_fixture_content,
+                           replace, snapshot, write)
 from werkplaatsen.build import check as check_module
 from werkplaatsen.outputs import feeds
+from werkplaatsen.system.places import ROOT
 
 FULL = "sessies/vol.md"
 
@@ -222,21 +222,16 @@ CASES = [
 ]
 
 
-NOW = "2030-09-01 10:00"
-
-
 def run_build(content, output):
     command = [sys.executable, "-m", "invoke", "html", "--content", str(content), "--output", str(output)]
-    env = {"WERKPLAATSEN_NU": NOW, "PATH": "/usr/bin:/bin"}
+    env = {"WERKPLAATSEN_NU": REGISTRATION_OPEN, "PATH": "/usr/bin:/bin"}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory):
     folder = tmp_path_factory.mktemp("good")
-    content = folder / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    result = run_build(content, folder / "output")
+    result = run_build(copy_fixture_content(folder), folder / "output")
     assert result.returncode == 0, result.stderr
     return folder / "output"
 
@@ -251,7 +246,7 @@ def check(monkeypatch, capsys, pelican_logging):
     its exit code and its problems."""
     def run(content, settings: str = "pelicanconf.py", **environment):
         monkeypatch.chdir(ROOT)
-        for name, value in {"WERKPLAATSEN_NU": NOW, "WERKPLAATSEN_PROCESSEN": "1", **environment}.items():
+        for name, value in {"WERKPLAATSEN_NU": REGISTRATION_OPEN, "WERKPLAATSEN_PROCESSEN": "1", **environment}.items():
             monkeypatch.setenv(name, value)
         capsys.readouterr()
         code = check_module.main([settings, str(content)])
@@ -263,9 +258,7 @@ def check(monkeypatch, capsys, pelican_logging):
 
 @pytest.mark.parametrize(("change", "where", "words"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_bad_input_stops_the_build_and_keeps_the_last_good_site(tmp_path, good_output, check, change, where, words):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    change(content)
+    content = copy_fixture_content(tmp_path, change)
     output = tmp_path / "output"
     shutil.copytree(good_output, output)
     before = snapshot(output)
@@ -304,7 +297,7 @@ def test_a_fault_while_rendering_fails_make_check_as_it_fails_the_build(monkeypa
 def test_a_production_check_refuses_what_the_production_build_refuses(tmp_path, check):
     """The build's own checks of the settings are make check's too (here: the site's address)."""
     settings = {"WERKPLAATSEN_SITEURL": "http://werkplaatsen.example", "WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"}
-    result = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py", extra_env=settings)
+    result = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py", extra_env=settings)
     assert result.returncode == 1 and problems(result.stderr) == [
         '- publishconf.py, veld "SITEURL": het adres van de site ("http://werkplaatsen.example") is geen https-adres. '
         "Zet WERKPLAATSEN_SITEURL op het adres van de site, zoals https://www.werkplaatsenwijkgerichtwerken.nl."]
@@ -314,11 +307,7 @@ def test_a_production_check_refuses_what_the_production_build_refuses(tmp_path, 
 
 def build_changed(tmp_path, *changes):
     """Build a copy of the fixture content with `changes` made to it."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    for change in changes:
-        change(content)
-    return run_build(content, tmp_path / "output")
+    return run_build(copy_fixture_content(tmp_path, *changes), tmp_path / "output")
 
 
 def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path, good_output):

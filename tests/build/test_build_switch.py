@@ -12,13 +12,10 @@ import sys
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
-from tests.support import snapshot
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build, settings_file, snapshot
 from werkplaatsen.build import atomic as build_module
 from werkplaatsen.model.errors import ContentError, ContentErrors
-
-NOW = "2030-09-01 10:00"
+from werkplaatsen.system.places import ROOT
 
 
 def entries(folder) -> list[str]:
@@ -28,7 +25,7 @@ def entries(folder) -> list[str]:
 @pytest.fixture
 def built(tmp_path):
     """A folder holding one good build of the fixture site in `output`."""
-    result = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW)
+    result = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     return tmp_path
 
@@ -37,7 +34,7 @@ def test_output_is_a_link_to_the_one_build_and_nothing_is_left_behind(built):
     output = built / "output"
     assert output.is_symlink() and (output / "index.html").is_file()
     assert entries(built) == ["output", "output.builds", "output.lock"]
-    again = build(FIXTURE_CONTENT, output, now=NOW)
+    again = build(FIXTURE_CONTENT, output, now=REGISTRATION_OPEN)
     assert again.returncode == 0
     builds = entries(built / "output.builds")
     assert builds == [os.readlink(output).split("/")[-1]]
@@ -48,11 +45,10 @@ def test_a_failure_while_writing_pages_leaves_the_old_site_untouched(built, tmp_
     shutil.copytree(ROOT / "theme", theme)
     # The session template breaks half-way through the pages, after others have been rendered.
     (theme / "templates" / "sessie.html").write_text("{% extends 'item.html' %}{% block main %}{{ item.bestaat.niet() }}{% endblock %}")
-    settings = tmp_path / "kapot.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nTHEME = {str(theme)!r}\n")
+    settings = settings_file(tmp_path / "kapot.py", f"THEME = {str(theme)!r}")
     before = snapshot(built / "output")
     target = os.readlink(built / "output")
-    result = build(FIXTURE_CONTENT, built / "output", now=NOW, settings=str(settings))
+    result = build(FIXTURE_CONTENT, built / "output", now=REGISTRATION_OPEN, settings=str(settings))
     assert result.returncode == 1
     assert "fout in de code of de vormgeving" in result.stderr and "De vorige versie van de site blijft staan." in result.stderr
     assert snapshot(built / "output") == before
@@ -64,14 +60,14 @@ def test_a_second_build_while_one_runs_stops_with_a_dutch_message(built):
     before = snapshot(built / "output")
     with (built / "output.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        result = build(FIXTURE_CONTENT, built / "output", now=NOW)
+        result = build(FIXTURE_CONTENT, built / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 1
     assert "Er loopt al een build naar output/." in result.stderr
     assert snapshot(built / "output") == before
 
 
 def test_two_builds_started_together_leave_one_complete_site(built):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": NOW}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": REGISTRATION_OPEN}
     command = [sys.executable, "-m", "werkplaatsen.build", "--content", str(FIXTURE_CONTENT), "--output", str(built / "output")]
     runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(3)]
@@ -89,14 +85,14 @@ def test_leftovers_of_a_killed_build_are_cleared_by_the_next_one(built):
     builds = built / "output.builds"
     (builds / "20300101-000000-1" / "sessies").mkdir(parents=True)  # a half-written build
     (builds / ".link-20300101-000000-1").symlink_to("20300101-000000-1")  # a link never switched
-    result = build(FIXTURE_CONTENT, built / "output", now=NOW)
+    result = build(FIXTURE_CONTENT, built / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0
     assert entries(builds) == [os.readlink(built / "output").split("/")[-1]]
 
 
 def test_an_output_folder_of_the_old_layout_is_replaced(tmp_path):
     (tmp_path / "output" / "oud").mkdir(parents=True)
-    result = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW)
+    result = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0
     assert (tmp_path / "output").is_symlink() and not (tmp_path / "output" / "oud").exists()
     assert len(entries(tmp_path / "output.builds")) == 1
@@ -197,7 +193,7 @@ def test_a_failed_build_that_cannot_be_removed_is_reported_loudly(tmp_path, monk
 def test_a_good_build_says_only_where_the_site_is(tmp_path, monkeypatch, capsys, pelican_logging):
     """The real Pelican, in this process: its own summary (counting articles) stays quiet."""
     monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("WERKPLAATSEN_NU", NOW)
+    monkeypatch.setenv("WERKPLAATSEN_NU", REGISTRATION_OPEN)
     output = tmp_path / "output"
     code = build_module.main(["--settings", "pelicanconf.py", "--content", str(FIXTURE_CONTENT), "--output", str(output)])
     printed = capsys.readouterr()

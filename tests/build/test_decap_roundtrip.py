@@ -10,8 +10,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from tests.conftest import ROOT
 from werkplaatsen.reading import frontmatter
+from werkplaatsen.system.places import ROOT
 
 SCRIPT = ROOT / "tests" / "build" / "decap_yaml.js"
 

@@ -16,28 +16,27 @@ import ics
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import SITE_URL, build
-from tests.support import json_ld, of_type, production_build
+from tests.support import REGISTRATION_OPEN, REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
+from werkplaatsen.model.fields import TIMEZONE
 
-NOW = "2030-09-01 10:00"
 SESSIONS = ["gewoon", "bijna-vol", "vol", "geannuleerd", "verplaatst"]
 
 
 @pytest.fixture(scope="module")
 def site(fixture_build):
-    return fixture_build(NOW)
+    return fixture_build(REGISTRATION_OPEN)
 
 
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
     """Production while registration is open."""
-    return production_build(tmp_path_factory, NOW)
+    return production_build(tmp_path_factory, REGISTRATION_OPEN)
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     """Production after the report of session 1 appeared (2030-10-20)."""
-    return production_build(tmp_path_factory, "2030-10-21 10:00")
+    return production_build(tmp_path_factory, REPORT_PUBLISHED)
 
 
 def hrefs(soup, selector="main a[href]") -> list[str]:
@@ -90,8 +89,8 @@ def test_filters_work_without_javascript_and_come_back_to_the_overview(site):
 
 def calendar(build, url: str) -> ics.Calendar:
     text = (build.output / url.lstrip("/")).read_text(encoding="utf-8")
-    assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/Amsterdam" in text
-    assert "DTSTART;TZID=Europe/Amsterdam:" in text
+    assert "BEGIN:VTIMEZONE" in text and f"TZID:{TIMEZONE.key}" in text
+    assert f"DTSTART;TZID={TIMEZONE.key}:" in text
     return ics.Calendar(text)
 
 
@@ -120,7 +119,7 @@ def test_the_calendar_offers_the_registration_link_while_open(site):
 
 
 def test_a_uid_is_stable_across_rebuilds_and_sequence_follows_changes(fixture_build):
-    before = (fixture_build(NOW).output / "sessies/verplaatst/agenda.ics").read_text()
+    before = (fixture_build(REGISTRATION_OPEN).output / "sessies/verplaatst/agenda.ics").read_text()
     after = (fixture_build("2030-10-09 10:00").output / "sessies/verplaatst/agenda.ics").read_text()
     assert re.search("UID:(.*)", before).group(1) == re.search("UID:(.*)", after).group(1)
     assert "SEQUENCE:2" in before and "SEQUENCE:2" in after

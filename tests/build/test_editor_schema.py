@@ -3,7 +3,7 @@
 import shutil
 import subprocess
 
-from tests.conftest import ROOT
+from werkplaatsen.system.places import ROOT
 
 REMARK = [str(ROOT / "node_modules" / ".bin" / "remark"), "--frail", "--quiet", "--no-stdout", "--no-color"]
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import json_ld, of_type
+from tests.support import BEFORE_REGISTRATION, REGISTRATION_CLOSED, REGISTRATION_OPEN, SESSIONS_OVER, json_ld, of_type
 
-BEFORE, OPEN, CLOSED, PAST = "2030-07-01 10:00", "2030-09-01 10:00", "2030-09-25 10:00", "2030-11-01 10:00"
 LOCAL = "http://localhost:8000"
 
 
@@ -16,11 +15,11 @@ def event(fixture_build, now: str, slug: str) -> dict:
 
 
 @pytest.mark.parametrize(("now", "slug", "availability"), [
-    (BEFORE, "gewoon", "PreOrder"), (BEFORE, "verplaatst", "PreOrder"),
-    (OPEN, "gewoon", "InStock"), (OPEN, "verplaatst", "InStock"), (OPEN, "vol", "SoldOut"),
-    (OPEN, "bijna-vol", "LimitedAvailability"),
-    (CLOSED, "gewoon", "OutOfStock"), (CLOSED, "verplaatst", "OutOfStock"),
-    (PAST, "verplaatst", "OutOfStock"), (PAST, "vol", "OutOfStock"),
+    (BEFORE_REGISTRATION, "gewoon", "PreOrder"), (BEFORE_REGISTRATION, "verplaatst", "PreOrder"),
+    (REGISTRATION_OPEN, "gewoon", "InStock"), (REGISTRATION_OPEN, "verplaatst", "InStock"),
+    (REGISTRATION_OPEN, "vol", "SoldOut"), (REGISTRATION_OPEN, "bijna-vol", "LimitedAvailability"),
+    (REGISTRATION_CLOSED, "gewoon", "OutOfStock"), (REGISTRATION_CLOSED, "verplaatst", "OutOfStock"),
+    (SESSIONS_OVER, "verplaatst", "OutOfStock"), (SESSIONS_OVER, "vol", "OutOfStock"),
 ])
 def test_the_offer_follows_the_registration_status_shown_on_the_page(fixture_build, now, slug, availability):
     data = event(fixture_build, now, slug)
@@ -32,16 +31,16 @@ def test_the_offer_follows_the_registration_status_shown_on_the_page(fixture_bui
 
 
 def test_the_offer_has_price_currency_url_and_opening(fixture_build):
-    offer = event(fixture_build, OPEN, "gewoon")["offers"]
+    offer = event(fixture_build, REGISTRATION_OPEN, "gewoon")["offers"]
     assert offer == {"@type": "Offer", "url": "https://www.lpbagenda.nl/ronde-9",
                      "availability": "https://schema.org/InStock", "validFrom": "2030-08-01T09:00+02:00",
                      "price": 0, "priceCurrency": "EUR"}  # the round's costs: "Gratis"
-    assert event(fixture_build, OPEN, "vol")["offers"]["url"] == "https://www.lpbagenda.nl/wachtlijst"
-    assert "offers" not in event(fixture_build, OPEN, "geannuleerd")
+    assert event(fixture_build, REGISTRATION_OPEN, "vol")["offers"]["url"] == "https://www.lpbagenda.nl/wachtlijst"
+    assert "offers" not in event(fixture_build, REGISTRATION_OPEN, "geannuleerd")
 
 
 def test_organizer_and_performers_are_linked(fixture_build):
-    data = event(fixture_build, OPEN, "gewoon")
+    data = event(fixture_build, REGISTRATION_OPEN, "gewoon")
     assert data["organizer"] == [{"@type": "Organization", "@id": f"{LOCAL}/partners/platform31/",
                                   "url": f"{LOCAL}/partners/platform31/", "name": "Platform31"}]
     assert data["performer"] == [{"@type": "Person", "@id": f"{LOCAL}/personen/anna-de-vries/",
@@ -51,11 +50,11 @@ def test_organizer_and_performers_are_linked(fixture_build):
 @pytest.mark.parametrize(("url", "kind"), [("/personen/anna-de-vries/", "Person"),
                                            ("/partners/platform31/", "Organization")])
 def test_people_and_organisations_have_no_language(fixture_build, url, kind):
-    assert "inLanguage" not in of_type(json_ld(fixture_build(OPEN), url), kind)
+    assert "inLanguage" not in of_type(json_ld(fixture_build(REGISTRATION_OPEN), url), kind)
 
 
 def test_no_breadcrumb_list_of_one_item(fixture_build):
-    site = fixture_build(OPEN)
+    site = fixture_build(REGISTRATION_OPEN)
     for html_file in site.html_files():
         url = site.url_of(html_file)
         for node in json_ld(site, url):
@@ -65,5 +64,5 @@ def test_no_breadcrumb_list_of_one_item(fixture_build):
 
 
 def test_the_session_schedule_has_a_caption(fixture_build):
-    table = fixture_build(OPEN).page("/sessies/gewoon/").select_one("main table")
+    table = fixture_build(REGISTRATION_OPEN).page("/sessies/gewoon/").select_one("main table")
     assert table.caption.get_text() == "Programma van Sessie gewoon: tijd, onderdeel en wie het verzorgt"

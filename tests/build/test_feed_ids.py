@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-
 import feedparser
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
+from tests.support import REPORT_PUBLISHED, build, copy_fixture_content
 
-NOW = "2030-10-21 10:00"  # the report of session 1 has appeared
 REPORT = "verslagen/verslag-sessie-1.md"
 NEW_LESSON = "lessen:\n  - titel: Vraag eerst de bewoners\n    tekst: Zij kennen de wijk.\n"
 
 
 def lesson_ids(tmp_path_factory, change=None) -> dict[str, str]:
-    content = tmp_path_factory.mktemp("feed-ids") / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(tmp_path_factory.mktemp("feed-ids"))
     if change:
         report = content / REPORT
         report.write_text(change(report.read_text(encoding="utf-8")), encoding="utf-8")
-    result = build(content, tmp_path_factory.mktemp("feed-ids") / "output", now=NOW)
+    result = build(content, tmp_path_factory.mktemp("feed-ids") / "output", now=REPORT_PUBLISHED)
     assert result.returncode == 0, result.stderr
     feed = feedparser.parse((result.output / "feeds/lessen.atom").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")

@@ -2,15 +2,12 @@
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
-
-NOW = "2030-09-01 10:00"
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 
 
 @pytest.fixture(scope="module")
 def site(fixture_build):
-    return fixture_build(NOW)
+    return fixture_build(REGISTRATION_OPEN)
 
 
 def text(soup) -> str:
@@ -156,7 +153,7 @@ def test_drafts_show_in_the_preview_with_a_banner(site):
 
 
 def test_production_refuses_example_content(tmp_path):
-    result = build(FIXTURE_CONTENT, tmp_path / "out", now=NOW, settings="publishconf.py")
+    result = build(FIXTURE_CONTENT, tmp_path / "out", now=REGISTRATION_OPEN, settings="publishconf.py")
     assert result.returncode == 1
     assert ("- Voorbeeldinhoud (voorbeeld: ja) gaat niet naar de echte site. Dit geldt voor 1 bestand:\n"
             "  - content/casussen/plein.md, regel 19\n") in result.stderr
@@ -164,7 +161,7 @@ def test_production_refuses_example_content(tmp_path):
 
 
 def test_production_with_examples_allowed_leaves_out_drafts(tmp_path):
-    result = build(FIXTURE_CONTENT, tmp_path / "out", now=NOW, settings="publishconf.py",
+    result = build(FIXTURE_CONTENT, tmp_path / "out", now=REGISTRATION_OPEN, settings="publishconf.py",
                    extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "out" / "sessies" / "concept").exists()

@@ -8,23 +8,20 @@ EventScheduled once the session was over.
 from __future__ import annotations
 
 import re
-import shutil
 
 import feedparser
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
-from tests.support import json_ld, of_type
+from tests.support import (BEFORE_REGISTRATION, REGISTRATION_OPEN, SESSIONS_OVER, build, copy_fixture_content, json_ld,
+                           of_type)
 
 # Before registration opens, while it is open, after the moved session (2030-10-30) is over.
-MOMENTS = ["2030-07-01 10:00", "2030-09-01 10:00", "2030-11-01 10:00"]
+MOMENTS = [BEFORE_REGISTRATION, REGISTRATION_OPEN, SESSIONS_OVER]
 
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    content = tmp_path_factory.mktemp("history") / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(tmp_path_factory.mktemp("history"))
     moved = content / "sessies" / "verplaatst.md"
     text = moved.read_text(encoding="utf-8")
     moved.write_text(re.sub(r"wijzigingen:\n(  .*\n)+", "", text), encoding="utf-8")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections import Counter
 from itertools import count
 from pathlib import Path
@@ -36,16 +35,15 @@ from icalendar import Calendar
 from lxml import etree
 from pelican.settings import read_settings
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build, ical_text
+from tests.support import REGISTRATION_OPEN, build, copy_fixture_content, ical_text, write
 from werkplaatsen.build.generator import WerkplaatsenGenerator
 from werkplaatsen.editor.fieldspec import specs
 from werkplaatsen.model import characters
 from werkplaatsen.model.contenttypes import BY_NAME, TYPES
 from werkplaatsen.model.errors import ContentErrors
 from werkplaatsen.model.vocabulary import vocabulary
+from werkplaatsen.system.places import ROOT
 
-NOW = "2030-09-01 10:00"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
 _markers = count(1)
 
@@ -300,13 +298,12 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("vijandig")
-    content = folder / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(folder)
     (content / "bestanden" / "vijandig.png").write_bytes(PNG)
     for file, data in ITEMS.items():
         (content / file).write_text(f"---\n{dump(data)}---\nTekst.\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:  # for as long as the module's tests use the site
-        patch.setenv("WERKPLAATSEN_NU", NOW)
+        patch.setenv("WERKPLAATSEN_NU", REGISTRATION_OPEN)
         patch.setenv("WERKPLAATSEN_PROCESSEN", "1")
         settings = read_settings(str(ROOT / "pelicanconf.py"),
                                  override={"PATH": str(content), "OUTPUT_PATH": str(folder / "output")})
@@ -399,9 +396,7 @@ ROUND_TITLE = "Ronde negen; met, \\ tekens ]]> </script>"
 PREPARATION = "Eerste alinea.\n\nTweede alinea, met een\tTab."
 
 
-def test_a_real_build_writes_dangerous_text_intact_into_every_calendar_feed_and_json_file(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+def test_a_real_build_writes_dangerous_text_intact_into_every_calendar_feed_and_json_file(content, tmp_path):
     for file, old, new in [
         ("sessies/gewoon.md", "titel: Sessie gewoon", f"titel: {json.dumps(TITLE, ensure_ascii=False)}"),
         ("sessies/gewoon.md", "samenvatting: Samenvatting van gewoon.", f"samenvatting: >-\n  {SUMMARY}"),
@@ -412,7 +407,7 @@ def test_a_real_build_writes_dangerous_text_intact_into_every_calendar_feed_and_
         path = content / file
         assert old in path.read_text(encoding="utf-8")
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    built = build(content, tmp_path / "output", now=NOW)
+    built = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert built.returncode == 0, built.stderr
     output = built.output
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.preview_support import NOW, PANEL, language_preview
-from tests.conftest import build
+from tests.build.preview_support import PANEL, language_preview
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.plainlanguage import Checker
 
 
@@ -48,7 +47,7 @@ def test_an_item_without_findings_says_so_and_other_pages_have_no_panel(preview)
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
 def test_builds_never_carry_it(tmp_path, settings):
     """make html and make publish (with the example content let through, so every fixture page is built)."""
-    built = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings=settings,
+    built = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings=settings,
                   extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     assert built.returncode == 0, built.stderr
     pages = built.html_files()

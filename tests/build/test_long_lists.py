@@ -3,17 +3,13 @@ of PAGE_SIZE cards, and the programme page shows only the current rounds with th
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
+from tests.support import REGISTRATION_OPEN, build, copy_fixture_content
 from werkplaatsen.model.contenttypes import PAGE_SIZE
 from werkplaatsen.view.indexes import LESSONS_PREVIEW, THEME_PAGE_CARDS
 from werkplaatsen.view.pages import LESSONS_PAGE_SIZE
 
-NOW = "2030-09-01 10:00"
 CASES = PAGE_SIZE + 3
 REPORTS = LESSONS_PAGE_SIZE + 3  # each with a lesson on participatie
 
@@ -22,8 +18,7 @@ REPORTS = LESSONS_PAGE_SIZE + 3  # each with a lesson on participatie
 def site(tmp_path_factory):
     """The fixture site with PAGE_SIZE + 2 more cases on one theme and as many more sessions, all
     past, LESSONS_PAGE_SIZE + 2 more reports, and two rounds after ronde 9."""
-    content = tmp_path_factory.mktemp("lang") / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(tmp_path_factory.mktemp("lang"))
     plein = (content / "casussen" / "plein.md").read_text(encoding="utf-8")
     for number in range(1, CASES):
         (content / "casussen" / f"plein-{number}.md").write_text(
@@ -45,7 +40,7 @@ def site(tmp_path_factory):
         (content / "rondes" / f"ronde-{number}.md").write_text(
             ronde.replace("titel: Ronde negen", f"titel: Ronde {number}").replace("nummer: 9", f"nummer: {number}")
             .replace("2030-", f"{year}-").replace("najaar 2030", f"najaar {year}"), encoding="utf-8")
-    result = build(content, tmp_path_factory.mktemp("lang") / "output", now=NOW)
+    result = build(content, tmp_path_factory.mktemp("lang") / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     return result
 

@@ -2,8 +2,8 @@
 
 import subprocess
 
-from tests.conftest import ROOT
 from werkplaatsen.reading import frontmatter
+from werkplaatsen.system.places import ROOT
 
 
 def test_a_title_with_shell_syntax_and_quotes_is_written_as_typed(tmp_path):

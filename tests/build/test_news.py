@@ -10,15 +10,12 @@ import extruct
 import feedparser
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import SITE_URL, build, validation_context
-from tests.support import tiny_png, write
+from tests.support import (FIXTURE_CONTENT, REGISTRATION_OPEN, SITE_URL, build, copy_fixture_content, tiny_png,
+                           validation_context, write)
 from werkplaatsen.editor.scaffold import new_file
 from werkplaatsen.model.contenttypes import BY_NAME
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.validation import validate
-
-NOW = "2030-09-01 10:00"
 
 
 def news(number: int, day: str = "2030-07-{:02d}", **fields) -> str:
@@ -28,12 +25,11 @@ def news(number: int, day: str = "2030-07-{:02d}", **fields) -> str:
 
 
 def site_with_news(tmp_path, count: int):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = copy_fixture_content(tmp_path)
     shutil.rmtree(content / "berichten")
     for number in range(1, count + 1):
         write(f"berichten/bericht-{number:02d}.md", news(number))(content)
-    result = build(content, tmp_path / "output", now=NOW)
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     return result
 
@@ -65,19 +61,15 @@ def test_the_twenty_first_item_starts_page_two(tmp_path):
 
 
 def test_a_file_named_like_the_page_numbers_is_refused(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("berichten/pagina.md", news(1))(content)
-    result = build(content, tmp_path / "output", now=NOW)
+    content = copy_fixture_content(tmp_path, write("berichten/pagina.md", news(1)))
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 1
     assert "content/berichten/pagina.md, regel 1: dit bestand krijgt hetzelfde adres /nieuws/pagina/" in result.stderr
 
 
 @pytest.mark.parametrize(("now", "published"), [("2030-09-04 23:59", False), ("2030-09-05 00:00", True)])
 def test_news_dated_tomorrow_waits_until_midnight_in_production(tmp_path, now, published):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("berichten/morgen.md", news(5, day="2030-09-{:02d}"))(content)
+    content = copy_fixture_content(tmp_path, write("berichten/morgen.md", news(5, day="2030-09-{:02d}")))
     result = build(content, tmp_path / "output", now=now, settings="publishconf.py",
                    extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     assert result.returncode == 0, result.stderr
@@ -89,7 +81,7 @@ def test_news_dated_tomorrow_waits_until_midnight_in_production(tmp_path, now, p
 
 @pytest.fixture(scope="module")
 def site(fixture_build):
-    return fixture_build(NOW)
+    return fixture_build(REGISTRATION_OPEN)
 
 
 def test_a_news_page_shows_date_sender_and_what_it_is_about(site):
@@ -115,7 +107,7 @@ def test_the_home_page_shows_the_three_newest_items(tmp_path):
 
 
 def test_news_is_a_news_article_in_a_feed_and_the_sitemap(tmp_path):
-    result = build(FIXTURE_CONTENT, tmp_path / "output", now=NOW, settings="publishconf.py",
+    result = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                    extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     page = result.page("/nieuws/ronde-9-open/")
     [document] = extruct.extract(str(page), syntaxes=["json-ld"])["json-ld"]
@@ -141,19 +133,16 @@ def test_the_editor_tools_know_the_new_type(tmp_path):
     ({"afbeelding": "\n  bestand: foto.png"}, 'het verplichte veld "alt" (Beschrijving) ontbreekt'),
 ])
 def test_news_fields_are_checked(tmp_path, fields, words):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("berichten/fout.md", news(3, **fields))(content)
-    result = build(content, tmp_path / "output", now=NOW)
+    content = copy_fixture_content(tmp_path, write("berichten/fout.md", news(3, **fields)))
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 1 and words in result.stderr, result.stderr
 
 
 def test_an_image_is_shown_with_its_description(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
-    write("bestanden/nieuws/foto.png", tiny_png())(content)
-    write("berichten/met-foto.md", news(3, afbeelding="\n  bestand: nieuws/foto.png\n  alt: Drie mensen op een plein"))(content)
-    result = build(content, tmp_path / "output", now=NOW)
+    content = copy_fixture_content(
+        tmp_path, write("bestanden/nieuws/foto.png", tiny_png()),
+        write("berichten/met-foto.md", news(3, afbeelding="\n  bestand: nieuws/foto.png\n  alt: Drie mensen op een plein")))
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     image = result.page("/nieuws/met-foto/").select_one("main figure img")
     assert (image["src"], image["alt"]) == ("/bestanden/nieuws/foto.png", "Drie mensen op een plein")

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.build.preview_support import NOW
-from tests.conftest import build
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.build.problems import BANNER_ID, STYLESHEET_URL
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 
@@ -53,7 +51,7 @@ def test_the_banner_is_served_by_the_preview_and_never_written_by_it_or_a_build(
     assert status == 200 and headers["Content-Type"].startswith("text/css")
     written = {"the preview's own files": preview.output}
     for name, settings in (("make html", "pelicanconf.py"), ("make publish", "publishconf.py")):
-        result = build(FIXTURE_CONTENT, tmp_path / name.replace(" ", "-"), now=NOW, settings=settings,
+        result = build(FIXTURE_CONTENT, tmp_path / name.replace(" ", "-"), now=REGISTRATION_OPEN, settings=settings,
                        extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
         assert result.returncode == 0, result.stderr
         written[name] = result.output

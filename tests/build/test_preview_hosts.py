@@ -5,6 +5,8 @@ from __future__ import annotations
 import http.client
 from urllib.parse import urlsplit
 
+from werkplaatsen.build import problems
+
 
 def get(preview, path: str, host: str) -> tuple[int, str]:
     connection = http.client.HTTPConnection(urlsplit(preview.url).netloc, timeout=10)
@@ -25,6 +27,6 @@ def test_a_page_of_another_website_that_points_its_name_here_reads_nothing(previ
     for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1.nip.io:{port}"):
         # The preview's own routes too: its problems name files, lines and what a draft says.
         for path in ("/sessies/concept/", "/", "/bestanden/werkblad.pdf", "/bestaat-niet/",
-                     "/beheer/problemen.json", "/_voorbeeld/melding.css"):
+                     problems.JSON_URL, problems.STYLESHEET_URL):
             status, body = get(preview, path, host)
             assert status == 403 and "concept" not in body and "%PDF" not in body, (host, path)

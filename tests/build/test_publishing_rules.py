@@ -3,23 +3,12 @@ and never a page whose menu or footer links lead nowhere."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
-from tests.support import EXAMPLES_ALLOWED, body, replace, write
-
-NOW = "2030-09-01 10:00"
-@pytest.fixture
-def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, folder)
-    return folder
+from tests.support import EXAMPLES_ALLOWED, REGISTRATION_OPEN, body, build, replace, settings_file, write
 
 
-def publish(content, tmp_path, now=NOW, **kwargs):
+def publish(content, tmp_path, now=REGISTRATION_OPEN, **kwargs):
     return build(content, tmp_path / "output", now=now, settings="publishconf.py", extra_env=EXAMPLES_ALLOWED, **kwargs)
 
 
@@ -79,9 +68,9 @@ def test_production_publishes_only_the_files_a_published_page_links_to(content, 
     result = publish(content, tmp_path)
     assert result.returncode == 0, result.stderr
     published = {p.name for p in (result.output / "bestanden").iterdir()}
-    assert published == {"werkblad.pdf"}  # verslag.pdf belongs to a report dated after NOW
+    assert published == {"werkblad.pdf"}  # verslag.pdf belongs to a report dated after REGISTRATION_OPEN
     assert "content/bestanden/concept.pdf" in result.stdout and "content/bestanden/los.pdf" in result.stdout
-    preview = build(content, tmp_path / "preview", now=NOW)
+    preview = build(content, tmp_path / "preview", now=REGISTRATION_OPEN)
     assert {p.name for p in (preview.output / "bestanden").iterdir()} >= {"los.pdf", "concept.pdf"}
 
 
@@ -99,22 +88,20 @@ def test_a_download_name_with_hash_and_question_mark_is_linked_encoded(content, 
     ("WERKPLAATSEN_VOORBEELDEN_TOESTAAN", "  - content/casussen/plein.md, regel 19\n"),
 ])
 def test_settings_that_forget_a_rule_publish_less_not_more(content, tmp_path, setting, fixture_problem):
-    settings = tmp_path / "vergeten.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                        f"del {setting}\ndel WERKPLAATSEN_CONCEPTEN_TONEN\nSITEURL = 'https://werkplaatsen.example'\n",
-                        encoding="utf-8")
-    result = build(content, tmp_path / "output", now=NOW, settings=str(settings))
+    settings = settings_file(tmp_path / "vergeten.py", f"del {setting}", "del WERKPLAATSEN_CONCEPTEN_TONEN",
+                             "SITEURL = 'https://werkplaatsen.example'")
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings=str(settings))
     assert result.returncode == 1
     assert fixture_problem in result.stderr
     replace("voorbeeld: ja\n", "", "casussen/plein.md")(content)
-    result = build(content, tmp_path / "output", now=NOW, settings=str(settings))
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings=str(settings))
     assert result.returncode == 0, result.stderr
     assert not (result.output / "sessies" / "concept").exists()
 
 
 def test_lessons_without_a_theme_are_listed_last(content, tmp_path):
     replace("themas:\n  - klimaatadaptatie\n", "", "verslagen/verslag-sessie-1.md")(content)
-    result = build(content, tmp_path / "output", now=NOW)
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     page = result.page("/lessen/")
     assert [h2.get_text() for h2 in page.select("main section > h2")] == ["Participatie", "Overige lessen"]
@@ -123,7 +110,7 @@ def test_lessons_without_a_theme_are_listed_last(content, tmp_path):
 
 def test_headings_in_a_text_never_take_the_ids_of_the_page(content, tmp_path):
     body("## Inhoud\n\nTekst.\n\n## Programma van de sessie\n\n## Agenda kop\n\n## Stap\n\n## Stap")(content)
-    result = build(content, tmp_path / "output", now=NOW)
+    result = build(content, tmp_path / "output", now=REGISTRATION_OPEN)
     assert result.returncode == 0, result.stderr
     page = result.page("/sessies/gewoon/")
     ids = [tag["id"] for tag in page.select("[id]")]

@@ -12,14 +12,12 @@ import re
 
 import pytest
 
-from tests.browser.editor import descendants, process_name
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
-from tests.support import EXAMPLES_ALLOWED, content_items, index_records
+from tests.support import (EXAMPLES_ALLOWED, FIXTURE_CONTENT, OVERVIEW_URLS, REGISTRATION_OPEN, build, content_items,
+                           descendants, index_records, process_name)
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
+from werkplaatsen.model.routes import HOME_URL, SEARCH_INDEX_URL, SEARCH_URL
 from werkplaatsen.outputs import searchindex
 
-NOW = "2030-09-01 10:00"
 YEAR_IN = re.compile(r"\b(\d{4})\b")
 
 
@@ -30,12 +28,12 @@ def facts(soup) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def fixture_site(fixture_build):
-    return fixture_build(NOW)
+    return fixture_build(REGISTRATION_OPEN)
 
 
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
-    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("production") / "output", now=NOW,
+    result = build(FIXTURE_CONTENT, tmp_path_factory.mktemp("production") / "output", now=REGISTRATION_OPEN,
                    settings="publishconf.py", extra_env=EXAMPLES_ALLOWED)
     assert result.returncode == 0, result.stderr
     return result
@@ -47,7 +45,7 @@ def test_the_index_is_dutch_and_holds_every_content_item_and_lesson_only(site):
     records = index_records(site.output)
     lessons = {url for url in records if "#les-" in url}
     assert set(records) == set(content_items()) | lessons
-    assert len(lessons) >= 10 and {"/", "/sessies/", "/lessen/", "/zoeken/", "/themas/"}.isdisjoint(records)
+    assert len(lessons) >= 10 and {HOME_URL, SEARCH_URL, *OVERVIEW_URLS}.isdisjoint(records)
 
 
 def test_every_item_page_carries_its_type_date_and_filters(site):
@@ -112,7 +110,7 @@ def test_drafts_are_not_in_the_production_index(fixture_site, production):
 
 
 def test_two_builds_write_the_same_index(fixture_site, tmp_path):
-    again = build(FIXTURE_CONTENT, tmp_path / "again", now=NOW)
+    again = build(FIXTURE_CONTENT, tmp_path / "again", now=REGISTRATION_OPEN)
     assert again.returncode == 0, again.stderr
     first, second = (sorted((out / "pagefind").rglob("*")) for out in (fixture_site.output, again.output))
     assert [p.relative_to(fixture_site.output) for p in first] == [p.relative_to(again.output) for p in second]
@@ -129,17 +127,18 @@ def test_only_the_search_files_the_site_uses_are_published(fixture_site):
 
 def test_index_files_named_by_their_content_are_cached_for_a_year():
     rules = parse_headers_file()
-    for path in ("/pagefind/index/nl_1234567.pf_index", "/pagefind/fragment/nl_1234567.pf_fragment",
-                 "/pagefind/filter/nl_1234567.pf_filter"):
+    for path in ("index/nl_1234567.pf_index", "fragment/nl_1234567.pf_fragment", "filter/nl_1234567.pf_filter"):
+        path = SEARCH_INDEX_URL + path
         assert dict(headers_for(rules, path))["Cache-Control"] == "public, max-age=31536000, immutable", path
-    for path in ("/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.nl.pagefind"):
+    for path in ("pagefind.js", "pagefind-entry.json", "wasm.nl.pagefind"):
+        path = SEARCH_INDEX_URL + path
         assert dict(headers_for(rules, path))["Cache-Control"] == "no-cache", path
 
 
 def test_the_search_page_offers_the_filters_in_use(fixture_site):
-    page = fixture_site.page("/zoeken/")
+    page = fixture_site.page(SEARCH_URL)
     form = page.select_one("main form#zoeken")
-    assert form["action"] == "/zoeken/" and form["method"] == "get" and form["data-pagefind"] == "/pagefind/pagefind.js"
+    assert form["action"] == SEARCH_URL and form["method"] == "get" and form["data-pagefind"] == f"{SEARCH_INDEX_URL}pagefind.js"
     assert page.select_one("label[for=zoekterm]").get_text() == "Waar zoekt u naar?"
     options = {select["name"]: [option.get_text() for option in select.select("option")]
                for select in form.select("select")}
@@ -150,15 +149,13 @@ def test_the_search_page_offers_the_filters_in_use(fixture_site):
         "jaar": ["Alle jaren", "2030"],
     }
     assert page.select_one("#zoekstatus")["role"] == "status"
-    assert {a["href"] for a in page.select("#bladeren a")} == {
-        "/programma/", "/sessies/", "/casussen/", "/instrumenten/", "/verslagen/", "/partners/", "/personen/", "/nieuws/",
-        "/lessen/", "/themas/"}
+    assert {a["href"] for a in page.select("#bladeren a")} == set(OVERVIEW_URLS)
 
 
 def test_every_page_has_the_header_search_form(fixture_site):
     for path in fixture_site.html_files():
         form = fixture_site.page("/" + path.relative_to(fixture_site.output).as_posix()).select_one("header form")
-        assert form["action"] == "/zoeken/" and form["method"] == "get", path
+        assert form["action"] == SEARCH_URL and form["method"] == "get", path
         field = form.select_one("input[name=q]")
         assert field["type"] == "search" and form.select_one(f"label[for={field['id']}]"), path
 

@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import SITE_URL, build
-from tests.support import json_ld, of_type, production_build
+from tests.support import REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
 from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.shareimages import FOLDER, LOGO, SECTIONS
 
-NOW = "2030-10-21 10:00"  # the report of session 1 has appeared
 LOCAL = "http://localhost:8000"
 THEME_IMAGES = ROOT / "theme" / "static"
 # A page of every type, and the section whose image it shares.
@@ -65,7 +62,7 @@ def test_the_theme_holds_no_share_image_without_alt_text_and_a_square_logo():
 
 @pytest.mark.parametrize(("url", "section"), PAGES)
 def test_every_page_type_shares_its_sections_image_with_size_and_alt(fixture_build, url, section):
-    site = fixture_build(NOW)
+    site = fixture_build(REPORT_PUBLISHED)
     page = site.page(url)
     image = meta(page, "og:image")
     assert re.fullmatch(rf"{LOCAL}/theme/{FOLDER}/{section}\.[0-9a-f]{{10}}\.png", image), image
@@ -76,7 +73,7 @@ def test_every_page_type_shares_its_sections_image_with_size_and_alt(fixture_bui
 
 
 def test_no_page_is_without_a_share_image(fixture_build):
-    site = fixture_build(NOW)
+    site = fixture_build(REPORT_PUBLISHED)
     for html_file in site.html_files():
         url = site.url_of(html_file)
         page = site.page(url)
@@ -86,7 +83,7 @@ def test_no_page_is_without_a_share_image(fixture_build):
 
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
-    return production_build(tmp_path_factory, NOW)
+    return production_build(tmp_path_factory, REPORT_PUBLISHED)
 
 
 def test_in_production_the_image_is_absolute_and_fingerprinted(production):
@@ -120,16 +117,14 @@ def test_the_report_keeps_its_own_organisation_as_publisher_too(production):
     assert [organisation["name"] for organisation in publisher] == ["Werkplaatsen wijkgericht werken", "Platform31"]
 
 
-def test_a_news_item_with_an_image_of_its_own_shares_that(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+def test_a_news_item_with_an_image_of_its_own_shares_that(content, tmp_path):
     (content / "bestanden" / "nieuws").mkdir()
     shutil.copy(THEME_IMAGES / LOGO, content / "bestanden" / "nieuws" / "trio.png")  # 512×512: not the share size
     news = content / "berichten" / "ronde-9-open.md"
     news.write_text(news.read_text(encoding="utf-8").replace(
         "rondes:", "afbeelding:\n  bestand: nieuws/trio.png\n  alt: Drie cirkels in blauw en groen.\nrondes:", 1),
         encoding="utf-8")
-    site = build(content, tmp_path / "output", now=NOW)
+    site = build(content, tmp_path / "output", now=REPORT_PUBLISHED)
     assert site.returncode == 0, site.stderr
     page = site.page("/nieuws/ronde-9-open/")
     assert meta(page, "og:image") == f"{LOCAL}/bestanden/nieuws/trio.png"

@@ -2,7 +2,7 @@
 
 import pytest
 
-OPEN = "2030-09-01 10:00"
+from tests.support import BEFORE_REGISTRATION, REGISTRATION_OPEN
 
 
 def registration_of(soup):
@@ -41,25 +41,25 @@ def test_session_status_changes_at_the_exact_minute(fixture_build, now, expected
     ],
 )
 def test_every_state_is_shown_on_the_session_page(fixture_build, slug, expected, text):
-    block = registration_of(fixture_build(OPEN).page(f"/sessies/{slug}/"))
+    block = registration_of(fixture_build(REGISTRATION_OPEN).page(f"/sessies/{slug}/"))
     assert block["data-status"] == expected
     assert text in " ".join(block.get_text().split())  # as shown: dates are <time> elements inside the text
 
 
 def test_open_button_links_out_and_says_so(fixture_build):
-    link = registration_of(fixture_build(OPEN).page("/sessies/gewoon/")).select_one("a")
+    link = registration_of(fixture_build(REGISTRATION_OPEN).page("/sessies/gewoon/")).select_one("a")
     assert link["href"] == "https://www.lpbagenda.nl/ronde-9"
     assert "external" in link["rel"]
     assert "(externe website)" in link.get_text()
 
 
-@pytest.mark.parametrize("now", ["2030-07-01 10:00", "2030-09-20 17:01", "2030-10-08 17:00"])
+@pytest.mark.parametrize("now", [BEFORE_REGISTRATION, "2030-09-20 17:01", "2030-10-08 17:00"])
 def test_no_invitation_outside_the_registration_window(fixture_build, now):
     assert registration_of(fixture_build(now).page("/sessies/gewoon/")).select("a") == []
 
 
 def test_status_is_the_same_on_every_page_that_shows_the_session(fixture_build):
-    site = fixture_build(OPEN)
+    site = fixture_build(REGISTRATION_OPEN)
     for slug in ("gewoon", "vol", "geannuleerd", "verplaatst"):
         url = f"/sessies/{slug}/"
         expected = state(site.page(url))
@@ -73,13 +73,13 @@ def test_status_is_the_same_on_every_page_that_shows_the_session(fixture_build):
 
 
 def test_round_status_follows_its_own_registration_and_period(fixture_build):
-    assert state(fixture_build(OPEN).page("/programma/ronde-9/")) == "open"
+    assert state(fixture_build(REGISTRATION_OPEN).page("/programma/ronde-9/")) == "open"
     assert state(fixture_build("2030-12-15 23:59").page("/programma/ronde-9/")) == "gesloten"
     assert state(fixture_build("2030-12-16 00:00").page("/programma/ronde-9/")) == "afgelopen"
 
 
 def test_page_carries_the_moments_for_the_freshness_script(fixture_build):
-    block = registration_of(fixture_build(OPEN).page("/sessies/gewoon/"))
+    block = registration_of(fixture_build(REGISTRATION_OPEN).page("/sessies/gewoon/"))
     assert block["data-closes"] == "2030-09-20T17:00+02:00"
     assert block["data-ends"] == "2030-10-08T17:00+02:00"
 
@@ -96,7 +96,7 @@ def test_after_the_session_the_page_looks_back(fixture_build):
 
 
 @pytest.mark.parametrize(("now", "round_heading", "sessions_heading"), [
-    (OPEN, "Huidige ronde", "Volgende sessies"),
+    (REGISTRATION_OPEN, "Huidige ronde", "Volgende sessies"),
     ("2040-01-01 10:00", "Laatste ronde", "Laatste sessies"),
 ])
 def test_the_home_page_names_its_round_and_sessions_by_the_clock(fixture_build, now, round_heading, sessions_heading):

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT
-from tests.support import TAAL_ITEM
+from tests.support import FIXTURE_CONTENT, TAAL_ITEM, copy_fixture_content, write
+from werkplaatsen.system.places import ROOT
 
 
 def make_taal(*settings: str) -> subprocess.CompletedProcess:
@@ -22,10 +21,7 @@ def make_taal(*settings: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def content(tmp_path_factory) -> Path:
     """The fixture content with the news item above."""
-    folder = tmp_path_factory.mktemp("taal") / "content"
-    shutil.copytree(FIXTURE_CONTENT, folder)
-    (folder / "berichten" / "taal.md").write_text(TAAL_ITEM, encoding="utf-8")
-    return folder
+    return copy_fixture_content(tmp_path_factory.mktemp("taal"), write("berichten/taal.md", TAAL_ITEM))
 
 
 def test_the_fixture_site_gets_its_findings_and_a_summary():

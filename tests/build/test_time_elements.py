@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.support import BEFORE_REGISTRATION, REGISTRATION_OPEN, SESSIONS_OVER
 from werkplaatsen.model import dutch
 from werkplaatsen.view import timetags
 
@@ -70,7 +71,7 @@ def test_every_date_on_the_real_site_is_a_time_element(site):
     assert check_pages(site) > 100
 
 
-@pytest.mark.parametrize("now", ["2030-07-01 10:00", "2030-09-01 10:00", "2030-11-01 10:00"])
+@pytest.mark.parametrize("now", [BEFORE_REGISTRATION, REGISTRATION_OPEN, SESSIONS_OVER])
 def test_every_date_on_the_fixture_site_is_a_time_element(fixture_build, now):
     assert check_pages(fixture_build(now)) > 20
 

@@ -4,27 +4,16 @@ example content with a command that works, and when a future-dated item appears 
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import build
-from tests.support import replace
+from tests.support import REGISTRATION_OPEN, build, replace
 
-NOW = "2030-09-01 10:00"  # the fixture's report is dated 2030-10-20: still to appear
 APPEARS = "Op de echte site vanaf 20 oktober 2030, 00.00 uur"
 
 
-@pytest.fixture
-def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, folder)
-    return folder
-
-
 def test_counts_of_one_are_in_the_singular(fixture_build):
-    site = fixture_build(NOW)
+    site = fixture_build(REGISTRATION_OPEN)
     tasks = [task.get_text(" ", strip=True) for task in site.page("/").select(".werkplaatsen-toptask")]
     assert tasks[:3] == ["Casussen 1 lokale opgave van een trio", "Instrumenten 1 werkvorm om morgen te gebruiken",
                          "Verslagen 1 publicatie met de lessen"]
@@ -34,7 +23,7 @@ def test_counts_of_one_are_in_the_singular(fixture_build):
 
 def test_example_content_is_one_message_whose_command_publishes_it(content, tmp_path):
     replace("status: gepubliceerd", "status: gepubliceerd\nvoorbeeld: ja", "instrumenten/wijkschouw.md")(content)
-    refused = build(content, tmp_path / "output", now=NOW, settings="publishconf.py")
+    refused = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py")
     assert refused.returncode == 1
     assert refused.stderr.count("Voorbeeldinhoud") == 1
     assert ("De inhoud heeft 1 probleem. De site is niet bijgewerkt; de vorige versie blijft staan.\n\n"
@@ -44,7 +33,7 @@ def test_example_content_is_one_message_whose_command_publishes_it(content, tmp_
     command = re.search(r"Maak hem dan met dit commando: (\w+)=(\w+) make publish\n", refused.stderr)
     assert command, refused.stderr
     # The command as `make publish` runs it: the production settings, with that variable set.
-    published = build(content, tmp_path / "output", now=NOW, settings="publishconf.py",
+    published = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                       extra_env={command.group(1): command.group(2)})
     assert published.returncode == 0, published.stderr
 
@@ -55,7 +44,7 @@ def shown_text(element) -> str:
 
 
 def test_a_future_dated_item_says_to_the_minute_when_it_appears_in_the_preview_only(fixture_build, content, tmp_path):
-    preview = fixture_build(NOW)
+    preview = fixture_build(REGISTRATION_OPEN)
     banner = shown_text(preview.page("/verslagen/verslag-sessie-1/").select_one(".utrecht-alert--warning"))
     assert "op zondag 20 oktober 2030 om 00.00 uur, bij de eerste build vanaf dat moment" in banner
     for listing in ("/verslagen/", "/"):
@@ -63,7 +52,7 @@ def test_a_future_dated_item_says_to_the_minute_when_it_appears_in_the_preview_o
                     if card.select_one("a[href='/verslagen/verslag-sessie-1/']"))
         assert shown_text(card.select_one(".werkplaatsen-card__flag")) == APPEARS
     assert preview.page("/sessies/gewoon/").select(".werkplaatsen-card__flag") == []  # sessions have no embargo
-    production = build(content, tmp_path / "output", now=NOW, settings="publishconf.py",
+    production = build(content, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                        extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja"})
     assert production.returncode == 0, production.stderr
     pages = [path.read_text(encoding="utf-8") for path in production.html_files()]

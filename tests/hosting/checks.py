@@ -18,6 +18,7 @@ from pathlib import Path
 import brotli
 
 from werkplaatsen.hosting.headers import Rules, headers_for
+from werkplaatsen.model.routes import ASSETS_URL, FILES_URL
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy",
                     "X-Frame-Options", "Cross-Origin-Opener-Policy", "Strict-Transport-Security")
@@ -40,7 +41,7 @@ TYPES = {
     ".txt": "text/plain; charset=utf-8",
 }
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml", ".ics", ".atom", ".txt"}
-MISSING = ("/bestaat-niet/", "/theme/bestaat-niet.css", "/bestanden/bestaat-niet.pdf", "/theme/")
+MISSING = ("/bestaat-niet/", f"{ASSETS_URL}bestaat-niet.css", f"{FILES_URL}bestaat-niet.pdf", ASSETS_URL)
 CODECS = {"gzip": gzip.decompress, "br": brotli.decompress}
 
 
@@ -107,11 +108,11 @@ def policy_problems(responses: dict[str, Response]) -> list[str]:
             problems.append(f"{path}: Strict-Transport-Security is {header('Strict-Transport-Security')!r}")
         if header("X-Content-Type-Options") != "nosniff":
             problems.append(f"{path}: X-Content-Type-Options is {header('X-Content-Type-Options')!r}")
-        if response.status == 200 and path.startswith("/theme/") and header("Cache-Control") != IMMUTABLE:
+        if response.status == 200 and path.startswith(ASSETS_URL) and header("Cache-Control") != IMMUTABLE:
             problems.append(f"{path}: Cache-Control is {header('Cache-Control')!r}, expected {IMMUTABLE!r}")
         if (header("Content-Type") or "").startswith("text/html") and header("Cache-Control") != "no-cache":
             problems.append(f"{path}: an HTML page with Cache-Control {header('Cache-Control')!r}")
-        if response.status == 200 and path.startswith("/bestanden/") and header("Content-Security-Policy") != SANDBOX:
+        if response.status == 200 and path.startswith(FILES_URL) and header("Content-Security-Policy") != SANDBOX:
             problems.append(f"{path}: a download with Content-Security-Policy {header('Content-Security-Policy')!r}")
     return problems
 

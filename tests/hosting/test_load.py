@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT, build
+from tests.support import BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build
 from werkplaatsen.hosting.headers import HEADERS_FILE
+from werkplaatsen.system.places import ROOT
 
 THREADS = 8
 MIN_REQUESTS = 2000
@@ -30,7 +30,7 @@ MAX_SECONDS = 30
 BEFORE_DEPLOY = 300  # requests served by the old release before the deploy starts
 AFTER_DEPLOY = 300  # requests at least after the deploy has returned
 # Two moments with different registration statuses, so pages differ between the two releases.
-MOMENTS = ("2030-07-01 10:00", "2030-09-01 10:00")
+MOMENTS = (BEFORE_REGISTRATION, REGISTRATION_OPEN)
 
 
 def urls_and_files(release: Path) -> dict[str, Path]:

@@ -13,8 +13,8 @@ import time
 import brotli
 import pytest
 
-from tests.conftest import ROOT
 from tests.hosting.checks import get
+from werkplaatsen.system.places import ROOT
 from werkplaatsen.system.processes import free_port
 
 

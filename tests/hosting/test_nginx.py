@@ -18,6 +18,7 @@ from tests.hosting.checks import (
 )
 from werkplaatsen.hosting.headers import HEADERS_FILE, parse_headers_file
 from werkplaatsen.hosting.nginx import site_config
+from werkplaatsen.model.routes import FILES_URL
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def test_every_response_type_carries_exactly_the_headers_of_the_headers_file(res
 
 def test_security_headers_caching_and_the_download_sandbox(responses):
     assert policy_problems(responses) == []
-    assert any(path.startswith("/bestanden/") and r.headers["Content-Security-Policy"] == SANDBOX
+    assert any(path.startswith(FILES_URL) and r.headers["Content-Security-Policy"] == SANDBOX
                for path, r in responses.items())
 
 

@@ -11,16 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from werkplaatsen.system.places import ROOT
 
 # What the Makefile's set-up reads; the rest of the clone is not needed to make .venv/ and node_modules/.
 SETUP_FILES = ["Makefile", "pyproject.toml", ".npmrc", "plugins/werkplaatsen/__init__.py",
                "plugins/werkplaatsen/system/__init__.py", "plugins/werkplaatsen/system/programs.py"]
-
-
-def make(folder: Path, *arguments: str, timeout: int = 900) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", "-C", str(folder), *arguments], capture_output=True,
-                          text=True, check=False, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture

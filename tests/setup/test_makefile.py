@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
-from tests.setup.conftest import make
+from tests.support import make
+from werkplaatsen.system.places import ROOT
 
 DURATION = re.compile(r"\b\d+ (seconde|seconden|minuut|minuten|uur)\b|\bdirect\b|\been uur of langer\b")
 INTERNAL = {"system-test", "system-hosting", "system-deploy", "FORCE"}

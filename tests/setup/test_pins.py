@@ -14,7 +14,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from tests.conftest import ROOT
+from werkplaatsen.system.places import ROOT
 
 REQUIREMENTS = ["-r", str(ROOT / "requirements.txt"), "-r", str(ROOT / "requirements-test.txt"),
                 "-c", str(ROOT / "constraints.txt")]

@@ -15,9 +15,8 @@ import urllib.request
 
 import pytest
 
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT
-from tests.setup.conftest import make
+from tests.support import FIXTURE_CONTENT, make
+from werkplaatsen.system.places import ROOT
 
 TAKEN = ("Poort {port} is al in gebruik, door een ander programma of doordat make {command} al draait. "
          "Kies een andere poort: make {command} PORT=")

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from werkplaatsen.system.places import ROOT
 
 TESTS = '''
 def test_passes(tmp_path):

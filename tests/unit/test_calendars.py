@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import ics
 from icalendar import Calendar
 
-from tests.conftest import ical_text
+from tests.support import ical_text
 from werkplaatsen.outputs.calendars import calendars
 
 NAME = 'Werkplaatsen; "wijkgericht", werken \\ ' + "é" * 40

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime, timezone
 
-from tests.build.conftest import FIXTURE_CONTENT
 from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.catalog import LoadOptions, collect
@@ -13,9 +11,7 @@ from werkplaatsen.reading.catalog import LoadOptions, collect
 OPTIONS = LoadOptions(include_drafts=True, allow_examples=True, now=datetime(2030, 9, 1, tzinfo=timezone.utc))
 
 
-def test_only_changed_files_are_read_again_and_each_file_keeps_one_reading(tmp_path, monkeypatch):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+def test_only_changed_files_are_read_again_and_each_file_keeps_one_reading(content, monkeypatch):
     terms = vocabulary()
     read = []
     real = frontmatter.read

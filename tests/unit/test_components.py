@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from tests.conftest import ROOT
 from werkplaatsen.model import dutch
 from werkplaatsen.model.fields import TIMEZONE
 from werkplaatsen.model.status import Status
+from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.search import SearchResult
 
 FORM = "https://www.lpbagenda.nl/werkplaatsen"

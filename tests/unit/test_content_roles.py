@@ -12,13 +12,13 @@ from datetime import datetime
 import pytest
 
 import pelicanconf
-from tests.build.conftest import FIXTURE_CONTENT
-from tests.conftest import ROOT
+from tests.support import FIXTURE_CONTENT
 from werkplaatsen.model.contenttypes import BY_ROLE, TYPES, Role, TopTask
 from werkplaatsen.model.fields import TIMEZONE
 from werkplaatsen.model.routes import LESSONS_URL
 from werkplaatsen.model.vocabulary import Vocabulary, vocabulary
 from werkplaatsen.reading.catalog import LoadOptions, collect
+from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.indexes import LESSONS_TASK, Site
 from werkplaatsen.view.pages import Pagination
 from werkplaatsen.view.shareimages import FOLDER, GENERAL, SECTIONS, section

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import validation_context
+from tests.support import validation_context
 from werkplaatsen.editor import decap
 from werkplaatsen.editor.generate import production_settings
 from werkplaatsen.model import fields, urls

@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from tests.conftest import validation_context
+from tests.support import validation_context
 from werkplaatsen.editor.fieldspec import PATTERNS, caseless, specs
 from werkplaatsen.editor.generate import generated_files
 from werkplaatsen.editor.jsonschema import schema_for

@@ -13,7 +13,6 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
 from werkplaatsen.build import check
 from werkplaatsen.build.problems import Problems
 from werkplaatsen.editor.fieldspec import specs
@@ -27,6 +26,7 @@ from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.reading.catalog import LoadOptions
 from werkplaatsen.reading.validation import validate
+from werkplaatsen.system.places import ROOT
 
 TEXT = generated_files()[GUIDE]
 HOSTS = LoadOptions.from_settings(production_settings()).hosts

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import validation_context
-from tests.support import VALID, errors_of
+from tests.support import VALID, errors_of, validation_context
 from werkplaatsen.model import characters
 from werkplaatsen.model.contenttypes import TYPES
 from werkplaatsen.model.errors import ContentErrors

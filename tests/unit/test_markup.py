@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from tests.conftest import ROOT
 from werkplaatsen.reading.markup import TEMPLATE_IDS, Renderer, sanitise
+from werkplaatsen.system.places import ROOT
 
 
 @pytest.mark.parametrize(("html", "gone"), [

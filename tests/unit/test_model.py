@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.conftest import validation_context
-from tests.support import PATH, VALID, errors_of, read
+from tests.support import PATH, VALID, errors_of, read, validation_context
 from werkplaatsen.reading import frontmatter
 from werkplaatsen.model.contenttypes import TYPES
 from werkplaatsen.model.fields import parse_file, parse_image_file

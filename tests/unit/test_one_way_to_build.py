@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.conftest import ROOT
+from werkplaatsen.system.places import ROOT
 
 BUILD = ROOT / "plugins" / "werkplaatsen" / "build"
 PUBLIC_DESPITE_THE_NAME = {"os._exit"}  # documented: leave a forked process without cleaning up

@@ -5,13 +5,11 @@ Whole days in Amsterdam time, the round's last day included; both files are name
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 
 import pytest
 
 import pelicanconf
-from tests.build.conftest import FIXTURE_CONTENT
 from werkplaatsen.model.fields import TIMEZONE
 from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.reading.catalog import LoadOptions, collect
@@ -19,13 +17,6 @@ from werkplaatsen.reading.catalog import LoadOptions, collect
 OPTIONS = LoadOptions.from_settings(vars(pelicanconf), datetime(2030, 9, 1, tzinfo=TIMEZONE))
 ROUND = "content/rondes/ronde-9.md"  # 1 September to 15 December 2030, "periode" on line 4
 SESSION = "content/sessies/gewoon.md"  # start on line 5, end on line 6
-
-
-@pytest.fixture
-def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, folder)
-    return folder
 
 
 def errors_with(content, start: str, end: str, round_change: tuple[str, str] | None = None) -> list[str]:

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from tests.conftest import validation_context
+from tests.support import validation_context
 from werkplaatsen.model import dutch
 from werkplaatsen.model.fields import parse_datetime
 from werkplaatsen.model.schemas import Registration

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT
 from werkplaatsen.build import check
 from werkplaatsen.editor.generate import generated_files
 from werkplaatsen.editor.languageguide import EXAMPLES
@@ -23,6 +22,7 @@ from werkplaatsen.model.errors import ContentError, ContentErrors, suggestion
 from werkplaatsen.model.vocabulary import vocabulary
 from werkplaatsen.plainlanguage import Kind
 from werkplaatsen.reading.uploads import Upload
+from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.present import Presenter
 
 
