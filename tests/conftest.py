@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from tests.support import Build, build, copy_fixture_content
-# Only for tests/build/test_real_site.py, which still imports these from here: to go when it imports tests.support.
-from tests.support import BUILD_NOW, validation_context  # noqa: F401
 from werkplaatsen.system.places import ROOT
 
 

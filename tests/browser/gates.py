@@ -27,8 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
 ]
 TIMEZONE = SITE_TIMEZONE.key
-# Only for test_screenshots.py, which still imports this name from here: to go when it imports tests.support.
-FIXTURE_OPEN = REGISTRATION_OPEN
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -1,7 +1,7 @@
 """Every page type at 375 px and 1280 px wide (full page) looks as its committed baseline.
 
 The pages are the fixture site's (tests/fixtures/site, built and viewed at the frozen moment
-FIXTURE_OPEN), so new content from editors never moves a baseline; a change to a template, a
+REGISTRATION_OPEN), so new content from editors never moves a baseline; a change to a template, a
 stylesheet or a design token does. The tolerance is stated in tests/browser/pixels.py.
 
 A mismatch writes the new screenshot and a picture of the difference (changed pixels in red) to
@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.gates import FIXTURE_OPEN, ROOT, new_context
+from tests.browser.gates import new_context
 from tests.browser.pixels import compare
-from tests.support import example_paths
+from tests.support import REGISTRATION_OPEN, example_paths
+from werkplaatsen.system.places import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,7 @@ UPDATE = "make screenshots"
 
 def screenshots(browser, site, server, width: int) -> dict[str, bytes]:
     """Each page type's full-page screenshot at `width`, by baseline file name."""
-    context = new_context(browser, now=FIXTURE_OPEN, viewport={"width": width, "height": 800})
+    context = new_context(browser, now=REGISTRATION_OPEN, viewport={"width": width, "height": 800})
     page = context.new_page()
     taken = {}
     try:

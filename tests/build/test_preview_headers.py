@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 
-from tests.build.conftest import FIXTURE_CONTENT
 from tests.build.preview_support import Running
+from tests.support import copy_fixture_content, settings_file
 from werkplaatsen.hosting.headers import HEADERS_FILE, headers_for, meta_policy, parse_headers_file
-from werkplaatsen.system.places import ROOT
 
 PAGE = "/sessies/gewoon/"
 
@@ -21,9 +19,8 @@ def test_the_preview_sends_the_headers_file_its_settings_name(tmp_path):
     headers = tmp_path / "headers"
     headers.write_text(HEADERS_FILE.read_text(encoding="utf-8").replace("object-src 'none'", "object-src 'none'; media-src 'none'", 1),
                        encoding="utf-8")
-    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
-    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                                      f"WERKPLAATSEN_HEADERS_FILE = {str(headers)!r}\n")
+    copy_fixture_content(tmp_path)
+    settings_file(tmp_path / "conf.py", f"WERKPLAATSEN_HEADERS_FILE = {str(headers)!r}")
     preview = Running(tmp_path)
     try:
         status, sent, body = preview.page(PAGE)

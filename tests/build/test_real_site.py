@@ -7,7 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import pelicanconf
-from tests.conftest import BUILD_NOW, ROOT, validation_context
+from tests.support import BUILD_NOW, build, validation_context
+from werkplaatsen.system.places import ROOT
 from tests.support import content_items
 from werkplaatsen.build.sitecheck import PageFacts, broken_links, facts
 from werkplaatsen.model import routes, urls
@@ -139,8 +140,6 @@ def test_pages_keep_to_the_link_rules_the_build_applies_to_editors(site):
 @pytest.mark.parametrize("processes", ["1", "3"])
 def test_builds_are_byte_identical_whatever_the_number_of_processes(site, tmp_path, processes):
     """The session's site was built with one process per core; this one with 1 or 3."""
-    from tests.conftest import build
-
     again = build(ROOT / "content", tmp_path / "again", extra_env={"WERKPLAATSEN_PROCESSEN": processes})
     assert again.returncode == 0, again.stderr
     first = {p.relative_to(site.output): p.read_bytes() for p in site.output.rglob("*") if p.is_file()}

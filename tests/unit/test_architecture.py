@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from werkplaatsen.system.places import ROOT
 
 PLUGINS = ROOT / "plugins"
 LINT = ("import sys; from importlinter.cli import lint_imports; "
