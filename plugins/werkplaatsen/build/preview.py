@@ -103,11 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--without-language-panel", dest="language", action="store_false",
                         help="no plain-language panel, so the output equals a full build's (for tests)")
     args = parser.parse_args(argv)
-    try:
-        port = ports.claim(args.port, "serve")
-    except ports.PortProblem as problem:
-        print(problem, file=sys.stderr)
-        return 1
+    port = ports.claim(args.port, "serve")
     serve(args.content, args.output, port,
           lambda url: print(f"De voorbeeldweergave draait op {url}/ (stoppen: Ctrl+C)", flush=True), settings=args.settings,
           language=args.language)

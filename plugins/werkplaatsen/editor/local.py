@@ -33,11 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repo", type=Path, default=ROOT, help="the git checkout the editor saves into")
     parser.add_argument("--port", default="8000", help="0: any free port")
     args = parser.parse_args(argv)
-    try:
-        port = ports.claim(args.port, "beheer")
-    except ports.PortProblem as problem:
-        print(problem, file=sys.stderr)
-        return 1
+    port = ports.claim(args.port, "beheer")
     repo = args.repo.resolve()
     branch = current_branch(repo)
     who = identity(repo)

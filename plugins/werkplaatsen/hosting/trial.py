@@ -181,11 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", default="8080")
     parser.add_argument("--root", type=Path, default=ROOT / "output")
     args = parser.parse_args(argv)
-    try:
-        port = ports.claim(args.port, "hosting", allow_any=False)
-    except ports.PortProblem as problem:
-        print(problem, file=sys.stderr)
-        return 1
+    port = ports.claim(args.port, "hosting", allow_any=False)
     if not (args.root / "index.html").is_file():
         print(f"Er staat nog geen gebouwde site in {args.root}/. Maak die eerst met make html of make publish.",
               file=sys.stderr)

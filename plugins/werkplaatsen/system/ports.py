@@ -13,8 +13,11 @@ ANY = 0  # PORT=0: any free port (the tests use it)
 SEARCH = 100  # how many ports after a taken one are tried for a suggestion
 
 
-class PortProblem(Exception):
-    """The port is no number or is taken; the message is one Dutch line with what to type instead."""
+class PortProblem(SystemExit):
+    """The port is no number or is taken; the message is one Dutch line with what to type instead.
+
+    A SystemExit: the server commands let it through, and Python prints the line to stderr and
+    stops with exit status 1, before anything is built."""
 
 
 def parse(text: str, command: str, allow_any: bool = True) -> int:
