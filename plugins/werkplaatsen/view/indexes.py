@@ -84,12 +84,9 @@ class Group:
 
 
 @dataclass(frozen=True)
-class HomeSection:
+class HomeSection(Group):
     """A section of the home page: a few cards of a type, and the link to the type's overview."""
 
-    key: str
-    label: str
-    members: list
     kind: ContentType
 
 
