@@ -7,7 +7,8 @@ stylesheet or a design token does. The tolerance is stated in tests/browser/pixe
 A mismatch writes the new screenshot and a picture of the difference (changed pixels in red) to
 test-artifacts/screenshots/. After an intended change of the layout, `make screenshots` writes
 new baselines to tests/browser/screenshots/; look at them (`git diff` names each changed one)
-before you commit them.
+before you commit them. `chromium.txt` beside them names the Chromium that last confirmed them: a
+new Chromium may draw the edges of text a little differently, and a failure then says so.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ BASELINES = Path(__file__).parent / "screenshots"
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = (375, 1280)
 UPDATE = "make screenshots"
+MADE_WITH = BASELINES / "chromium.txt"
 
 
 def screenshots(browser, site, server, width: int) -> dict[str, bytes]:
@@ -53,6 +55,7 @@ def test_every_page_type_looks_as_its_baseline(browser, fixture_site, served_fix
         for name, png in taken.items():
             if not (BASELINES / name).exists() or compare((BASELINES / name).read_bytes(), png):
                 (BASELINES / name).write_bytes(png)
+        MADE_WITH.write_text(browser.version + "\n", encoding="utf-8")
         return
     problems = []
     for name, png in taken.items():
@@ -67,8 +70,12 @@ def test_every_page_type_looks_as_its_baseline(browser, fixture_site, served_fix
             if mismatch.difference:
                 mismatch.difference.save(ARTIFACTS / name.replace(".png", "-verschil.png"))
             problems.append(f"{name}: {mismatch.reason}")
+    made_with = MADE_WITH.read_text(encoding="utf-8").strip()
+    other_browser = (f"The baselines were confirmed with Chromium {made_with}; this is Chromium {browser.version}. If the "
+                     f"difference pictures show only the edges of text, {UPDATE}.\n" if made_with != browser.version else "")
     assert not problems, (f"{len(problems)} screenshots differ from their baseline; the new ones are in "
-                          f"{ARTIFACTS.relative_to(ROOT)}. If the change was intended: {UPDATE}\n" + "\n".join(problems))
+                          f"{ARTIFACTS.relative_to(ROOT)}. {other_browser}If the change was intended: {UPDATE}\n"
+                          + "\n".join(problems))
 
 
 def test_every_baseline_belongs_to_a_page_type_and_width(fixture_site, request):
