@@ -73,10 +73,14 @@ def imported_test_modules(source: str) -> list[str]:
     return found
 
 
+def in_test_files(scan) -> dict[str, list[str]]:
+    """What `scan` finds in the source of each file under tests/, for the files where it finds something."""
+    return {str(path.relative_to(ROOT)): found for path in sorted((ROOT / "tests").rglob("*.py"))
+            if (found := scan(path.read_text(encoding="utf-8")))}
+
+
 def test_no_test_module_imports_another_shared_helpers_live_in_support_modules():
-    offenders = {str(path.relative_to(ROOT)): modules for path in sorted((ROOT / "tests").rglob("*.py"))
-                 if (modules := imported_test_modules(path.read_text(encoding="utf-8")))}
-    assert offenders == {}
+    assert in_test_files(imported_test_modules) == {}
 
 
 def test_an_import_from_a_test_module_is_found_wherever_it_is_written():
@@ -99,9 +103,7 @@ def patched_private_names(source: str) -> list[str]:
 
 
 def test_no_test_patches_a_private_name():
-    patched = {(str(path.relative_to(ROOT)), name) for path in sorted((ROOT / "tests").rglob("*.py"))
-               for name in patched_private_names(path.read_text(encoding="utf-8"))}
-    assert patched == set()
+    assert in_test_files(patched_private_names) == {}
 
 
 def test_a_patched_private_name_is_found():
