@@ -43,6 +43,24 @@ def compare(baseline: bytes, screenshot: bytes) -> Mismatch | None:
                     f"at most {MAX_CHANGED_SHARE:.1%} may", highlight(expected, changed))
 
 
+def update(baselines: Path, taken: dict[str, bytes]) -> list[str]:
+    """Write the screenshots (PNG bytes by file name) that have no baseline or differ from it beyond
+    the tolerance; return their names. The others keep their file, so `git diff` names only real changes."""
+    baselines.mkdir(exist_ok=True)
+    written = [name for name, png in taken.items()
+               if not (baselines / name).exists() or compare((baselines / name).read_bytes(), png)]
+    for name in written:
+        (baselines / name).write_bytes(taken[name])
+    return written
+
+
+def remove_stale(baselines: Path, expected: set[str]) -> None:
+    """Remove the baselines of page types (or widths) that are no longer photographed."""
+    for path in baselines.glob("*.png"):
+        if path.name not in expected:
+            path.unlink()
+
+
 def changed_pixels(expected: Image.Image, actual: Image.Image) -> Image.Image:
     """A mask: 255 where some channel differs by more than the tolerance, else 0."""
     red, green, blue = ImageChops.difference(expected, actual).split()
@@ -55,6 +73,3 @@ def highlight(expected: Image.Image, changed: Image.Image) -> Image.Image:
     return Image.composite(Image.new("RGB", expected.size, (220, 0, 0)), faded, changed)
 
 
-def save(image: Image.Image, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, optimize=True)

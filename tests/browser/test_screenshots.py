@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.gates import new_context
-from tests.browser.pixels import compare
+from tests.browser.pixels import compare, remove_stale, update
 from tests.support import REGISTRATION_OPEN, example_paths
 from werkplaatsen.system.places import ROOT
 
@@ -51,10 +51,7 @@ def screenshots(browser, site, server, width: int) -> dict[str, bytes]:
 def test_every_page_type_looks_as_its_baseline(browser, fixture_site, served_fixture_site, width, request):
     taken = screenshots(browser, fixture_site, served_fixture_site, width)
     if request.config.getoption("update_screenshots"):
-        BASELINES.mkdir(exist_ok=True)
-        for name, png in taken.items():
-            if not (BASELINES / name).exists() or compare((BASELINES / name).read_bytes(), png):
-                (BASELINES / name).write_bytes(png)
+        update(BASELINES, taken)
         MADE_WITH.write_text(browser.version + "\n", encoding="utf-8")
         return
     problems = []
@@ -81,6 +78,5 @@ def test_every_page_type_looks_as_its_baseline(browser, fixture_site, served_fix
 def test_every_baseline_belongs_to_a_page_type_and_width(fixture_site, request):
     expected = {f"{kind}-{width}.png" for kind in example_paths(fixture_site) for width in WIDTHS}
     if request.config.getoption("update_screenshots"):
-        for stale in {path for path in BASELINES.glob("*.png") if path.name not in expected}:
-            stale.unlink()
+        remove_stale(BASELINES, expected)
     assert {path.name for path in BASELINES.glob("*.png")} == expected

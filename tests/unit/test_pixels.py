@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from tests.browser.pixels import CHANNEL_TOLERANCE, MAX_CHANGED_SHARE, compare
+from tests.browser.pixels import CHANNEL_TOLERANCE, MAX_CHANGED_SHARE, compare, remove_stale, update
 
 SIZE = (200, 100)
 
@@ -50,3 +50,19 @@ def test_another_size_does_not_match_and_says_both_sizes():
     taller = Image.new("RGB", (SIZE[0], SIZE[1] + 1), "white")
     mismatch = compare(page(), png(taller))
     assert mismatch.reason == "size 200 x 101, baseline 200 x 100" and mismatch.difference is None
+
+
+def test_update_writes_only_new_screenshots_and_those_beyond_the_tolerance(tmp_path):
+    baselines = tmp_path / "screenshots"
+    assert update(baselines, {"home-375.png": page(), "sessie-375.png": page()}) == ["home-375.png", "sessie-375.png"]
+    within = page(changed=SIZE[0] * SIZE[1], step=256 - CHANNEL_TOLERANCE)
+    beyond = page(colour=(200, 0, 0))
+    assert update(baselines, {"home-375.png": within, "sessie-375.png": beyond}) == ["sessie-375.png"]
+    assert (baselines / "home-375.png").read_bytes() == page() and (baselines / "sessie-375.png").read_bytes() == beyond
+
+
+def test_remove_stale_keeps_only_the_expected_baselines(tmp_path):
+    update(tmp_path, {"home-375.png": page(), "oud-375.png": page()})
+    (tmp_path / "chromium.txt").write_text("156\n", encoding="utf-8")
+    remove_stale(tmp_path, {"home-375.png"})
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["chromium.txt", "home-375.png"]
