@@ -19,7 +19,7 @@ AVAILABILITY = {BINNENKORT: "PreOrder", OPEN: "InStock", BIJNA_VOL: "LimitedAvai
                 GESLOTEN: "OutOfStock", AFGELOPEN: "OutOfStock"}
 # An amount in Dutch notation (1.250,50), at most seven digits before the comma: a longer number is
 # no price, and a float of hundreds of digits would be infinite, which JSON cannot hold.
-_AMOUNT = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,7})(?:,\d{1,2})?(?![.,]?\d)"
+_AMOUNT = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3}){1,2}|\d{1,7})(?:,\d{1,2})?(?![.,]?\d)"
 _PRICE = re.compile(rf"€\s*(?P<before>{_AMOUNT})|(?P<after>{_AMOUNT})\s*(?:euro|EUR)\b"
                     r"|\b(?P<free>gratis|kosteloos|geen kosten)\b", re.IGNORECASE)
 

@@ -154,8 +154,9 @@ def _present(data: dict) -> dict:
 
 
 def script(document: dict) -> Markup:
-    """A JSON-LD script element; <, > and & are escaped so no text can end the element."""
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    """A JSON-LD script element; <, > and & are escaped so no text can end the element. An infinite
+    or NaN number stops the build rather than writing JSON that no reader accepts."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
