@@ -18,6 +18,7 @@ from tests.hosting.checks import (
 )
 from werkplaatsen.hosting.headers import HEADERS_FILE, parse_headers_file
 from werkplaatsen.hosting.nginx import site_config
+from werkplaatsen.hosting.precompress import MANIFEST
 from werkplaatsen.model.routes import FILES_URL
 
 
@@ -87,10 +88,12 @@ def test_any_number_of_folder_rules_each_with_the_merged_headers(tmp_path, start
 
 
 def test_configuration_is_not_served_and_the_build_record_is(served, hosted_site):
-    """_headers is for other hosts, not for visitors; _build.json is public for monitoring (README)."""
-    assert (hosted_site / "_headers").is_file()
-    hidden = get(served.url, "/_headers")
-    assert hidden.status == 404 and hidden.body == (hosted_site / "404.html").read_bytes()
+    """_headers is for other hosts and the deploy's list of compressed copies for the next deploy, not
+    for visitors; _build.json is public for monitoring (README)."""
+    for name in ("_headers", MANIFEST):
+        assert (hosted_site / name).is_file()
+        hidden = get(served.url, f"/{name}")
+        assert hidden.status == 404 and hidden.body == (hosted_site / "404.html").read_bytes(), name
     record = get(served.url, "/_build.json")
     assert record.status == 200 and record.headers["Content-Type"] == "application/json"
 

@@ -17,7 +17,7 @@ from ..model.routes import NOT_FOUND_URL
 from ..outputs.files import replace_file
 from ..system.places import ROOT
 from .headers import HEADERS_FILE, Rules, headers_for, parse_headers_file
-from .precompress import TEXT_SUFFIXES
+from .precompress import MANIFEST, TEXT_SUFFIXES
 
 CONFIG_FILE = ROOT / "hosting" / "nginx.conf"
 
@@ -105,10 +105,14 @@ gzip_vary on;
 # file's response many times its size. More ranges get the whole file (200), as without Range.
 max_ranges 1;
 
-# hosting/_headers is copied into the output for hosts that read it: it is configuration, not
-# content, so it is never served (the site's 404 page, as for any missing file). _build.json is
-# public on purpose: monitoring reads which commit is live and when the next build is due.
+# hosting/_headers is copied into the output for hosts that read it, and a deploy writes the list of
+# its compressed copies ({MANIFEST}) into each release: configuration, not content, so neither is
+# ever served (the site's 404 page, as for any missing file). _build.json is public on purpose:
+# monitoring reads which commit is live and when the next build is due.
 location = /{HEADERS_FILE.name} {{
+    return 404;
+}}
+location = /{MANIFEST} {{
     return 404;
 }}
 
