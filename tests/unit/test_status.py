@@ -1,6 +1,6 @@
 """The registration status rules of docs/registration-status.md, at the exact minute of every boundary."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -89,7 +89,6 @@ def test_the_waiting_list_button_says_where_it_leads():
 def test_moved_shows_the_original_date_and_still_registers_while_open():
     result = status(at("2019-09-01 10:00"), status="verplaatst", oorspronkelijke_datum="2019-10-01")
     assert result.label == "Verplaatst (was dinsdag 1 oktober 2019)"
-    assert result.original_date == date(2019, 10, 1)  # the event data's previousStartDate
     assert result.can_register
 
 

@@ -8,7 +8,7 @@ stale invitation, so an old build never invites anyone to something that has clo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from .schemas import Registration
 
@@ -46,7 +46,6 @@ class Status:
     opens: datetime | None = None
     closes: datetime | None = None
     ends: datetime | None = None
-    original_date: date | None = None
     window: str | None = None  # a moved session's registration: binnenkort, open or gesloten
 
     @property
@@ -106,7 +105,7 @@ def registration_status(
         # Concatenated, not formatted: a date that carries its <time> markup (timetags.py) keeps it.
         label = "Verplaatst (was " + format_date(registration.oorspronkelijke_datum) + ")"
         window = OPEN if window_open else GESLOTEN if now > registration.sluit else BINNENKORT
-        return Status(VERPLAATST, label, original_date=registration.oorspronkelijke_datum, window=window,
+        return Status(VERPLAATST, label, window=window,
                       **register, **moments)
     if now > registration.sluit:
         return Status(GESLOTEN, "Aanmelding gesloten", **moments)
