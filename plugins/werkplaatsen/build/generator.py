@@ -20,7 +20,7 @@ from jinja2 import BytecodeCache
 from pelican.generators import Generator
 
 from ..hosting.headers import meta_policy, parse_headers_file
-from ..model import deps, dutch, routes
+from ..model import deps, routes
 from ..model.clock import build_time
 from ..model.contenttypes import BY_NAME, BY_ROLE
 from ..model.errors import ContentError, ContentErrors
@@ -106,7 +106,7 @@ class WerkplaatsenGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.env.bytecode_cache = CompiledTemplates()
         self.markdown = Renderer()
-        self.env.filters.update(dutch.FILTERS, **timetags.FILTERS, markdown=self.markdown)
+        self.env.filters.update(timetags.FILTERS, markdown=self.markdown)
         self.env.globals.update(search_bundle=BUNDLE_URL, routes=routes)
         self._get_template = self.env.get_template
         self.env.get_template = self._template  # templates a page uses count as read (see deps)

@@ -71,13 +71,3 @@ def count(number: int, one: str, many: str) -> str:
 def iso(value: datetime) -> str:
     return _local(value).isoformat(timespec="minutes")
 
-
-# The Jinja filters templates use for dates (counts come ready from Python: a number with its noun).
-FILTERS = {
-    "day": day,
-    "clock": clock,
-    "moment": moment,
-    "span": span,
-    "period": period,
-    "iso": iso,
-}

@@ -101,5 +101,6 @@ def _date(value: date | datetime) -> date:
     return value.astimezone(dutch.TIMEZONE).date() if isinstance(value, datetime) else value
 
 
-# The Jinja filters for dates; they take the place of dutch.py's plain-text ones in templates.
-FILTERS = {"day": day, "clock": clock, "moment": moment, "span": span, "period": period}
+# The Jinja filters templates use for dates: shown dates as <time> elements, and the ISO form for
+# attributes (counts come ready from Python: a number with its noun).
+FILTERS = {"day": day, "clock": clock, "moment": moment, "span": span, "period": period, "iso": dutch.iso}
