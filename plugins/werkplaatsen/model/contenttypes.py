@@ -82,10 +82,9 @@ class TypeFeed:
 
 @dataclass(frozen=True)
 class TopTask:
-    """A line under "Ontdek" on the home page: the title, then how many there are ("5 werkvormen om
-    morgen te gebruiken")."""
+    """A line under "Ontdek" on the home page, after the type's plural as its title: how many there
+    are ("5 werkvormen om morgen te gebruiken")."""
 
-    title: str  # "Instrumenten"
     one: str  # the noun after the number: "werkvorm"
     many: str  # "werkvormen"
     after: str = ""  # words after the noun: "om morgen te gebruiken"
@@ -204,7 +203,7 @@ TYPES: tuple[ContentType, ...] = (
                 term_facet("fase", "Fase", "fase", "fasen"),
                 Facet("gemeente", "Gemeente", lambda c, terms: [(slugify(c.gemeente), c.gemeente, c.gemeente.lower())])),
         structured_data="CreativeWork", related=True, theme_page=True, share_section="casussen",
-        top_task=TopTask("Casussen", "lokale opgave van een trio", "lokale opgaven van trio's"),
+        top_task=TopTask("lokale opgave van een trio", "lokale opgaven van trio's"),
     ),
     ContentType(
         "instrument", schemas.Instrument, "instrumenten", "Instrument", "Instrumenten", "het", "/instrumenten/{slug}/",
@@ -217,7 +216,7 @@ TYPES: tuple[ContentType, ...] = (
                 term_facet("groepsvorm", "Groepsvorm", "groepsvormen", "groepsvormen"),
                 Facet("duur", "Duur", _duration_band)),
         structured_data="HowTo", named=True, related=True, theme_page=True, share_section="instrumenten",
-        top_task=TopTask("Instrumenten", "werkvorm", "werkvormen", "om morgen te gebruiken"),
+        top_task=TopTask("werkvorm", "werkvormen", "om morgen te gebruiken"),
     ),
     ContentType(
         "verslag", schemas.Verslag, "verslagen", "Publicatie", "Verslagen", "de", "/verslagen/{slug}/",
@@ -229,7 +228,7 @@ TYPES: tuple[ContentType, ...] = (
         facets=(term_facet("soort", "Soort", "soort", "publicatiesoorten"), THEME_FACET, year_facet("datum")),
         structured_data="Report", feed=TypeFeed("publicaties", "Nieuwe verslagen en publicaties"),
         home=("Nieuwste publicatie", 1), role=Role.REPORTS, related=True, theme_page=True,
-        share_section="verslagen", top_task=TopTask("Verslagen", "publicatie", "publicaties", "met de lessen"),
+        share_section="verslagen", top_task=TopTask("publicatie", "publicaties", "met de lessen"),
     ),
     ContentType(
         "partner", schemas.Partner, "partners", "Partner", "Partners", "de", "/partners/{slug}/",

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 OTHER_LESSONS = ("overig", "Overige lessen")
 HOME_SESSIONS = 3  # session cards on the home page
 LESSONS_PREVIEW = 3  # lessons per theme on /lessen/; each theme's own page has them all
-LESSONS_TASK = TopTask("Lessen", "les", "lessen", "per thema")  # the last line under "Ontdek" on the home page
+# The last line under "Ontdek" on the home page: the lessons, which are no type of their own.
+LESSONS_TASK = ("Lessen", TopTask("les", "lessen", "per thema"))
 THEME_PAGE_CARDS = 6  # cards per type on a theme's page; the type's filter page has the rest
 ROUNDS, SESSIONS, REPORTS = BY_ROLE[Role.ROUNDS], BY_ROLE[Role.SESSIONS], BY_ROLE[Role.REPORTS]
 RELATED = [kind.name for kind in TYPES if kind.related]  # in the order ties are broken
@@ -277,9 +278,10 @@ class Site:
     def top_tasks(self) -> list[Link]:
         """The lines under "Ontdek" on the home page: each type that asks for one, with how many
         items it has, then the lessons."""
-        lines = [Link(kind.list_url, kind.top_task.title, kind.top_task.text(len(self.listed(kind.name))))
+        lines = [Link(kind.list_url, kind.plural, kind.top_task.text(len(self.listed(kind.name))))
                  for kind in TYPES if kind.top_task]
-        return [*lines, Link(LESSONS_URL, LESSONS_TASK.title, LESSONS_TASK.text(len(self.lessons)))]
+        title, task = LESSONS_TASK
+        return [*lines, Link(LESSONS_URL, title, task.text(len(self.lessons)))]
 
     @query
     def about(self, item: Item) -> list[tuple[ContentType, list[Item]]]:
