@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..model.contenttypes import BY_FOLDER
 from ..model.fields import SLUG_PATTERN
-from ..model.filetypes import FILES_PATH, UPLOADS
+from ..model.filetypes import FILES_PATH, UPLOADS, suffix
 from ..model.routes import FILES_FOLDER
 
 CONTENT = "content"
@@ -54,8 +54,7 @@ def _entry_folder(parts: list[str]) -> bool:
 
 def _download(parts: list[str]) -> bool:
     """content/bestanden/…/<name>.<allowed extension>"""
-    return (len(parts) > 2 and parts[:2] == [CONTENT, FILES_FOLDER] and "." in parts[-1]
-            and parts[-1].rsplit(".", 1)[1].lower() in UPLOADS)
+    return len(parts) > 2 and parts[:2] == [CONTENT, FILES_FOLDER] and suffix(parts[-1]) in UPLOADS
 
 
 def _media_folder(parts: list[str]) -> bool:

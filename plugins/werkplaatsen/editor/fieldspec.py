@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from ..model import fields
-from ..model.filetypes import FILES_PATH, IMAGE_SUFFIXES, image_names
+from ..model.filetypes import FILES_PATH, IMAGES, image_names
 from ..model.fields import SLUG_PATTERN, Hosts, MarkdownText, RefTo, Term, Uploads, marker
 from ..reading.validation import nested_model
 
@@ -84,7 +84,7 @@ PATTERNS = {
     "getal": r"^[1-9][0-9]*$",
     "duur": "^" + caseless(fields.DURATION.pattern),
     "verwijzing": f"^{SLUG_PATTERN.pattern}$",
-    "afbeelding": caseless(rf"\.(?:{'|'.join(suffix.lstrip('.') for suffix in IMAGE_SUFFIXES)})$"),
+    "afbeelding": caseless(rf"\.(?:{'|'.join(IMAGES)})$"),
 }
 
 

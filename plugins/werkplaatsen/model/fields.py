@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from . import characters, urls
-from .filetypes import FILES_PATH, FILES_URL, IMAGE_SUFFIXES, image_names
+from .filetypes import FILES_PATH, FILES_URL, IMAGES, image_names, suffix
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -196,7 +196,7 @@ def parse_file(value) -> str:
 
 def parse_image_file(value) -> str:
     text = parse_file(value)
-    if not text.lower().endswith(IMAGE_SUFFIXES):
+    if suffix(text) not in IMAGES:
         raise _fail("afbeelding", f'"{text}" is geen afbeelding. Gebruik een {image_names("-")}bestand uit '
                                   f"{FILES_PATH}, zoals nieuws/foto.jpg.")
     return text

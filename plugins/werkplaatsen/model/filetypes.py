@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 # The folder below content/ for downloads and images; the site serves it at FILES_URL.
 FILES_FOLDER = "bestanden"
@@ -95,14 +96,14 @@ TABLE = (
 
 MEDIA_TYPES = {kind.suffix: kind.media_type for kind in TABLE}
 UPLOADS = {kind.suffix: kind for kind in TABLE if kind.looks_right}
-IMAGES = {kind.suffix for kind in TABLE if kind.image}
-IMAGE_SUFFIXES = tuple(f".{kind.suffix}" for kind in TABLE if kind.image)
+IMAGES = tuple(kind.suffix for kind in TABLE if kind.image)  # in the table's order: "png, jpg of webp"
 PDF = UPLOADS["pdf"]  # what reference managers look for in a report's downloads
 
 
 def suffix(name: str) -> str:
-    """The table's key for a file name: "pdf" for "verslagen/Ronde-2.PDF"."""
-    return name.rsplit(".", 1)[-1].lower()
+    """The table's key for a file name: "pdf" for "verslagen/Ronde-2.PDF"; "" for a name without
+    one ("pdf", "map.v2/verslag", ".pdf"), which no row has."""
+    return PurePosixPath(name).suffix.lstrip(".").lower()
 
 
 def image_names(after: str = "") -> str:

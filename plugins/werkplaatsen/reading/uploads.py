@@ -60,7 +60,7 @@ def scan(files: Path) -> tuple[dict[str, Upload], list[ContentError]]:
 
 
 def _check(path: Path, relative: str) -> tuple[Upload | None, str]:
-    extension = path.suffix.lstrip(".").lower()
+    extension = suffix(relative)
     allowed = ", ".join(sorted(UPLOADS))
     if extension not in UPLOADS:
         return None, f"dit soort bestand mag niet op de site. Toegestaan: {allowed}."
