@@ -18,7 +18,7 @@ from pelican.settings import read_settings
 
 from ..model.dutch import LOCALE, count
 from ..model.errors import ContentErrors
-from ..plainlanguage import MAX_SENTENCE_WORDS, Checker, Kind, Stats, aggregate, summary
+from ..plainlanguage import Checker, Kind, Stats, aggregate, summary
 from ..view.language import ItemReport, accepted_names, check_item
 from .atomic import print_code_fault, quiet_pelican_logging
 from .generator import WerkplaatsenGenerator
@@ -102,7 +102,7 @@ def report(reports: list[ItemReport]) -> str:
                       f"woorden per zin, Flesch-Douma {number(stats.flesch_douma)}"]
         for text in item.texts:
             for finding in text.report.findings:
-                label = finding.kind.value[0].format(n=MAX_SENTENCE_WORDS)
+                label = finding.kind.label
                 word = "" if finding.kind is Kind.LONG_SENTENCE else f' "{finding.text}"'
                 where = f"regel {text.line}, {text.where}" if text.path else text.where
                 lines.append(f"- {where}: {label}{word}")

@@ -50,7 +50,7 @@ EXAMPLES = {
 
 
 def language_section() -> str:
-    kinds = "\n\n".join(f"### {kind.value[0].format(n=MAX_SENTENCE_WORDS).capitalize()}\n\n{what}\n\n"
+    kinds = "\n\n".join(f"### {kind.label.capitalize()}\n\n{what}\n\n"
                         f"- Zo niet: {example}\n- Beter: {better}"
                         for kind, (what, example, better) in EXAMPLES.items())
     return f"""\

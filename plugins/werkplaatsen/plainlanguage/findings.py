@@ -22,10 +22,14 @@ class Kind(Enum):
     LONG_WORD = ("lang woord", "lange woorden")
     FAMILIAR = ("je-vorm", "je-vormen")  # the reader addressed as "je" or "jullie" instead of "u"
 
+    @property
+    def label(self) -> str:
+        """'lijdende vorm', 'zin langer dan 20 woorden': one finding of this kind."""
+        return self.value[0].format(n=MAX_SENTENCE_WORDS)
+
     def describe(self, count: int) -> str:
         """'1 lijdende vorm', '3 zinnen langer dan 20 woorden'."""
-        label = self.value[0] if count == 1 else self.value[1]
-        return f"{count} {label.format(n=MAX_SENTENCE_WORDS)}"
+        return f"{count} {self.label if count == 1 else self.value[1].format(n=MAX_SENTENCE_WORDS)}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import deps
-from ..plainlanguage import MAX_SENTENCE_WORDS, Checker, summary
+from ..plainlanguage import Checker, summary
 from .language import accepted_names, check_item
 
 
@@ -70,7 +70,7 @@ class LanguagePanels:
 
 
 def _panel(report) -> Panel:
-    shown = [PanelFinding(finding.kind.value[0].format(n=MAX_SENTENCE_WORDS), text.label, *finding.in_context(),
+    shown = [PanelFinding(finding.kind.label, text.label, *finding.in_context(),
                    finding.message)
              for text in report.texts for finding in text.report.findings]
     return Panel(summary(report.stats.findings), tuple(shown))
