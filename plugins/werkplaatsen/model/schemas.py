@@ -305,6 +305,12 @@ class Instrument(Schema):
     gecontroleerd: Date = field("Laatst gecontroleerd", "Datum van de laatste controle.", required=True)
 
 
+def lesson_key(title: str) -> str:
+    """What a lesson is, whatever its place in the report: its own words. The lessons feed's entry
+    id is the report's URL with this key, so two lessons of one report may not share it."""
+    return f"les:{slugify(title)}"
+
+
 class Lesson(Record):
     summary = ("titel",)
     titel: Text = field("Les", "De les in één zin.", required=True)
@@ -346,12 +352,12 @@ class Verslag(Schema):
 
     @rule
     def _lessons_differ(self):
-        """A lesson's title is its key in the lessons feed, so two in one report must differ."""
+        """A lesson's title is its key in the lessons feed (lesson_key), so two in one report must differ."""
         seen = set()
         for lesson in self.lessen:
-            if slugify(lesson.titel) in seen:
+            if lesson_key(lesson.titel) in seen:
                 return Problem("lessen", f'twee lessen heten "{lesson.titel}". Geef elke les een eigen titel.')
-            seen.add(slugify(lesson.titel))
+            seen.add(lesson_key(lesson.titel))
 
 
 class Partner(Schema):

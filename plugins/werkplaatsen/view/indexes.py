@@ -18,7 +18,7 @@ from ..model.clock import embargo_ends, midnight
 from ..model.contenttypes import BY_NAME, BY_ROLE, THEME_FACET, TYPES, ContentType, Facet, Role, TopTask
 from ..model.deps import query, query_property
 from ..model.dutch import count
-from ..model.fields import RefTo, marker, slugify
+from ..model.fields import RefTo, marker
 from ..model.routes import LESSONS_URL, facet_url, lesson_anchor, lessons_url
 from ..model.status import Status, registration_status
 from ..model.vocabulary import Vocabulary
@@ -67,8 +67,7 @@ class LessonCard:
 
     @property
     def key(self) -> str:
-        """What the lesson is, whatever its place in the report: its own words (the feed's entry id)."""
-        return f"les:{slugify(self.card.titel)}"
+        return schemas.lesson_key(self.card.titel)
 
     @property
     def themes(self) -> list[str]:
