@@ -259,13 +259,14 @@
   }
 
   // Before a save: how many updates the preview has made, so that the asking after it waits for the
-  // update of this save. Nothing is asked before the first save: a deployed editor opened on this
-  // computer (make hosting) has no preview behind it.
+  // update of this save. An update that runs now may have read the files before the save: it counts
+  // as made, so the asking waits for the one after it. Nothing is asked before the first save: a
+  // deployed editor opened on this computer (make hosting) has no preview behind it.
   function countUpdates() {
     return fetch(script.dataset.problems, { cache: "no-store" }).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (state) {
-      if (state) updates = state.updates;
+      if (state) updates = state.updates + (state.bezig ? 1 : 0);
     }, function () {});
   }
 
