@@ -307,8 +307,7 @@ def site(tmp_path_factory):
         patch.setenv("WERKPLAATSEN_PROCESSEN", "1")
         settings = read_settings(str(ROOT / "pelicanconf.py"),
                                  override={"PATH": str(content), "OUTPUT_PATH": str(folder / "output")})
-        generator = WerkplaatsenGenerator(context=settings.copy(), settings=settings, path=settings["PATH"],
-                                          theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+        generator = WerkplaatsenGenerator.for_settings(settings)
         generator.reads = {}  # as in the preview: a file that did not change is not parsed again
         generator.generate_context()
         site = Site(content, generator)

@@ -12,9 +12,9 @@ def test_a_fresh_load_compiles_only_the_templates_whose_text_changed(tmp_path, m
     (theme / "templates").mkdir(parents=True)
     template = theme / "templates" / "pagina.html"
     template.write_text("eerst", encoding="utf-8")
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
-    generator = WerkplaatsenGenerator(context=settings.copy(), settings=settings, path=settings["PATH"],
-                                      theme=str(theme), output_path=str(tmp_path / "output"))
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"THEME": str(theme),
+                                                                     "OUTPUT_PATH": str(tmp_path / "output")})
+    generator = WerkplaatsenGenerator.for_settings(settings)
     compiled = []
     compile_ = generator.env.compile
     monkeypatch.setattr(generator.env, "compile", lambda source, *args, **kwargs: compiled.append(source)

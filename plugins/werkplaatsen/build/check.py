@@ -21,8 +21,7 @@ from .generator import WerkplaatsenGenerator
 
 def check(settings: dict) -> int:
     """Raise ContentErrors listing every problem; else return how many items the site has."""
-    generator = WerkplaatsenGenerator(context=settings.copy(), settings=settings, path=settings["PATH"],
-                                      theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+    generator = WerkplaatsenGenerator.for_settings(settings)
     generator.generate_context()
     generator.check_output()
     return sum(1 for _ in generator.catalog)

@@ -118,6 +118,12 @@ class WerkplaatsenGenerator(Generator):
         deps.read(("template", getattr(name, "name", name)))
         return self._get_template(name, *args, **kwargs)
 
+    @classmethod
+    def for_settings(cls, settings: dict, **options) -> WerkplaatsenGenerator:
+        """A generator of read settings, for their content, theme and output folder."""
+        return cls(context=settings.copy(), settings=settings, path=settings["PATH"], theme=settings["THEME"],
+                   output_path=settings["OUTPUT_PATH"], **options)
+
     # Loading -------------------------------------------------------------------------------
 
     def get_template(self, name):

@@ -90,9 +90,7 @@ class Preview:
         self.settings = read_settings(str(settings_file), override={"PATH": str(content.absolute()),
                                                                      "OUTPUT_PATH": str(output.absolute())})
         self.output = output.absolute()
-        self.generator = PreviewGenerator(context=self.settings.copy(), settings=self.settings,
-                                          path=self.settings["PATH"], theme=self.settings["THEME"],
-                                          output_path=str(self.output), language=language)
+        self.generator = PreviewGenerator.for_settings(self.settings, language=language)
         self.state: State | None = None
         self.read_with: dict | None = None  # the vocabulary keys the cached readings were checked against
         self.unsure: set[str] = set()  # the URLs a failed update may have written or removed

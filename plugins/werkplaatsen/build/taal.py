@@ -76,8 +76,7 @@ def over(stats: Stats, limits: dict[str, float]) -> list[str]:
 
 def check_site(settings: dict, only: str | None = None) -> list[ItemReport]:
     """Read the content as a build does (raises ContentErrors); check every item, or the one file `only`."""
-    generator = WerkplaatsenGenerator(context=settings.copy(), settings=settings, path=settings["PATH"],
-                                      theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+    generator = WerkplaatsenGenerator.for_settings(settings)
     generator.generate_context()
     items = list(generator.catalog)
     if only is not None:
