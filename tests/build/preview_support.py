@@ -68,7 +68,9 @@ def differences(preview: dict[str, bytes], complete: dict[str, bytes]) -> list[s
 class Running:
     """`python -m werkplaatsen.build.preview` on a free port for a workspace, its output lines collected as they come."""
 
-    def __init__(self, root: Path, settings: Path | None = None, output: Path | None = None, language: bool = True):
+    def __init__(self, root: Path, settings: Path | None = None, output: Path | None = None, language: bool = True,
+                 background: bool = False):
+        """`background`: started as a shell starts a background job, with Ctrl+C (SIGINT) ignored."""
         self.root = root
         self.output = output or root / "preview"
         env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "WERKPLAATSEN_NU": REGISTRATION_OPEN}
@@ -76,7 +78,8 @@ class Running:
             [sys.executable, "-m", "werkplaatsen.build.preview", "--port", "0", "--settings", str(settings or root / "conf.py"),
              "--content", str(root / "content"), "--output", str(self.output),
              *([] if language else ["--without-language-panel"])],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background else None)
         self.lines: queue.Queue = queue.Queue()
         self.said: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
@@ -107,10 +110,15 @@ class Running:
 
     def stop(self) -> None:
         """Ctrl+C, as in a terminal."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            self.process.wait(timeout=30)
-        self.process.stdout.close()
+        try:
+            if self.process.poll() is None:
+                self.process.send_signal(signal.SIGINT)
+                self.process.wait(timeout=30)
+        finally:
+            if self.process.poll() is None:  # it did not stop: it must not outlive the test
+                self.process.kill()
+                self.process.wait()
+            self.process.stdout.close()
 
     def page(self, path: str) -> tuple[int, dict, str]:
         try:

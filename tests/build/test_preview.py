@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build
+from tests.build.preview_support import Running
+from tests.support import FIXTURE_CONTENT, REGISTRATION_OPEN, build, copy_fixture_content, settings_file
 from werkplaatsen.build.problems import BANNER_ID, STYLESHEET_URL
 from werkplaatsen.hosting.headers import headers_for, parse_headers_file
 
@@ -79,3 +80,15 @@ def test_stopping_it_stops_the_server(preview):
     assert preview.process.wait(timeout=30) == 0
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(preview.url + "/", timeout=5)  # noqa: S310 - loopback only
+
+
+def test_ctrl_c_stops_it_also_when_started_in_the_background(tmp_path):
+    """A shell starts a background job (`make serve &`) with SIGINT ignored; the preview still stops on it."""
+    copy_fixture_content(tmp_path)
+    settings_file(tmp_path / "conf.py")
+    running = Running(tmp_path, language=False, background=True)
+    try:
+        running.process.send_signal(signal.SIGINT)
+        assert running.process.wait(timeout=30) == 0
+    finally:
+        running.stop()

@@ -69,7 +69,10 @@ def serve(content: Path, output: Path, port: int, announce: Callable[[str], None
     `language`: the plain-language panel on item pages; without it the output equals a full build's.
     """
     init_logging(fatal="warnings")  # warnings stop the build; the root logger shows warnings and up
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl+C, with the same clean-up
+    # Ctrl+C stops it with its clean-up, also when it was started in the background (which ignores
+    # SIGINT), and SIGTERM stops it the same way.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     preview = Preview(settings, content, output, language=language)
     problems = Problems()
     routes = {**(routes or {}), JSON_URL: lambda *request: Reply(200, MEDIA_TYPES["json"], problems.as_json()),
