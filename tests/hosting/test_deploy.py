@@ -105,7 +105,15 @@ def test_a_deploy_compresses_only_the_files_that_changed_since_the_live_release(
         assert gzip.decompress((new / f"{name}.gz").read_bytes()) == data
         assert brotli.decompress((new / f"{name}.br").read_bytes()) == data
     assert not (new / ".compressed-reused").exists()
-    assert oct((new).stat().st_mode & 0o777) == "0o755", "the web server must be able to read the release"
+
+
+def test_the_web_server_can_read_a_release_whatever_the_umask_of_the_build(tmp_path):
+    output = built(tmp_path / "een", minute=0)
+    (output / "index.html").chmod(0o600)  # as a build under umask 077 writes them
+    output.chmod(0o700)
+    deploy(output, DeployTarget.parse(str(tmp_path / "doel")))
+    release = (tmp_path / "doel" / "current").resolve()
+    assert release.stat().st_mode & 0o055 == 0o055 and (release / "index.html").stat().st_mode & 0o044 == 0o044
 
 
 def test_current_is_never_missing_while_deploys_and_rollbacks_switch_it(tmp_path):
@@ -243,7 +251,7 @@ def test_the_exact_commands_for_a_server():
     assert deploying.read_manifest(server, live_name)[-1] == "sh -c " + deploying.shlex.quote(
         f"cd -- {folder} && {{ cat releases/{live_name}/.compressed.json 2>/dev/null || true; }}")
     assert deploying.upload(Path("/work/output"), Path("/tmp/kopieen"), server, name, live_name) == [
-        "rsync", "--recursive", "--links", "--perms", "--checksum", "--delete", f"--link-dest=../{live_name}",
+        "rsync", "--recursive", "--links", "--perms", "--chmod=Dgo+rx,Fgo+r", "--checksum", "--delete", f"--link-dest=../{live_name}",
         "/work/output/", "/tmp/kopieen/", f"deploy@web.example.nl:/srv/werk plaatsen/releases/.partial-{name}/"]
     assert deploying.link_copies(server, name, live_name)[-1] == "sh -c " + deploying.shlex.quote(
         f"cd -- {folder} && cd -- releases/{live_name} && xargs -0 -r cp -l -f --parents -t ../.partial-{name}"

@@ -99,9 +99,10 @@ def upload(source: Path, copies: Path, target: DeployTarget, name: str, live: st
     to the live release.
 
     Builds rewrite every file, so files are compared by content (--checksum) and times are not kept.
+    Every folder and file is made readable for the web server, whatever the umask the build ran under.
     """
     link = [f"--link-dest=../{live}"] if live else []  # relative to the folder rsync writes into
-    return ["rsync", "--recursive", "--links", "--perms", "--checksum", "--delete", *link,
+    return ["rsync", "--recursive", "--links", "--perms", "--chmod=Dgo+rx,Fgo+r", "--checksum", "--delete", *link,
             f"{source}/", f"{copies}/", target.rsync_path(f"{RELEASES}/{PARTIAL}{name}/")]
 
 
