@@ -24,6 +24,7 @@ from pathlib import Path
 import extruct
 from bs4 import BeautifulSoup
 
+import pelicanconf
 from werkplaatsen.model.contenttypes import BY_NAME, THEME_FACET, TYPES
 from werkplaatsen.model.routes import (ADMIN_URL, HOME_URL, LESSONS_URL, THEMES_URL, facet_url, lessons_url,
                                        theme_url)
@@ -48,6 +49,7 @@ REPORT_PUBLISHED = "2030-10-21 10:00"  # the day after the report's date; some s
 SESSIONS_OVER = "2030-11-01 10:00"
 # The public address production builds in the tests get (WERKPLAATSEN_SITEURL).
 SITE_URL = "https://werkplaatsen.example"
+LOCAL = pelicanconf.SITEURL  # the address of make html's and the preview's links
 
 
 # --- The real build ---

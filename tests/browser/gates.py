@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.support import BUILD_NOW, REGISTRATION_OPEN
+from tests.support import BUILD_NOW
 from werkplaatsen.build.sitecheck import broken_links, facts
 from werkplaatsen.model.fields import TIMEZONE as SITE_TIMEZONE
 from werkplaatsen.model.fields import parse_datetime

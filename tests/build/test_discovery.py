@@ -16,7 +16,7 @@ import ics
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support import REGISTRATION_OPEN, REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
+from tests.support import LOCAL, REGISTRATION_OPEN, REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
 from werkplaatsen.model.fields import TIMEZONE
 
 SESSIONS = ["gewoon", "bijna-vol", "vol", "geannuleerd", "verplaatst"]
@@ -104,7 +104,7 @@ def test_each_session_has_a_calendar_file_that_matches_its_page(site, slug):
     assert event.end.datetime == datetime.fromisoformat(block["data-ends"])
     assert event.name == page.h1.get_text()
     assert event.uid == f"{slug}@localhost"
-    assert event.url == f"http://localhost:8000/sessies/{slug}/"
+    assert event.url == f"{LOCAL}/sessies/{slug}/"
     assert event.location == "Stadhuis, Plein 1, 1234 AB Utrecht"
     raw = (site.output / f"sessies/{slug}/agenda.ics").read_text()
     assert ("STATUS:CANCELLED" in raw) == (slug == "geannuleerd")
@@ -131,7 +131,7 @@ def test_round_and_programme_calendars_hold_their_sessions_and_can_be_subscribed
     assert len(calendar(site, "/programma/agenda.ics").events) == len(SESSIONS) + 1  # the draft shows in the preview
     programme = site.page("/programma/")
     assert "/programma/agenda.ics" in hrefs(programme)
-    assert "http://localhost:8000/programma/agenda.ics" in programme.select_one("main code").get_text()
+    assert f"{LOCAL}/programma/agenda.ics" in programme.select_one("main code").get_text()
     assert "Outlook" in programme.select_one("main details summary").get_text()
     assert "/programma/ronde-9/agenda.ics" in hrefs(site.page("/programma/ronde-9/"))
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import BEFORE_REGISTRATION, REGISTRATION_CLOSED, REGISTRATION_OPEN, SESSIONS_OVER, json_ld, of_type
+from tests.support import BEFORE_REGISTRATION, LOCAL, REGISTRATION_CLOSED, REGISTRATION_OPEN, SESSIONS_OVER, json_ld, of_type
 
-LOCAL = "http://localhost:8000"
 
 
 def event(fixture_build, now: str, slug: str) -> dict:

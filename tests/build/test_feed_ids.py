@@ -5,7 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
-from tests.support import REPORT_PUBLISHED, build, copy_fixture_content
+from tests.support import LOCAL, REPORT_PUBLISHED, build, copy_fixture_content
 
 REPORT = "verslagen/verslag-sessie-1.md"
 NEW_LESSON = "lessen:\n  - titel: Vraag eerst de bewoners\n    tekst: Zij kennen de wijk.\n"
@@ -38,4 +38,4 @@ def test_inserting_a_lesson_at_the_top_keeps_every_other_id(before_and_after):
 
 def test_a_lesson_id_names_its_report_and_its_own_key(before_and_after):
     before, _ = before_and_after
-    assert before["Loop samen door de wijk"] == "http://localhost:8000/verslagen/verslag-sessie-1/#les:loop-samen-door-de-wijk"
+    assert before["Loop samen door de wijk"] == f"{LOCAL}/verslagen/verslag-sessie-1/#les:loop-samen-door-de-wijk"

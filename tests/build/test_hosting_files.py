@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.support import (BEFORE_REGISTRATION, FIXTURE_CONTENT, REGISTRATION_OPEN, build, copy_fixture_content,
+from tests.support import (BEFORE_REGISTRATION, FIXTURE_CONTENT, LOCAL, REGISTRATION_OPEN, build, copy_fixture_content,
                            settings_file, write)
 from werkplaatsen.model.routes import ASSETS_URL
 from werkplaatsen.system.places import ROOT
@@ -92,10 +92,10 @@ def test_a_future_report_is_a_next_change_in_production(tmp_path):
 
 def test_robots_and_security_txt(fixture_site, tmp_path):
     assert (fixture_site.output / "robots.txt").read_text() == ("User-agent: *\nDisallow: /beheer/\nAllow: /\n"
-                                                               "Sitemap: http://localhost:8000/sitemap.xml\n")
+                                                               f"Sitemap: {LOCAL}/sitemap.xml\n")
     security = (fixture_site.output / ".well-known" / "security.txt").read_text().splitlines()
     assert security == ["Contact: mailto:security@platform31.nl", "Expires: 2031-02-28T09:00:00Z",
-                        "Preferred-Languages: nl, en", "Canonical: http://localhost:8000/.well-known/security.txt"]
+                        "Preferred-Languages: nl, en", f"Canonical: {LOCAL}/.well-known/security.txt"]
     production = build(FIXTURE_CONTENT, tmp_path / "output", now=REGISTRATION_OPEN, settings="publishconf.py",
                        extra_env={"WERKPLAATSEN_VOORBEELDEN_TOESTAAN": "ja", "WERKPLAATSEN_SITEURL": "https://werkplaatsen.example"})
     assert "Sitemap: https://werkplaatsen.example/sitemap.xml" in (production.output / "robots.txt").read_text()

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
+from tests.support import LOCAL, REPORT_PUBLISHED, SITE_URL, build, json_ld, of_type, production_build
 from werkplaatsen.system.places import ROOT
 from werkplaatsen.view.shareimages import FOLDER, LOGO, SECTIONS
 
-LOCAL = "http://localhost:8000"
 THEME_IMAGES = ROOT / "theme" / "static"
 # A page of every type, and the section whose image it shares.
 PAGES = [
