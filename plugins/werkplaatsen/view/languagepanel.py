@@ -51,7 +51,9 @@ class LanguagePanels:
             self._accepted, self._checker = accepted, Checker(accepted)
         changed, panels = set(), {}
         for item in catalog:
-            made_from = (accepted, item.record, item.html)
+            # The names kept from the last update, if equal: the same object, which each item's
+            # comparison below passes at once instead of comparing every name again.
+            made_from = (self._accepted, item.record, item.html)
             old = self._panels.get(item.dep_key)
             if old is not None and old[0] == made_from:
                 panels[item.dep_key] = old
