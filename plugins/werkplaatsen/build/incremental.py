@@ -1,14 +1,15 @@
 """The preview's builder: one full build, then after every save only what that save changed.
 
-It keeps one generator (templates stay compiled, Markdown stays rendered, unchanged files stay
-parsed) and the reads of every output (see deps). After a save it loads the content again,
+It keeps one generator (templates' compiled code, rendered Markdown and unchanged files' parses
+are kept) and the reads of every output (see deps). After a save it loads the content again,
 lists what changed (items, their HTML and backlinks, the items of a type, vocabulary terms,
 downloads, templates, theme files, the clock), asks again the queries that read any of it, and
 renders again only the outputs that read something that changed, or whose page is new or shows
 other items: it hands those to the generator's ``build``, the full build's own order of work, and
 touches no private state of the generator or of Pelican (a test scans for that). The search index
 is made in the background, so an update ends when its files are written. The result is the same, byte
-for byte, as a full build of the same content: a test checks that for an edit of every content
+for byte, as a full build of the same content (without the plain-language panel, which only the
+preview has): a test checks that for an edit of every content
 type, a template and the vocabulary, and a property-based one for random sequences of good and
 bad saves.
 
